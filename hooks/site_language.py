@@ -1,0 +1,42 @@
+"""Which language is being built: a thin reader of the mkdocs-static-i18n plugin's state.
+
+The i18n plugin runs the whole build once per language (Dutch first, then English from inside
+its ``on_post_build``). Hooks ask this module which language is current instead of reading the
+plugin's attributes themselves, so that a later change of i18n machinery touches one file.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+__all__ = ["current_language", "default_language", "languages", "is_nested_build"]
+
+
+def _plugin(config: MkDocsConfig):
+    return config.plugins.get("i18n")
+
+
+def default_language(config: MkDocsConfig) -> str:
+    """The language at the site root ("nl")."""
+    plugin = _plugin(config)
+    return plugin.default_language if plugin else config.theme["language"]
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language of the build that is running now."""
+    plugin = _plugin(config)
+    if plugin is None or plugin.current_language is None:
+        return default_language(config)
+    return plugin.current_language
+
+
+def languages(config: MkDocsConfig) -> list[str]:
+    """All built languages, default first."""
+    plugin = _plugin(config)
+    return list(plugin.build_languages) if plugin else [default_language(config)]
+
+
+def is_nested_build(config: MkDocsConfig) -> bool:
+    """True while the i18n plugin builds a non-default language inside the first build."""
+    plugin = _plugin(config)
+    return bool(plugin and plugin.building)

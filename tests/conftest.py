@@ -1,0 +1,133 @@
+"""Shared fixtures: the portal built once per test session, served on 127.0.0.1, in Debian's Chromium.
+
+- ``built_site``: the real build (scripts/build.py, strict) into a temp dir, at <root>/portaal/.
+- ``site_url``: that build served at the root of a local server; also pytest-playwright's base_url.
+- ``subpath_url``: the same files served under /portaal/, as on a host with a sub-path.
+- ``external_requests``: every request a page tried to send to another host (all are blocked).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build as portal_build  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROME_PATH") or shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    path = chromium_path()
+    if not path:
+        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium), "
+                    "or set CHROME_PATH to a Chromium binary.")
+    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
+
+
+# --- the site ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portal as `make build` makes it (strict), inside a folder that a sub-path host serves."""
+    site = tmp_path_factory.mktemp("host") / "portaal"
+    if portal_build.build(site, strict=True) != 0:
+        pytest.fail("The portal does not build: run `make build` to see why.")
+    return site
+
+
+class StaticServer:
+    """`python -m http.server` on a free port of 127.0.0.1, serving one folder."""
+
+    def __init__(self, directory: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+             "--directory", str(directory)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )
+        line = self.proc.stdout.readline()  # "Serving HTTP on 127.0.0.1 port N (…) ..."
+        port = int(line.split(" port ")[1].split()[0])
+        self.url = f"http://127.0.0.1:{port}/"
+        urllib.request.urlopen(self.url, timeout=10).close()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = StaticServer(built_site)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def subpath_url(built_site: Path) -> Iterator[str]:
+    server = StaticServer(built_site.parent)
+    yield server.url + built_site.name + "/"
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url: str) -> str:
+    return site_url
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in {"file", "data", "blob", "about", "chrome-extension"}:
+        return True
+    return parts.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture
+def context(context):
+    """Every test's browser context blocks and records requests to other hosts."""
+    context.kb_external = []
+
+    def block(route):
+        context.kb_external.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not is_local(url), block)
+    return context
+
+
+@pytest.fixture
+def external_requests(context) -> list[str]:
+    return context.kb_external

@@ -1,0 +1,9 @@
+"""One page of every kind the portal has, in both languages, for tests that sweep all kinds."""
+
+PAGE_KINDS = {
+    "home": ("index.html", "en/index.html"),
+    "page": ("about.html", "en/about.html"),
+    "not-found": ("404.html", "404.html"),
+}
+
+ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})
