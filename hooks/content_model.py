@@ -1,0 +1,510 @@
+"""The content model: read every page's front matter, check it against its kind's schema, and
+check what no schema can see (cross-references, links, language partners).
+
+Pure Python with no MkDocs import, so that the same checks run from `scripts/check_content.py`,
+from the build (hooks/validate_content.py) and from a future generator.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from markdown.extensions.toc import slugify
+from referencing import Registry, Resource
+
+from problems import Problem
+
+__all__ = ["Page", "Site", "load_site", "check_site", "read_yaml", "SCHEMA_DIR", "KIND_FOLDERS",
+           "MARKERS", "page_language", "partner_path"]
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+# Where each kind lives: cross-reference slugs resolve inside these folders.
+KIND_FOLDERS = {
+    "status": "statuses", "task-guide": "tasks", "skills-module": "skills",
+    "testimonial": "stories", "training-session": "training", "employer-guide": "employers",
+    "news": "news",
+}
+# Front-matter keys that hold slugs of another kind.
+REFERENCE_KEYS = {"related": "status", "replaced_by": "status", "statuses": "status",
+                  "stories": "testimonial", "tasks": "task-guide"}
+MARKERS = {"finder", "table", "quiz", "glossary", "chart", "progress", "news", "calendar"}
+MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*([^>]*?)\s*-->\s*$", re.M)
+LINK = re.compile(r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
+PLAIN_TEXT_FORBIDDEN = re.compile(r"<\s*[A-Za-z/!?]")
+
+
+# --- YAML --------------------------------------------------------------------------------------
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so that the schema (not PyYAML) judges them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse YAML; a syntax error becomes a Problem with the line in the file."""
+    try:
+        return yaml.load(text, Loader=_Loader), []
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = first_line + mark.line if mark else None
+        what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return None, [Problem(path, f"the YAML cannot be read ({what}).",
+                              "check the indentation and put text with a colon in quotes.",
+                              line=line)]
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """One Markdown file: where it is, its front matter and its body."""
+
+    src: str  # path under content/, e.g. statuses/ibo.en.md
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # line number in the file where the body starts
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.meta.get("kind", "page")
+
+    @property
+    def lang(self) -> str:
+        return page_language(self.src)
+
+    @property
+    def base(self) -> str:
+        """The Dutch path that both language versions share, e.g. statuses/ibo.md."""
+        return partner_path(self.src) if self.lang == "en" else self.src
+
+    @property
+    def slug(self) -> str:
+        return posixpath.basename(self.base)[:-3]
+
+
+@dataclass
+class Site:
+    """Every page, by path under content/, and the problems found while reading them."""
+
+    root: Path
+    content_dir: Path
+    pages: dict[str, Page]
+    problems: list[Problem]
+
+    def of_kind(self, kind: str, lang: str) -> list[Page]:
+        found = [p for p in self.pages.values() if p.kind == kind and p.lang == lang]
+        return sorted(found, key=lambda p: (p.meta.get("order", 100), p.meta.get("title", "")))
+
+    def by_slug(self, kind: str, slug: str, lang: str) -> Page | None:
+        """The page of that kind and slug in that language (the Dutch one if not translated)."""
+        best = None
+        for page in self.pages.values():
+            if page.kind == kind and page.slug == slug:
+                if page.lang == lang:
+                    return page
+                best = best or page
+        return best
+
+    def referring(self, target: Page, lang: str) -> list[tuple[str, Page]]:
+        """Pages in ``lang`` whose front matter names ``target`` (key, page), for back-links."""
+        out = []
+        for page in self.pages.values():
+            if page.lang != lang or page.base == target.base:
+                continue
+            for key, kind in REFERENCE_KEYS.items():
+                value = page.meta.get(key)
+                slugs = value if isinstance(value, list) else [value] if value else []
+                if kind == target.kind and target.slug in slugs:
+                    out.append((key, page))
+        return sorted(out, key=lambda kp: (kp[1].kind, kp[1].meta.get("title", "")))
+
+
+def page_language(src: str) -> str:
+    return "en" if src.endswith(".en.md") else "nl"
+
+
+def partner_path(src: str) -> str:
+    """statuses/ibo.md <-> statuses/ibo.en.md"""
+    return src[:-6] + ".md" if src.endswith(".en.md") else src[:-3] + ".en.md"
+
+
+def _field_lines(front: str, first_line: int) -> dict[str, int]:
+    lines = {}
+    for number, line in enumerate(front.splitlines()):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if match:
+            lines.setdefault(match.group(1), first_line + number)
+    return lines
+
+
+def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, list[Problem]]:
+    """Read one Markdown file; return the page, or the problems that stop it being read."""
+    rel = path.relative_to(root).as_posix()
+    src = path.relative_to(content_dir).as_posix()
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, "the file is not UTF-8 text.",
+                              "save it as UTF-8 in your editor (File > Save with encoding).", line=line)]
+    text = text.lstrip("\ufeff")
+    match = re.match(r"^---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", text, re.S | re.M)
+    if not match:
+        return None, [Problem(rel, "the page has no front matter.",
+                              "start the file with a '---' line, the fields (title: …, summary: …), "
+                              "and another '---' line.", line=1)]
+    meta, problems = read_yaml(match.group(1), rel, first_line=2)
+    if problems:
+        return None, problems
+    if not isinstance(meta, dict):
+        return None, [Problem(rel, "the front matter is not a list of 'field: value' lines.",
+                              "write one field per line, e.g. 'title: Over dit portaal'.", line=2)]
+    body = text[match.end():]
+    body_line = text[: match.end()].count("\n") + 1
+    page = Page(src, meta, body, body_line, _field_lines(match.group(1), 2))
+    if not re.sub(r"<!--.*?-->|\s|#", "", body, flags=re.S):
+        problems.append(Problem(rel, "the page has no text.",
+                                "write at least a heading and one paragraph below the front matter.",
+                                line=body_line))
+    return page, problems
+
+
+# --- schemas -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
+    resources, raw = [], {}
+    for path in sorted(SCHEMA_DIR.glob("*.schema.yml")):
+        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw[path.name.removesuffix(".schema.yml")] = schema
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    registry = Registry().with_resources(resources)
+    checker = FormatChecker()
+
+    @checker.checks("plain-text")
+    def _plain(value: object) -> bool:
+        return not isinstance(value, str) or not PLAIN_TEXT_FORBIDDEN.search(value)
+
+    # A content kind is a schema whose `kind` property is a constant equal to its own name.
+    validators = {name: Draft202012Validator(schema, registry=registry, format_checker=checker)
+                  for name, schema in raw.items()
+                  if schema.get("properties", {}).get("kind", {}).get("const") == name}
+    return validators, raw
+
+
+def kinds() -> list[str]:
+    """Every content kind that has a schema."""
+    return sorted(_schemas()[0])
+
+
+def language_neutral_keys(kind: str) -> list[str]:
+    return list(_schemas()[1].get(kind, {}).get("x-language-neutral", []))
+
+
+def _field_name(error: ValidationError) -> str:
+    out = ""
+    for part in error.absolute_path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(error: ValidationError) -> tuple[str, str]:
+    """What is wrong and how to fix it, in an editor's words."""
+    v, schema = error.validator, error.schema
+    hint = schema.get("description", "")
+    if v == "required":
+        name = error.message.split("'")[1]
+        return f"the field '{name}' is missing.", f"add '{name}: …' to the front matter."
+    if v == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
+        allowed = ", ".join(schema.get("properties", {}))
+        return (f"unknown field {', '.join(repr(e) for e in extra)}.",
+                f"check the spelling; allowed here: {allowed}.")
+    if v in {"enum", "const"}:
+        allowed = schema.get("enum") or [schema.get("const")]
+        return (f"'{error.instance}' is not allowed here.",
+                f"use one of: {', '.join(map(str, allowed))}.")
+    if v == "format":
+        fmt = schema.get("format")
+        if fmt == "date":
+            return f"'{error.instance}' is not a real date.", "write a date that exists, as YYYY-MM-DD."
+        if fmt == "plain-text":
+            return ("contains HTML or a script tag.",
+                    "write plain text; use Markdown (**bold**, *italic*) for emphasis.")
+        if fmt == "uri":
+            return f"'{error.instance}' is not a web address.", "write the full address, https://…"
+    if v == "type":
+        expected = schema.get("type")
+        names = {"string": "text", "array": "a list (lines starting with '- ')", "object":
+                 "a group of 'field: value' lines", "integer": "a whole number", "boolean": "true or false"}
+        return (f"should be {names.get(expected, expected)}, not {type(error.instance).__name__}.",
+                hint or f"write {names.get(expected, expected)}.")
+    if v == "minItems":
+        return (f"needs at least {schema['minItems']} item(s), has {len(error.instance)}.",
+                "add items as lines starting with '- '.")
+    if v == "maxItems":
+        return f"has more than {schema['maxItems']} items.", "keep the list shorter or split the page."
+    if v == "minLength":
+        return "is empty or too short.", hint or "write the text."
+    if v == "maxLength":
+        return (f"is too long ({len(error.instance)} characters, at most {schema['maxLength']}).",
+                "shorten it.")
+    if v == "pattern":
+        return f"'{error.instance}' does not have the right form.", hint or f"match {schema['pattern']}."
+    if v == "contains":
+        return ("needs at least one official source with a web address.",
+                "add a source with 'url: https://…' and 'official: true' (VDAB, Vlaamse overheid, …).")
+    if v == "uniqueItems":
+        return "lists the same item twice.", "remove the duplicate."
+    if v in {"minimum", "maximum"}:
+        return f"{error.instance} is out of range.", error.message
+    return error.message + ".", hint
+
+
+def _schema_problems(page: Page, rel: str) -> list[Problem]:
+    validators, _ = _schemas()
+    kind = page.meta.get("kind", "page")
+    if kind not in validators:
+        return [Problem(rel, f"unknown content kind '{kind}'.",
+                        f"use one of: {', '.join(kinds())}.", field="kind",
+                        line=page.field_lines.get("kind"))]
+    problems = []
+    for error in sorted(validators[kind].iter_errors(page.meta), key=lambda e: list(e.absolute_path)):
+        what, fix = _describe(error)
+        name = _field_name(error)
+        top = str(error.absolute_path[0]) if error.absolute_path else ""
+        problems.append(Problem(rel, what, fix, field=name or "front matter",
+                                line=page.field_lines.get(top)))
+    return problems
+
+
+# --- the whole site ----------------------------------------------------------------------------
+
+def _fingerprint(content_dir: Path) -> tuple:
+    files = sorted(p for p in content_dir.rglob("*") if p.is_file() and p.suffix in {".md", ".yml"})
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+_cache: dict[Path, tuple[tuple, Site]] = {}
+
+
+def load_site(content_dir: Path, root: Path | None = None) -> Site:
+    """Read every page under ``content_dir``; cached until a file changes."""
+    content_dir = content_dir.resolve()
+    root = (root or content_dir.parent).resolve()
+    stamp = _fingerprint(content_dir)
+    if content_dir in _cache and _cache[content_dir][0] == stamp:
+        return _cache[content_dir][1]
+    pages, problems = {}, []
+    for path in sorted(content_dir.rglob("*.md")):
+        if "_data" in path.relative_to(content_dir).parts:
+            continue
+        page, found = read_page(path, content_dir, root)
+        problems += found
+        if page:
+            pages[page.src] = page
+    site = Site(root, content_dir, pages, problems)
+    _cache[content_dir] = (stamp, site)
+    return site
+
+
+def _rel(site: Site, page: Page) -> str:
+    """The page's path as an editor sees it, from the project root."""
+    return (site.content_dir / page.src).relative_to(site.root).as_posix()
+
+
+def _check_slugs(site: Site) -> list[Problem]:
+    problems, seen = [], {}
+    for page in site.pages.values():
+        rel = _rel(site, page)
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(\.en)?\.md", posixpath.basename(page.src)):
+            problems.append(Problem(rel, "the file name is not a valid slug.",
+                                    "use lower-case letters, digits and hyphens, e.g. 'tijdelijke-werkervaring.md'."))
+        if page.kind in KIND_FOLDERS and page.slug != "index":
+            key = (page.kind, page.slug, page.lang)
+            if key in seen:
+                problems.append(Problem(rel, f"the slug '{page.slug}' is already used by content/{seen[key]}.",
+                                        "give one of the two files another name."))
+            seen.setdefault(key, page.src)
+            folder = KIND_FOLDERS[page.kind]
+            if page.src.split("/")[0] != folder:
+                problems.append(Problem(rel, f"a page of kind '{page.kind}' must live in content/{folder}/.",
+                                        f"move the file to content/{folder}/ or change its kind.", field="kind"))
+    return problems
+
+
+def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
+    problems = []
+    slugs = {(p.kind, p.slug) for p in site.pages.values()}
+    for page in site.pages.values():
+        rel = _rel(site, page)
+        for key, kind in REFERENCE_KEYS.items():
+            value = page.meta.get(key)
+            for slug in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+                if (kind, slug) not in slugs:
+                    folder = KIND_FOLDERS[kind]
+                    problems.append(Problem(rel, f"'{slug}' is not a page in content/{folder}/.",
+                                            f"use the file name (without .md) of a page in content/{folder}/.",
+                                            field=key, line=page.field_lines.get(key)))
+        for i, item in enumerate(page.meta.get("read_before") or []):
+            target = item.get("page", "") if isinstance(item, dict) else ""
+            problems += _check_target(site, page, target.split("#")[0], target.partition("#")[2],
+                                      f"read_before[{i}].page", from_root=True)
+        for i, ex in enumerate(page.meta.get("exercises") or []):
+            story = ex.get("story") if isinstance(ex, dict) else None
+            if story and ("testimonial", story) not in slugs:
+                problems.append(Problem(rel, f"'{story}' is not a story in content/stories/.",
+                                        "use the file name of a story, without .md.",
+                                        field=f"exercises[{i}].story", line=page.field_lines.get("exercises")))
+        quiz = page.meta.get("quiz")
+        if isinstance(quiz, str) and quiz not in quiz_ids:
+            problems.append(Problem(rel, f"there is no quiz '{quiz}'.",
+                                    f"create quizzes/{quiz}.yml or use an existing quiz id.",
+                                    field="quiz", line=page.field_lines.get("quiz")))
+    return problems
+
+
+def _anchors(page: Page) -> set[str]:
+    body = FENCE.sub("", page.body)
+    return {explicit or slugify(re.sub(r"[*_`]", "", title), "-") for title, explicit in HEADING.findall(body)}
+
+
+def _check_target(site: Site, page: Page, target: str, anchor: str, where: str,
+                  from_root: bool = False, line: int | None = None) -> list[Problem]:
+    rel = _rel(site, page)
+    base = "" if from_root else posixpath.dirname(page.src)
+    path = posixpath.normpath(posixpath.join(base, target)) if target else page.src
+    dest = site.pages.get(path)
+    if dest is None:
+        return [Problem(rel, f"the link '{target}' leads to no page.",
+                        "check the path: links point to the Dutch file name, e.g. ../statuses/ibo.md.",
+                        field=where, line=line)]
+    if anchor:
+        # From an English page the link lands on the English version, when there is one.
+        if page.lang == "en" and dest.lang == "nl" and partner_path(path) in site.pages:
+            dest = site.pages[partner_path(path)]
+        if anchor not in _anchors(dest):
+            return [Problem(rel, f"the link '{target}#{anchor}' names a heading that does not exist.",
+                            f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
+                            field=where, line=line)]
+    return []
+
+
+def _check_body(site: Site, page: Page) -> list[Problem]:
+    problems, rel = [], _rel(site, page)
+    body = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), page.body)
+    for match in MARKER.finditer(body):
+        if match.group(1) not in MARKERS:
+            line = page.body_line + body[: match.start()].count("\n")
+            problems.append(Problem(rel, f"unknown marker 'kb:{match.group(1)}'.",
+                                    f"use one of: {', '.join('kb:' + m for m in sorted(MARKERS))}.",
+                                    line=line))
+    for match in LINK.finditer(body):
+        url = match.group(1)
+        if re.match(r"^[a-z]+:|^//|^mailto:", url) or not (".md" in url or url.startswith("#")):
+            continue
+        target, _, anchor = url.partition("#")
+        line = page.body_line + body[: match.start()].count("\n")
+        problems += _check_target(site, page, target, anchor, "link", line=line)
+    return problems
+
+
+def _check_partners(site: Site) -> list[Problem]:
+    problems = []
+    for page in site.pages.values():
+        if page.lang != "en":
+            continue
+        rel = _rel(site, page)
+        dutch = site.pages.get(page.base)
+        if dutch is None:
+            problems.append(Problem(rel, "this English page has no Dutch original.",
+                                    f"add content/{page.base} (Dutch comes first), or rename this file."))
+            continue
+        for key in language_neutral_keys(dutch.kind):
+            left, right = dutch.meta, page.meta
+            for part in key.split("."):
+                left = left.get(part) if isinstance(left, dict) else None
+                right = right.get(part) if isinstance(right, dict) else None
+            if left != right:
+                problems.append(Problem(rel, f"'{key}' differs from the Dutch page ({right!r} here, "
+                                             f"{left!r} in content/{dutch.src}).",
+                                        "language-neutral fields must be the same in both files.",
+                                        field=key, line=page.field_lines.get(key.split(".")[0])))
+    return problems
+
+
+def check_site(site: Site, quiz_ids: set[str] = frozenset()) -> list[Problem]:
+    """Every problem in the content: reading, schemas, slugs, references, links, language pairs."""
+    problems = list(site.problems)
+    for page in site.pages.values():
+        problems += _schema_problems(page, _rel(site, page))
+        problems += _check_body(site, page)
+    problems += _check_slugs(site) + _check_references(site, set(quiz_ids)) + _check_partners(site)
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+
+
+# --- reports that do not fail the build -------------------------------------------------------
+
+def git_times(root: Path) -> dict[str, int]:
+    """Last commit time per file (seconds), from one `git log`; empty outside a git checkout."""
+    try:
+        out = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", "content"],
+                             cwd=root, capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    times, current = {}, 0
+    for line in out.splitlines():
+        if line.startswith("@"):
+            current = int(line[1:])
+        elif line.strip():
+            times.setdefault(line.strip(), current)
+    return times
+
+
+def translation_report(site: Site) -> tuple[list[str], list[str]]:
+    """(Dutch pages without English, English pages older than their Dutch page)."""
+    missing = sorted(p.src for p in site.pages.values()
+                     if p.lang == "nl" and partner_path(p.src) not in site.pages)
+    times = git_times(site.root)
+
+    def changed(src: str) -> float:
+        path = site.root / "content" / src
+        committed = times.get(f"content/{src}")
+        return committed if committed is not None else path.stat().st_mtime
+
+    dirty = _uncommitted(site.root)
+    older = []
+    for page in site.pages.values():
+        if page.lang == "en" and page.base in site.pages:
+            nl_time = changed(page.base) if f"content/{page.base}" not in dirty else float("inf")
+            en_time = changed(page.src) if f"content/{page.src}" not in dirty else float("inf")
+            if nl_time > en_time:
+                older.append(page.src)
+    return missing, sorted(older)
+
+
+def _uncommitted(root: Path) -> set[str]:
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--", "content"], cwd=root,
+                             capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {line[3:].strip() for line in out.splitlines()}

@@ -1,0 +1,53 @@
+"""Check all content before anything is built; fail once, listing every problem.
+
+Runs in ``on_pre_build``, before MkDocs cleans the output folder, so a mistake never costs the
+last good site. Non-failing reports (stale pages, translation status) are printed here too.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import content_model
+from site_language import is_nested_build
+
+log = logging.getLogger("mkdocs.hooks.validate_content")
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def collect_problems(root: Path, content_dir: Path) -> list:
+    """Every problem in pages and data, as Problem objects (also used by scripts/check_content.py)."""
+    quiz_ids = {p.stem for p in (root / "quizzes").glob("*.yml")}
+    site = content_model.load_site(content_dir, root)
+    return content_model.check_site(site, quiz_ids)
+
+
+@event_priority(100)  # first of all hooks
+def on_pre_build(config: MkDocsConfig) -> None:
+    if is_nested_build(config):  # the English build re-runs events; the content was checked once
+        return
+    root = project_root(config)
+    problems = collect_problems(root, Path(config.docs_dir))
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(f"The content has {len(problems)} problem(s), listed above. "
+                          "Nothing was built; the last good site is unchanged.")
+    site = content_model.load_site(Path(config.docs_dir), root)
+    missing, older = content_model.translation_report(site)
+    if missing:
+        print(f"Translation status: {len(missing)} page(s) have no English version yet "
+              f"(shown in Dutch with a notice on the English site): {', '.join(missing)}",
+              file=sys.stderr)
+    if older:
+        print(f"Translation status: {len(older)} English page(s) are older than their Dutch "
+              f"page and may need updating: {', '.join(older)}", file=sys.stderr)
