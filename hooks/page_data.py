@@ -1,0 +1,104 @@
+"""What the rendering hooks share: this build's content records, labels, dates, links, templates.
+
+Kept apart from the hooks so that each render_* hook stays a thin translation of MkDocs events
+into template calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import markdown as md
+import yaml
+from markupsafe import Markup
+
+import content_model
+from site_language import current_language
+
+__all__ = ["labels", "format_date", "site_for", "record_for", "Linker", "render_macro", "today",
+           "stale", "inline_markdown"]
+
+STRINGS = Path(__file__).parent / "content_strings.yml"
+
+
+@lru_cache(maxsize=1)
+def _strings() -> dict[str, dict[str, Any]]:
+    return yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
+
+
+def labels(lang: str) -> dict[str, Any]:
+    """Interface labels for one language (Dutch when the language is unknown)."""
+    return _strings().get(lang) or _strings()["nl"]
+
+
+def format_date(iso: str, lang: str) -> str:
+    """2026-11-23 -> '23 november 2026' / '23 November 2026'."""
+    try:
+        day = dt.date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return f"{day.day} {labels(lang)['months'][day.month - 1]} {day.year}"
+
+
+def today() -> dt.date:
+    """The date freshness is judged against (PORTAL_TODAY=YYYY-MM-DD overrides it, for tests)."""
+    override = os.environ.get("PORTAL_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def stale(meta: dict[str, Any], months: int) -> bool:
+    """True when the page's `reviewed` date lies more than ``months`` months back."""
+    try:
+        reviewed = dt.date.fromisoformat(str(meta.get("reviewed")))
+    except ValueError:
+        return False
+    now = today()
+    age = (now.year - reviewed.year) * 12 + (now.month - reviewed.month) - (now.day < reviewed.day)
+    return age >= months
+
+
+_INLINE = md.Markdown(extensions=[])
+
+
+def inline_markdown(text: Any) -> Markup:
+    """Plain text with Markdown emphasis -> HTML without the surrounding <p> (text is schema-checked)."""
+    _INLINE.reset()
+    html = _INLINE.convert(str(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def site_for(config) -> content_model.Site:
+    root = Path(config.config_file_path).resolve().parent
+    return content_model.load_site(Path(config.docs_dir), root)
+
+
+def record_for(page, config) -> content_model.Page | None:
+    return site_for(config).pages.get(page.file.src_uri)
+
+
+class Linker:
+    """Addresses of other pages relative to the page being rendered, in the build's language."""
+
+    def __init__(self, page, files) -> None:
+        self.page, self.files = page, files
+
+    def __call__(self, src: str, anchor: str = "") -> str | None:
+        target = (self.files.get_file_from_path(content_model.partner_path(src))
+                  if not src.endswith(".en.md") else None) or self.files.get_file_from_path(src)
+        if target is None:
+            return None
+        return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")
+
+
+def render_macro(config, template: str, macro: str, **context: Any) -> str:
+    """Call one macro of a template under overrides/hooks/ and return its HTML."""
+    env = config.theme.get_env()
+    env.filters.setdefault("md", inline_markdown)
+    module = env.get_template(template).make_module({"lang": current_language(config)})
+    return str(getattr(module, macro)(**context))

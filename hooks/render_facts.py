@@ -1,0 +1,82 @@
+"""Render the structured parts of a page from its front matter, in the page's language.
+
+A status gets its fact box, a task guide its do's and don'ts and checklist, a story its lessons,
+a training session its goals and programme; every page that rests on sources shows them with the
+date they were last checked, a notice when that date is old, and the pages that refer to it.
+The HTML lives in overrides/hooks/render_facts.html.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+import content_model
+from page_data import Linker, format_date, labels, record_for, render_macro, site_for, stale
+from site_language import current_language
+
+TEMPLATE = "hooks/render_facts.html"
+_H1 = re.compile(r"^# .*$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def freshness_months(config: MkDocsConfig) -> int:
+    return int(config.extra.get("freshness_months", 12))
+
+
+def _context(page, config: MkDocsConfig, files) -> dict | None:
+    rec = record_for(page, config)
+    if rec is None:
+        return None
+    site, lang, link = site_for(config), current_language(config), Linker(page, files)
+
+    def ref(kind: str, slug: str) -> dict | None:
+        target = site.by_slug(kind, slug, lang)
+        return {"title": target.meta.get("title", slug), "url": link(target.base)} if target else None
+
+    def read_before(item: dict) -> dict:
+        path, _, anchor = item["page"].partition("#")
+        target = site.pages.get(content_model.partner_path(path) if lang != "nl" else path)
+        target = target or site.pages.get(path)
+        title = target.meta.get("title", path) if target else path
+        return {"title": title, "url": link(path, anchor), "note": item.get("note")}
+
+    refs = {key: [r for slug in _as_list(rec.meta.get(key)) if (r := ref(kind, slug))]
+            for key, kind in content_model.REFERENCE_KEYS.items() if key != "replaced_by"}
+    refs["read_before"] = [read_before(item) for item in rec.meta.get("read_before") or []]
+    backlinks = [{"title": p.meta.get("title"), "url": link(p.base), "kind": p.kind}
+                 for _, p in site.referring(rec, lang)]
+    return {"meta": rec.meta, "kind": rec.kind, "t": labels(lang), "ref": ref, "refs": refs,
+            "date": lambda d: format_date(d, lang), "backlinks": backlinks,
+            "stale": stale(rec.meta, freshness_months(config)), "months": freshness_months(config)}
+
+
+@event_priority(50)
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    ctx = _context(page, config, files)
+    if ctx is None or ctx["kind"] == "page":
+        return markdown
+    top = render_macro(config, TEMPLATE, "top", **ctx).strip()
+    bottom = render_macro(config, TEMPLATE, "bottom", **ctx).strip()
+    fenced = [m.span() for m in _FENCE.finditer(markdown)]
+    h1 = next((m for m in _H1.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)), None)
+    if top:
+        at = h1.end() if h1 else 0
+        markdown = f"{markdown[:at]}\n\n{top}\n\n{markdown[at:]}"
+    return f"{markdown.rstrip()}\n\n{bottom}\n" if bottom else markdown
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    """A page shown in Dutch on the English site says so, and is marked as Dutch for screen readers."""
+    lang = current_language(config)
+    rec = record_for(page, config)
+    if rec is None or rec.lang == lang:
+        return html
+    notice = render_macro(config, TEMPLATE, "fallback", t=labels(lang))
+    return f'{notice}<div lang="{rec.lang}">{html}</div>'
