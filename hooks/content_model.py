@@ -64,6 +64,9 @@ def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
         mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark else None
         what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        context = getattr(err, "context_mark", None)
+        if context and mark and context.line != mark.line:
+            what += f"; the part that is not closed starts on line {first_line + context.line}"
         return None, [Problem(path, f"the YAML cannot be read ({what}).",
                               "check the indentation and put text with a colon in quotes.",
                               line=line)]

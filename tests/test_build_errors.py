@@ -1,0 +1,113 @@
+"""An editor's mistake stops the build with a message that names the file and the problem,
+and the site that was built before stays as it was (tests/fixtures/broken_content.yml)."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = yaml.safe_load((ROOT / "tests/fixtures/broken_content.yml").read_text(encoding="utf-8"))
+DEFAULT_BODY = "# Test\n\nTekst voor de test.\n"
+PROJECT_PARTS = ["mkdocs.yml", "content", "quizzes", "hooks", "overrides", "scripts"]
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/build.py", "-d", str(site), *extra],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def page_text(spec: dict) -> str:
+    if "raw" in spec:
+        return spec["raw"]
+    meta = copy.deepcopy(CASES["bases"][spec["base"]])
+    meta.update(spec.get("set", {}))
+    for key in spec.get("unset", []):
+        meta.pop(key, None)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    body = spec.get("body", DEFAULT_BODY)
+    return f"---\n{front}---\n\n{body}"
+
+
+def write_case(project: Path, case: dict) -> None:
+    for spec in [case] + ([case["also"] | {"base": case.get("base")}] if "also" in case else []):
+        path = project / spec["page"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page_text(spec).encode(case.get("encoding", "utf-8")))
+
+
+def fingerprint(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*.html")):
+        digest.update(path.relative_to(site).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The real portal, built once: the 'last good site' every broken build must leave alone."""
+    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site, fingerprint(site)
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["name"] for c in CASES["cases"]])
+def test_mistake_is_named_and_old_site_survives(case: dict, good_site, tmp_path: Path) -> None:
+    """The build fails, says which file and what is wrong, and keeps the earlier site."""
+    site, before = good_site
+    project = copy_project(tmp_path / "project")
+    write_case(project, case)
+    result = build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-2000:]
+    for text in case["expect"]:
+        assert text in output, f"{text!r} not in:\n{output[-2000:]}"
+    if "line" in case:
+        assert f"{case['page']}:{case['line']}:" in output, output[-2000:]
+    assert "Traceback" not in output
+    assert "the last good site is unchanged" in output.lower()
+    assert fingerprint(site) == before
+
+
+def test_mistakes_fail_without_strict_mode_too(good_site, tmp_path: Path) -> None:
+    """A content mistake is an error, not a warning: --no-strict does not let it through."""
+    site, before = good_site
+    project = copy_project(tmp_path / "project")
+    write_case(project, CASES["cases"][1])
+    result = build(project, site, "--no-strict")
+    assert result.returncode == 1
+    assert "the field 'organiser' is missing" in result.stdout + result.stderr
+    assert fingerprint(site) == before
+
+
+def test_all_problems_reported_in_one_run(good_site, tmp_path: Path) -> None:
+    """Several mistakes in several files are all listed by one build, not only the first."""
+    site, _ = good_site
+    project = copy_project(tmp_path / "project")
+    by_name = {c["name"]: c for c in CASES["cases"]}
+    write_case(project, by_name["unknown-facet"])
+    write_case(project, by_name["story-without-consent"])
+    result = build(project, site)
+    output = result.stdout + result.stderr
+    assert "'gepensioneerd' is not allowed" in output
+    assert "the field 'consent' is missing" in output
