@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import content_model
+from page_data import stale
 from site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
@@ -43,6 +44,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"The content has {len(problems)} problem(s), listed above. "
                           "Nothing was built; the last good site is unchanged.")
     site = content_model.load_site(Path(config.docs_dir), root)
+    months = int(config.extra.get("freshness_months", 12))
+    old = sorted(f"content/{p.src} ({p.meta['reviewed']})" for p in site.pages.values()
+                 if p.lang == "nl" and stale(p.meta, months))
+    if old:  # a warning to act on, not a reason to stop publishing
+        print(f"WARNING: {len(old)} page(s) were last checked more than {months} months ago; "
+              f"check their facts and update 'reviewed': {', '.join(old)}", file=sys.stderr)
     missing, older = content_model.translation_report(site)
     if missing:
         print(f"Translation status: {len(missing)} page(s) have no English version yet "

@@ -1,0 +1,23 @@
+"""The shipped content as the tests see it: front matter of every page, read by the portal's own model."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import content_model  # noqa: E402
+
+SITE = content_model.load_site(ROOT / "content", ROOT)
+
+
+def pages(kind: str, lang: str = "nl") -> list[content_model.Page]:
+    return SITE.of_kind(kind, lang)
+
+
+def html_path(page: content_model.Page) -> str:
+    """Address of a page under the site root, e.g. en/statuses/ibo.html."""
+    prefix = "en/" if page.lang == "en" else ""
+    return prefix + page.base[:-3] + ".html"
