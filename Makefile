@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test serve preview build test clean
+.PHONY: setup setup-test serve preview build check test clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ serve: setup
 ## The static output for hosting, in ./site (kept as it was when the build fails).
 build: setup
 	$(PY) scripts/build.py
+
+## Check all content (front matter, links, quizzes, glossary) without building; lists every problem.
+check: setup
+	$(PY) scripts/check_content.py
+	$(PY) scripts/readability.py
 
 ## Serve the built output exactly as a static host would.
 preview: build

@@ -23,7 +23,7 @@ from referencing import Registry, Resource
 
 from problems import Problem
 
-__all__ = ["Page", "Site", "load_site", "check_site", "read_yaml", "SCHEMA_DIR", "KIND_FOLDERS",
+__all__ = ["Page", "Site", "load_site", "check_site", "check_template", "read_yaml", "SCHEMA_DIR", "KIND_FOLDERS",
            "MARKERS", "page_language", "partner_path"]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -318,8 +318,8 @@ def load_site(content_dir: Path, root: Path | None = None) -> Site:
         return _cache[content_dir][1]
     pages, problems = {}, []
     for path in sorted(content_dir.rglob("*.md")):
-        if "_data" in path.relative_to(content_dir).parts:
-            continue
+        if any(part.startswith("_") for part in path.relative_to(content_dir).parts):
+            continue  # _data/, _templates/: not pages
         page, found = read_page(path, content_dir, root)
         problems += found
         if page:
@@ -451,6 +451,17 @@ def _check_partners(site: Site) -> list[Problem]:
                                              f"{left!r} in content/{dutch.src}).",
                                         "language-neutral fields must be the same in both files.",
                                         field=key, line=page.field_lines.get(key.split(".")[0])))
+    return problems
+
+
+def check_template(path: Path, site: Site, quiz_ids: set[str] = frozenset()) -> list[Problem]:
+    """Check a page that is not part of the site (an editor's template) as if it were."""
+    page, problems = read_page(path, site.content_dir, site.root)
+    if page is None:
+        return problems
+    probe = Site(site.root, site.content_dir, {**site.pages, page.src: page}, [])
+    problems += _schema_problems(page, _rel(probe, page))
+    problems += [p for p in _check_references(probe, set(quiz_ids)) if p.path == _rel(probe, page)]
     return problems
 
 

@@ -108,7 +108,8 @@ def measure(path: Path) -> Score:
 
 
 def dutch_pages(root: Path = CONTENT) -> list[Path]:
-    return sorted(p for p in root.rglob("*.md") if not p.name.endswith(".en.md") and "_data" not in p.parts)
+    return sorted(p for p in root.rglob("*.md") if not p.name.endswith(".en.md") 
+                  and not any(part.startswith("_") for part in p.relative_to(root).parts))
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,33 @@
+"""Write editor snippets from the page templates: type `kb-status` + Tab in VS Code for a new page.
+
+    python scripts/make_snippets.py   # rewrites .vscode/portal.code-snippets
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "content" / "_templates"
+OUT = ROOT / ".vscode" / "portal.code-snippets"
+
+
+def snippets() -> str:
+    data = {}
+    for path in sorted(TEMPLATES.glob("*.md")):
+        kind = path.stem
+        lines = path.read_text(encoding="utf-8").replace("$", "\\$").splitlines()
+        data[f"Jobcoach portal: new {kind} page"] = {
+            "scope": "markdown",
+            "prefix": f"kb-{kind}",
+            "description": f"Front matter and outline of a '{kind}' page (content/_templates/{path.name})",
+            "body": lines,
+        }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(snippets(), encoding="utf-8")
+    print(f"Wrote {OUT.relative_to(ROOT)}")

@@ -1,0 +1,29 @@
+"""Editors start from templates that are complete and correct, one per content kind."""
+
+from content_index import ROOT, SITE
+import content_model  # noqa: E402
+
+import sys
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_snippets  # noqa: E402
+
+TEMPLATES = sorted((ROOT / "content/_templates").glob("*.md"))
+
+
+def test_one_template_per_kind() -> None:
+    """Every content kind that has a schema has a template, named after the kind."""
+    assert sorted(p.stem for p in TEMPLATES) == content_model.kinds()
+
+
+def test_templates_pass_the_checks() -> None:
+    """Each template passes the schema and reference checks a real page must pass."""
+    quiz_ids = {p.stem for p in (ROOT / "quizzes").glob("*.yml")}
+    problems = [str(p) for t in TEMPLATES for p in content_model.check_template(t, SITE, quiz_ids)]
+    assert problems == []
+
+
+def test_editor_snippets_match_templates() -> None:
+    """The VS Code snippets (kb-status, kb-story, ...) are generated from the current templates."""
+    committed = (ROOT / ".vscode/portal.code-snippets").read_text(encoding="utf-8")
+    assert committed == make_snippets.snippets(), "run: python scripts/make_snippets.py"
