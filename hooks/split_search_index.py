@@ -1,0 +1,231 @@
+"""Search per language: each language gets its own index, stemmed words, and names that find each other.
+
+Why. mkdocs-static-i18n writes ONE index for both languages (``search/search_index.json``, and
+``search/search_index.js`` for file://), and Material loads it from ``config.base``. An English
+reader then gets Dutch pages, and the other way round. This hook, after every language is built:
+
+1. **Splits the index.** Dutch (the default) stays at ``search/``; each other language gets
+   ``<lang>/search/`` with its locations made relative to ``<lang>/``, as ``.json`` and (when the
+   ``offline`` plugin is on) as the ``.js`` that file:// uses. A fallback page (a Dutch page shown
+   under /en/ because it has no translation) is left out of the English index.
+   Each English page's ``__config`` gets ``base: <base_url>/en/``: Material reads the index,
+   resolves result links and fetches the sitemap from ``base``, so English pages load
+   ``en/search/…`` and their links stay right at a domain root, under a sub-path and from file://.
+   The language switcher does not use ``base`` for the default language (checked in 9.8.1).
+
+2. **Stems words without breaking whole-word queries.** Material appends ``*`` to every query
+   term and lunr skips the pipeline for wildcard terms, so a stemmed index alone makes
+   ``opleiding`` miss ``opleid``. Choice: stem on BOTH sides, in Material's own worker.
+   The index config asks for ``pipeline: [stopWordFilter, stemmer]``; the small script
+   ``overrides/assets/javascripts/search_stemming.js`` is appended to a copy of Material's search
+   worker (the pages' ``__config.search`` points at that copy). It makes the index keep every
+   word AND its stem (so prefixes of whole words still match while one types), and stems each
+   ``term*`` of a query before the prefix match (so ``opleidingen`` finds ``opleiding``). Dutch
+   uses lunr-languages' Snowball stemmer, English lunr's Porter stemmer: the browser's own.
+
+3. **Makes names find each other.** A field ``keywords`` (boost like a title) holds a page's
+   ``abbreviation``, ``full_name`` and ``aliases``; a page that replaced another
+   (``replaced_by`` on the old one) also gets the old page's names, so "artikel 60" finds
+   tijdelijke werkervaring. A field ``glossary`` (boost like text) holds, for each abbreviation
+   from ``content/_data/glossary.yml`` that a section uses, its full name (and the other way
+   round), so "beroepsinlevingsstage" finds a page that only says "BIS". Every glossary term is
+   also its own result, linked to its entry on the glossary page.
+
+The tokeniser separates on spaces, hyphens, punctuation and HTML entities (``SEPARATOR``), so
+"(IBO)" and "IBO," are the word "ibo". ``scripts/bench_search.py`` rebuilds the same indexes
+with Python's lunr to measure relevance; ``tests/test_search_language.py`` checks the browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from site_language import current_language, default_language, is_nested_build, languages
+
+__all__ = ["SEPARATOR", "PIPELINE", "FIELDS", "INDEX_PATH"]
+
+# Spaces, hyphens, punctuation that sticks to words, HTML entities; a dot only when no digit follows.
+SEPARATOR = r"[\s\-,;:!?()\[\]{}\"“”„«»/|]+|\.(?!\d)|&[a-z]+;|&#x?[0-9a-f]+;"
+PIPELINE = ["stopWordFilter", "stemmer"]
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0},
+          "keywords": {"boost": 1000.0}, "glossary": {"boost": 1.0}}
+INDEX_PATH = "search/search_index.json"
+STEMMING_JS = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search_stemming.js"
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_WORKER = re.compile(r"search\.([0-9a-f]+)\.min\.js$")
+
+
+@dataclass
+class _Page:
+    """What the index needs to know about one built page."""
+
+    translated: bool
+    title: str = ""
+    names: list[str] = field(default_factory=list)
+    replaced_by: str | None = None
+
+
+_pages: dict[str, dict[str, _Page]] = {}   # language -> location (from the site root) -> page
+
+
+def _as_list(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v not in (None, "")]
+    return [str(value)] if value not in (None, "") else []
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """Remember each page's names and whether it is written in the language being built."""
+    lang = current_language(config)
+    meta = page.meta or {}
+    names = _as_list(meta.get("abbreviation")) + _as_list(meta.get("full_name"))
+    names += _as_list(meta.get("aliases"))
+    _pages.setdefault(lang, {})[page.url] = _Page(
+        translated=getattr(page.file, "locale", lang) == lang,
+        title=str(meta.get("title") or page.title or ""),
+        names=names,
+        replaced_by=str(meta["replaced_by"]) if meta.get("replaced_by") else None,
+    )
+    return context
+
+
+def _worker_name(material_worker: str) -> str:
+    """The name of Material's worker with our stemming appended (changes when either changes)."""
+    digest = hashlib.sha256(STEMMING_JS.read_bytes()).hexdigest()[:8]
+    return _WORKER.sub(lambda m: f"search.{m.group(1)}.{digest}.min.js", material_worker)
+
+
+def _json_for_script(data: dict) -> str:
+    """JSON safe inside a <script> element, as Jinja's tojson writes it."""
+    text = json.dumps(data, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Point the page at its language's index (``base``) and at the stemming worker (``search``)."""
+    match = _CONFIG_SCRIPT.search(output)
+    if not match:
+        return output
+    data = json.loads(match.group(2))
+    lang = current_language(config)
+    if lang != default_language(config) and page.url.startswith(f"{lang}/"):
+        data["base"] = f"{data['base'].rstrip('/')}/{lang}/"
+    if isinstance(data.get("search"), str):
+        data["search"] = _worker_name(data["search"])
+    return output[:match.start(2)] + _json_for_script(data) + output[match.end(2):]
+
+
+def _language_of(location: str, others: list[str]) -> str | None:
+    head = location.split("/", 1)[0]
+    return head if head in others else None
+
+
+def _whole_word(phrase: str, case: bool) -> re.Pattern:
+    """A phrase as a whole word; abbreviations keep their capitals (AI is not "ai")."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", 0 if case else re.I)
+
+
+def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
+    """Glossary terms per language ({} if the file is missing or has mistakes: another hook reports those)."""
+    try:
+        import glossary_model
+        return glossary_model.load(Path(config.config_file_path).parent)
+    except Exception:  # the glossary hook turns its mistakes into Problems
+        return {}
+
+
+def _glossary_page(pages: dict[str, _Page], prefix: str) -> str | None:
+    location = f"{prefix}woordenlijst.html"
+    return location if location in pages else None
+
+
+def _language_index(docs: list[dict], lang: str, prefix: str, pages: dict[str, _Page],
+                    terms: list[dict], base_config: dict) -> dict:
+    """The index of one language: its own pages only, with keywords, glossary names and terms."""
+    keywords: dict[str, list[str]] = {loc: list(p.names) for loc, p in pages.items()}
+    for location, info in pages.items():
+        if info.replaced_by:
+            target = posixpath.join(posixpath.dirname(location), f"{info.replaced_by}.html")
+            keywords.setdefault(target, []).extend([info.title, *info.names])
+    patterns = [(t, [_whole_word(w, case=True) for w in (t["term"], *t["aliases"])]
+                 + [_whole_word(t["name"], case=False)]) for t in terms]
+
+    out = []
+    for entry in docs:
+        location = entry["location"]
+        page_location = location.split("#", 1)[0]
+        info = pages.get(page_location)
+        if info is not None and not info.translated:
+            continue  # a fallback page: its text is in another language
+        entry = dict(entry, location=location[len(prefix):])
+        if location == page_location and keywords.get(page_location):
+            entry["keywords"] = " · ".join(dict.fromkeys(keywords[page_location]))
+        haystack = f"{entry.get('title', '')} {entry.get('text', '')}"
+        found = [w for t, pats in patterns if any(p.search(haystack) for p in pats)
+                 for w in (t["term"], t["name"])]
+        if found:
+            entry["glossary"] = " · ".join(dict.fromkeys(found))
+        out.append(entry)
+
+    glossary_page = _glossary_page(pages, prefix)
+    if glossary_page:
+        for term in terms:
+            out.append({"location": f"{glossary_page[len(prefix):]}#{term['anchor']}",
+                        "title": f"{term['term']}: {term['name']}",
+                        "text": term["explanation"],
+                        "keywords": " · ".join(term["aliases"])})
+    config = dict(base_config, lang=[lang], separator=SEPARATOR, pipeline=PIPELINE, fields=FIELDS)
+    return {"config": config, "docs": out}
+
+
+def _write(site: Path, folder: str, index: dict, with_script: bool) -> None:
+    target = site / folder / INDEX_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    target.write_text(data, encoding="utf-8")
+    if with_script:  # what the offline plugin writes for file:// (Material reads `__index`)
+        target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def _write_worker(site: Path) -> None:
+    """Material's search worker + our stemming, under the name that on_post_page gave the pages."""
+    for worker in (site / "assets/javascripts/workers").glob("search.*.min.js"):
+        if not _WORKER.search(worker.name):
+            continue
+        code = worker.read_text(encoding="utf-8")
+        stemming = STEMMING_JS.read_text(encoding="utf-8")
+        (worker.parent / _worker_name(worker.name)).write_text(f"{code}\n{stemming}", encoding="utf-8")
+
+
+@event_priority(-150)  # after i18n (-100) merged every language and offline (-100) wrote the .js
+def on_post_build(config: MkDocsConfig) -> None:
+    if is_nested_build(config):
+        return
+    site = Path(config.site_dir)
+    combined = site / INDEX_PATH
+    if not combined.exists():
+        return
+    index = json.loads(combined.read_text(encoding="utf-8"))
+    with_script = combined.with_suffix(".js").exists()
+    default = default_language(config)
+    others = [lang for lang in languages(config) if lang != default]
+    glossary = _glossary(config)
+    by_lang: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
+    for entry in index["docs"]:
+        by_lang[_language_of(entry["location"], others) or default].append(entry)
+    for lang, docs in by_lang.items():
+        prefix = "" if lang == default else f"{lang}/"
+        pages = {loc: p for loc, p in _pages.get(lang, {}).items() if loc.startswith(prefix)}
+        result = _language_index(docs, lang, prefix, pages, glossary.get(lang, []), index["config"])
+        _write(site, prefix, result, with_script)
+    _write_worker(site)
+    _pages.clear()

@@ -1,0 +1,57 @@
+/*
+ * Stemming that keeps whole-word and prefix queries working, inside Material's search worker.
+ * hooks/split_search_index.py appends this file to a copy of Material's worker; it does nothing
+ * anywhere else. Material turns every query term into "term*", and lunr skips the pipeline for
+ * wildcard terms, so a stemmed index alone would miss whole words. Here:
+ *  - while the index is built, the language's stemmer keeps the word AND adds its stem;
+ *  - every "term*" of a query becomes "stem*", with the same stemmer (the index's search pipeline).
+ */
+(function () {
+  "use strict";
+  var lunr = self.lunr;
+  if (!lunr || !lunr.Builder || !lunr.Query || lunr.kbStemming) {
+    return;
+  }
+  lunr.kbStemming = true;
+  var searchPipeline = null;
+
+  function isStemmer(fn) {
+    return /^stemmer/.test(fn.label || "");
+  }
+
+  function keepWord(stemmer) {
+    var both = function (token, i, tokens) {
+      var stem = stemmer(token.clone(), i, tokens);
+      if (!stem || String(stem) === "" || String(stem) === String(token)) {
+        return token;
+      }
+      return [token, stem];
+    };
+    both.label = stemmer.label;
+    return both;
+  }
+
+  var add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function () {
+    if (!this.kbKeepsWords) {
+      this.kbKeepsWords = true;
+      this.pipeline._stack = this.pipeline._stack.map(function (fn) {
+        return isStemmer(fn) ? keepWord(fn) : fn;
+      });
+      searchPipeline = this.searchPipeline;
+    }
+    return add.apply(this, arguments);
+  };
+
+  var clause = lunr.Query.prototype.clause;
+  lunr.Query.prototype.clause = function (c) {
+    var term = c && c.term;
+    if (searchPipeline && typeof term === "string" && /^[^*]+\*$/.test(term)) {
+      var stems = searchPipeline.runString(term.slice(0, -1));
+      if (stems.length === 1 && stems[0]) {
+        c.term = stems[0] + "*";
+      }
+    }
+    return clause.apply(this, arguments);
+  };
+}());
