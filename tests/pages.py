@@ -4,6 +4,8 @@ PAGE_KINDS = {
     "home": ("index.html", "en/index.html"),
     "page": ("about.html", "en/about.html"),
     "not-found": ("404.html", "404.html"),
+    "status": ("statuses/ibo.html", "en/statuses/ibo.html"),
+    "status-overview": ("statuses/index.html", "en/statuses/index.html"),
 }
 
 ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})
