@@ -6,6 +6,8 @@ PAGE_KINDS = {
     "not-found": ("404.html", "404.html"),
     "status": ("statuses/ibo.html", "en/statuses/ibo.html"),
     "status-overview": ("statuses/index.html", "en/statuses/index.html"),
+    "task-guide": ("tasks/werk-zoeken.html", "en/tasks/werk-zoeken.html"),
+    "skills-module": ("skills/meertaligheid.html", "en/skills/meertaligheid.html"),
 }
 
 ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})
