@@ -8,6 +8,7 @@ PAGE_KINDS = {
     "status-overview": ("statuses/index.html", "en/statuses/index.html"),
     "task-guide": ("tasks/werk-zoeken.html", "en/tasks/werk-zoeken.html"),
     "skills-module": ("skills/meertaligheid.html", "en/skills/meertaligheid.html"),
+    "testimonial": ("stories/luwam.html", "en/stories/luwam.html"),
 }
 
 ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})
