@@ -1,0 +1,136 @@
+"""Self-check quizzes: ``<!-- kb:quiz <id> -->`` and ``<!-- kb:progress -->`` become HTML.
+
+The quiz comes from quizzes/<id>.yml (hooks/quiz_model.py), the HTML from the macros in
+overrides/hooks/render_quizzes.html. A training-session page whose front matter names a
+``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
+pages that show a quiz (Material's extra_javascript would load them on every page).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import quiz_model
+from site_language import current_language, is_nested_build
+
+log = logging.getLogger("mkdocs.hooks.render_quizzes")
+TEMPLATE = "hooks/render_quizzes.html"
+STRINGS = Path(__file__).parent / "ui_strings.yml"
+CSS, JS, PROGRESS_JS = ("assets/stylesheets/quiz.css", "assets/javascripts/quiz.js",
+                        "assets/javascripts/quiz-progress.js")
+_state: dict = {}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _page_paths(config: MkDocsConfig) -> set[str]:
+    docs = Path(config.docs_dir)
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+            if not p.relative_to(docs).as_posix().startswith("_")}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check every quiz before anything is written; fail once, listing every problem."""
+    if is_nested_build(config):  # the English build re-runs events: checked and loaded once
+        return
+    root, pages = _root(config), _page_paths(config)
+    problems = quiz_model.check(root, pages)
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(f"The quizzes have {len(problems)} problem(s), listed above. "
+                          "Nothing was built; the last good site is unchanged.")
+    _state.update(quizzes=quiz_model.load(root), hosts=quiz_model.hosts(root, pages),
+                  strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")), docs=Path(config.docs_dir))
+
+
+def _strings(lang: str) -> dict[str, str]:
+    return {key: value.get(lang) or value["nl"] for key, value in _state["strings"].items()}
+
+
+def _link(target: str, page: Page, files: Files) -> str | None:
+    """The page-relative URL of ``path.md#anchor`` in the page's language, or None."""
+    path, _, anchor = target.partition("#")
+    file = files.get_file_from_path(path)
+    return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "") if file else None
+
+
+def _title(target: str, lang: str) -> str:
+    path = target.partition("#")[0]
+    partner = _state["docs"] / (path[:-3] + f".{lang}.md")
+    return quiz_model.page_title(partner if partner.is_file() else _state["docs"] / path)
+
+
+def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
+    lang = current_language(config)
+    data = quiz_model.view(quiz_id, _state["quizzes"][quiz_id], lang)
+    for item in data["questions"]:
+        if item["read_again"]:
+            item["read_again_url"] = _link(item["read_again"], page, files)
+            item["read_again_title"] = _title(item["read_again"], lang)
+    return _macros(config).quiz(data, _strings(lang), head)
+
+
+def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
+    lang, strings = current_language(config), _strings(current_language(config))
+    groups = {"sessions": [], "refreshers": []}
+    for quiz_id, quiz in sorted(_state["quizzes"].items(), key=lambda kv: _order(kv[0])):
+        host = _state["hosts"].get(quiz_id)
+        groups["sessions" if quiz_id.startswith("sessie-") else "refreshers"].append(
+            {"id": quiz_id, "title": quiz["title"][lang], "pass_mark": quiz.get("pass_mark"),
+             "url": _link(host, page, files) if host else None})
+    shown = [{"title": strings[f"progress_{name}"], "rows": rows} for name, rows in groups.items() if rows]
+    return _macros(config).progress(shown, strings, head)
+
+
+def _order(quiz_id: str) -> tuple:
+    number = re.search(r"(\d+)$", quiz_id)
+    return (not quiz_id.startswith("sessie-"), int(number.group(1)) if number else 0, quiz_id)
+
+
+def _macros(config: MkDocsConfig):
+    return config.theme.get_env().get_template(TEMPLATE).module
+
+
+def _flat(html: str) -> str:
+    """One raw-HTML block for Markdown: no blank lines, no indentation that reads as code."""
+    return "\n".join(line.strip() for line in str(html).splitlines() if line.strip())
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    found = quiz_model.markers(markdown)
+    wanted = page.meta.get("quiz")
+    if isinstance(wanted, str) and wanted in _state["quizzes"] and not any(
+            name == "quiz" and arg == wanted for _, name, arg in found):
+        markdown = markdown.rstrip("\n") + f"\n\n<!-- kb:quiz {wanted} -->\n"
+        found = quiz_model.markers(markdown)
+    if not found:
+        return markdown
+    lines = markdown.split("\n")
+    linked: set[str] = set()
+    for number, name, arg in found:
+        script = JS if name == "quiz" else PROGRESS_JS
+        head = _macros(config).assets(None if linked else _asset(CSS, page),
+                                      None if script in linked else _asset(script, page))
+        linked |= {CSS, script}
+        if name == "quiz":
+            html = _quiz_html(arg, page, config, files, head)
+        else:
+            html = _progress_html(page, config, files, head)
+        lines[number - 1] = "\n" + _flat(html) + "\n"
+    return "\n".join(lines)
+
+
+def _asset(path: str, page: Page) -> str:
+    return get_relative_url(path, page.url or "index.html")

@@ -1,0 +1,140 @@
+"""A broken quiz file fails the build with one clear message naming the file and the question.
+
+Each case in tests/fixtures/broken_quizzes/<case>.yml holds one mistake; its first line says the
+exact message an editor sees (``# expected: ...``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "broken_quizzes"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import quiz_model  # noqa: E402
+
+CASES = sorted(FIXTURES.glob("*.yml"))
+GOOD_QUIZ = """\
+title: {nl: Test, en: Test}
+questions:
+  - id: rol
+    type: true-false
+    prompt: {nl: Een coach beslist voor de nieuwkomer., en: A coach decides for the newcomer.}
+    explanation: {nl: De nieuwkomer beslist zelf., en: The newcomer decides.}
+    read_again: about.md#zelf-gebruiken
+    answer: false
+"""
+
+
+def expected(case: Path) -> str:
+    return case.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expected: ")
+
+
+def tiny_site(tmp_path: Path, quizzes: dict[str, str], pages: dict[str, str] | None = None) -> Path:
+    """A small project: the fixture pages, the given quizzes, the portal's quiz hook and theme."""
+    shutil.copytree(FIXTURES / "content", tmp_path / "content")
+    for name, text in (pages or {}).items():
+        (tmp_path / "content" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "quizzes").mkdir()
+    for name, text in quizzes.items():
+        (tmp_path / "quizzes" / f"{name}.yml").write_text(text, encoding="utf-8")
+    config = {"site_name": "Test", "docs_dir": "content", "use_directory_urls": False,
+              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "nl"},
+              "hooks": [str(ROOT / "hooks" / "render_quizzes.py")]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return tmp_path
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                           str(project / "mkdocs.yml"), "-d", str(project / "site")],
+                          capture_output=True, text=True, cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def pages_of(project: Path) -> set[str]:
+    return {p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")}
+
+
+def test_there_are_at_least_eight_kinds_of_mistake() -> None:
+    """The fixtures cover at least eight different mistakes."""
+    assert len(CASES) >= 8
+
+
+class TestCheck:
+    @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+    def test_mistake_gives_its_message(self, tmp_path: Path, case: Path) -> None:
+        """check() reports the mistake as 'quizzes/<file>:<line>: questions[<id>].<field>: ... Fix: ...'."""
+        project = tiny_site(tmp_path, {case.stem: case.read_text(encoding="utf-8")})
+        messages = [str(p) for p in quiz_model.check(project, pages_of(project))]
+        assert expected(case) in messages
+        for message in messages:
+            assert message.startswith(f"quizzes/{case.name}") and " Fix: " in message
+
+    def test_good_quiz_has_no_problem(self, tmp_path: Path) -> None:
+        """A correct quiz, with a read-again anchor present in both languages, passes."""
+        project = tiny_site(tmp_path, {"goed": GOOD_QUIZ})
+        assert quiz_model.check(project, pages_of(project)) == []
+
+    def test_unknown_quiz_in_a_marker(self, tmp_path: Path) -> None:
+        """A page asking for a quiz that does not exist names the page, the line and the fix."""
+        page = "---\ntitle: Pagina\nsummary: Een pagina met een test.\n---\n\n# Pagina\n\n<!-- kb:quiz bestat-niet -->\n"
+        project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"pagina.md": page})
+        assert [str(p) for p in quiz_model.check(project, pages_of(project))] == [
+            "content/pagina.md:8: kb:quiz: there is no quiz 'bestat-niet'. "
+            "Fix: create quizzes/bestat-niet.yml or use one of: goed."]
+
+    def test_marker_in_a_code_fence_is_left_alone(self, tmp_path: Path) -> None:
+        """Documentation that shows the marker inside a code block is not a quiz."""
+        page = "---\ntitle: Uitleg\nsummary: Zo zet je een test op een pagina.\n---\n\n# Uitleg\n\n```\n<!-- kb:quiz naam -->\n```\n"
+        project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"uitleg.md": page})
+        assert quiz_model.check(project, pages_of(project)) == []
+
+    def test_portal_quizzes_have_no_problem(self) -> None:
+        """The quizzes the portal ships pass their own check."""
+        assert [str(p) for p in quiz_model.check(ROOT, pages_of(ROOT))] == []
+
+
+class TestBuild:
+    @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+    def test_broken_quiz_fails_the_build_without_traceback(self, tmp_path: Path, case: Path) -> None:
+        """The strict build stops, prints the editor's message once, and no Python traceback."""
+        result = build(tiny_site(tmp_path, {case.stem: case.read_text(encoding="utf-8")}))
+        output = result.stdout + result.stderr
+        assert result.returncode == 1
+        assert output.count(expected(case)) == 1
+        assert "Traceback" not in output
+        assert not (tmp_path / "site").exists()
+
+    def test_good_quiz_builds(self, tmp_path: Path) -> None:
+        """The same tiny site with a correct quiz builds and shows the quiz."""
+        page = "---\ntitle: Pagina\nsummary: Een pagina met een test.\n---\n\n# Pagina\n\n<!-- kb:quiz goed -->\n"
+        project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"pagina.md": page})
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        html = (project / "site" / "pagina.html").read_text(encoding="utf-8")
+        assert 'data-kb-quiz="goed"' in html and "quiz.js" in html
+        assert "quiz.js" not in (project / "site" / "about.html").read_text(encoding="utf-8")
+
+
+class TestAssets:
+    def test_quiz_script_is_small_and_asks_nothing(self) -> None:
+        """quiz.js stays under 12 KB, needs no library and sends no request."""
+        for name in ("quiz.js", "quiz-progress.js"):
+            script = (ROOT / "overrides" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+            assert len(script.encode()) < 12_000
+            assert not re.search(r"fetch\(|XMLHttpRequest|sendBeacon|https?://|import ", script)
+
+    def test_every_label_in_both_languages(self) -> None:
+        """Every quiz label has a Dutch and an English text."""
+        strings = yaml.safe_load((ROOT / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
+        assert [k for k, v in strings.items() if not (v.get("nl") and v.get("en"))] == []
