@@ -97,16 +97,26 @@ class TestStoriesIndex:
 
 class TestStoryLinks:
     @pytest.mark.parametrize("lang", ["nl", "en"])
-    def test_story_links_statuses_and_back(self, page: Page, lang: str) -> None:
-        """A story lists the statuses it shows; each status page links back to the story."""
-        linked = [s for s in pages("testimonial", lang) if s.meta.get("statuses")]
-        assert linked, "no story names a status yet"
-        for entry in linked:
-            for slug in entry.meta["statuses"]:
-                status = SITE.by_slug("status", slug, lang)
-                page.goto(html_path(entry))
-                box = page.locator("section.statuses")
-                box.get_by_role("link", name=status.meta["title"], exact=True).click()
-                expect(page.locator("h1")).to_contain_text(status.meta["title"].split(":")[0])
-                back = page.locator(".kb-backlinks").get_by_role("link", name=entry.meta["title"])
-                expect(back).to_be_visible()
+    def test_story_lists_its_statuses_and_tasks(self, page: Page, lang: str) -> None:
+        """Each story names the statuses and the coach's tasks it shows, by their titles."""
+        for entry in pages("testimonial", lang):
+            page.goto(html_path(entry))
+            for field, kind in (("statuses", "status"), ("tasks", "task-guide")):
+                box = page.locator(f"section.{field}")
+                for slug in entry.meta.get(field, []):
+                    target = SITE.by_slug(kind, slug, lang)
+                    link = box.get_by_role("link", name=target.meta["title"], exact=True)
+                    expect(link).to_have_attribute("href", re.compile(rf"{slug}\.html$"))
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_status_and_task_pages_link_back(self, page: Page, lang: str) -> None:
+        """From a story the reader opens a status and a task; both link back to the story."""
+        entry = story("luwam", lang)
+        for field, kind in (("statuses", "status"), ("tasks", "task-guide")):
+            target = SITE.by_slug(kind, entry.meta[field][0], lang)
+            page.goto(html_path(entry))
+            page.locator(f"section.{field}").get_by_role(
+                "link", name=target.meta["title"], exact=True).click()
+            expect(page.locator("h1")).to_contain_text(target.meta["title"].split(":")[0])
+            back = page.locator(".kb-backlinks").get_by_role("link", name=entry.meta["title"])
+            expect(back).to_be_visible()
