@@ -4,7 +4,9 @@
  * anywhere else. Material turns every query term into "term*", and lunr skips the pipeline for
  * wildcard terms, so a stemmed index alone would miss whole words. Here:
  *  - while the index is built, the language's stemmer keeps the word AND adds its stem;
- *  - every "term*" of a query becomes "stem*", with the same stemmer (the index's search pipeline).
+ *  - every "term*" of a query becomes "stem*", with the same stemmer (the index's search pipeline);
+ *  - stop words ("de", "op", "a") are left out of a query that has other words, so that "op*"
+ *    does not match every "opleiding" (a stop word typed alone still works as a prefix).
  */
 (function () {
   "use strict";
@@ -14,6 +16,7 @@
   }
   lunr.kbStemming = true;
   var searchPipeline = null;
+  var stopWordFilter = null;
 
   function isStemmer(fn) {
     return /^stemmer/.test(fn.label || "");
@@ -39,6 +42,9 @@
         return isStemmer(fn) ? keepWord(fn) : fn;
       });
       searchPipeline = this.searchPipeline;
+      stopWordFilter = this.pipeline._stack.filter(function (fn) {
+        return /^stopWordFilter/.test(fn.label || "");
+      })[0] || null;
     }
     return add.apply(this, arguments);
   };
@@ -47,11 +53,29 @@
   lunr.Query.prototype.clause = function (c) {
     var term = c && c.term;
     if (searchPipeline && typeof term === "string" && /^[^*]+\*$/.test(term)) {
+      c.kbWord = term.slice(0, -1);
       var stems = searchPipeline.runString(term.slice(0, -1));
       if (stems.length === 1 && stems[0]) {
         c.term = stems[0] + "*";
       }
     }
     return clause.apply(this, arguments);
+  };
+
+  function isStopWord(c) {
+    return Boolean(stopWordFilter && c.kbWord && !stopWordFilter(new lunr.Token(c.kbWord)));
+  }
+
+  var query = lunr.Index.prototype.query;
+  lunr.Index.prototype.query = function (fn) {
+    return query.call(this, function (q) {
+      fn.call(q, q);
+      var words = q.clauses.filter(function (c) {
+        return !isStopWord(c);
+      });
+      if (words.length) {
+        q.clauses = words;
+      }
+    });
   };
 }());

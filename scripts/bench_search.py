@@ -1,0 +1,237 @@
+"""Search relevance per language: recall@3 and MRR of the query set against the BUILT indexes.
+
+    .venv/bin/python scripts/bench_search.py                 # builds the portal into a temp dir first
+    .venv/bin/python scripts/bench_search.py --site site     # an existing build (make build)
+    .venv/bin/python scripts/bench_search.py -v              # also every query's top 3
+
+The queries are tests/search_queries.yml. Each language's index (search/search_index.json and
+en/search/search_index.json, written by hooks/split_search_index.py) is rebuilt with Python's
+``lunr`` the way Material's search worker builds it in the browser, with our stemming patch:
+- tokens: the text between HTML tags, split on the index's ``separator``, lower case;
+- pipeline: the language's stop words (read from Material's lunr-languages file), then the
+  stemmer, keeping the word AND its stem; Dutch: Snowball "dutch_porter" (the same algorithm as
+  lunr-languages' lunr.nl), English: lunr's Porter stemmer as lunr.js runs it;
+- fields and boosts from the index config, b = 0, k1 = 1.2; documents' own boost;
+- query: split on the separator, stop words dropped unless alone, each term stemmed and
+  matched as a prefix ("stem*");
+- ranking: lunr's score × (1 + (page entry + share of query terms found)²), grouped per page
+  in order of each page's best entry, as Material shows results.
+It is an approximation of lunr.js; tests/test_search_language.py checks a sample in Chromium.
+No nltk: the stemmers come from ``snowballstemmer`` and ``lunr`` (requirements-test.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import tempfile
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+from lunr.builder import Builder
+from lunr.query import Query
+from lunr.stemmer import PorterStemmer
+from lunr.stop_word_filter import generate_stop_word_filter, WORDS as ENGLISH_STOP_WORDS
+from lunr.token import Token
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+QUERIES = ROOT / "tests" / "search_queries.yml"
+PREFIX = {"nl": "", "en": "en/"}
+TARGET_RECALL = 0.9
+
+
+class LunrJsPorter(PorterStemmer):
+    """lunr.js's Porter stemmer: a final y becomes i only after a consonant (try: tri, day: day)."""
+
+    def step1c(self) -> None:
+        if self.k >= 2 and self.b[self.k] == "y" and self.b[self.k - 1] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
+
+
+def stemmer_for(lang: str) -> Callable[[str], str]:
+    """The word stemmer the browser uses for this language."""
+    if lang == "nl":
+        return snowballstemmer.stemmer("dutch_porter").stemWord
+    if lang == "en":
+        return LunrJsPorter().stem
+    raise SystemExit(f"No stemmer for language {lang!r}")
+
+
+def stop_words_for(lang: str, site: Path) -> set[str]:
+    """The stop words of lunr.js (en) or of Material's lunr-languages file (other languages)."""
+    if lang == "en":
+        return set(ENGLISH_STOP_WORDS)
+    source = (site / f"assets/javascripts/lunr/min/lunr.{lang}.min.js").read_text(encoding="utf-8")
+    match = re.search(r'generateStopWordFilter\("([^"]*)"', source)
+    if not match:
+        raise SystemExit(f"No stop words found in lunr.{lang}.min.js")
+    return set(match.group(1).split())
+
+
+@dataclass
+class LanguageIndex:
+    """One language's index, rebuilt in Python the way the browser builds it."""
+
+    lang: str
+    index: object
+    separator: re.Pattern
+    stem: Callable[[str], str]
+    docs: dict[str, dict]
+    stop_words: set[str]
+    stemming: bool = True
+
+    def tokens(self, html: str) -> list[str]:
+        words: list[str] = []
+        for chunk in re.split(r"<[^>]*>", html or ""):
+            words += [w.lower() for w in self.separator.split(chunk) if w]
+        return words
+
+    def search(self, query: str) -> list[str]:
+        """Result pages (locations without #), best first, as Material lists them."""
+        words = [w.lower() for w in self.separator.split(query.replace('"', " ")) if w]
+        words = [w for w in words if not w.startswith(("+", "-"))]
+        content = [w for w in words if w not in self.stop_words] if self.stemming else words
+        terms = [self.stem(w) if self.stemming else w for w in (content or words)]  # stop words only count when alone
+        if not terms:
+            return []
+        q = self.index.create_query()
+        for term in terms:
+            q.term(term, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
+        scored = []
+        for result in self.index.query(q):
+            doc = self.docs[result["ref"]]
+            matched = list(result["match_data"].metadata)
+            found = sum(1 for t in set(terms) if any(m.startswith(t) for m in matched))
+            is_page = "#" not in doc["location"] or doc["location"].split("#")[0] not in self.docs
+            boost = (int(is_page) + found / len(set(terms))) ** 2
+            scored.append((result["score"] * (1 + boost), doc["location"]))
+        scored.sort(key=lambda pair: -pair[0])
+        pages: list[str] = []
+        for _, location in scored:
+            page = location.split("#")[0]
+            if page not in pages:
+                pages.append(page)
+        return pages
+
+
+PLAIN_CONFIG = {"separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+                "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+
+
+def plain_index_data(site: Path) -> dict:
+    """What Material + i18n alone would ship: both languages in one index, no stemming, no names."""
+    docs = []
+    for lang, prefix in PREFIX.items():
+        data = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        docs += [{k: v for k, v in dict(d, location=prefix + d["location"]).items()
+                  if k not in ("keywords", "glossary")}
+                 for d in data["docs"] if "keywords" not in d or "#" not in d["location"]]
+    return {"config": PLAIN_CONFIG, "docs": docs}
+
+
+def load_index(site: Path, lang: str, plain: bool = False) -> LanguageIndex:
+    """Rebuild the language's index from ``<site>/<lang>/search/search_index.json``."""
+    if plain:
+        data = plain_index_data(site)
+    else:
+        data = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    config = data["config"]
+    separator = re.compile(config["separator"])
+    stem = stemmer_for(lang)
+    stop_words = stop_words_for(lang, site)
+    pipeline = config.get("pipeline", [])
+    docs = {d["location"]: d for d in data["docs"]}
+    holder = LanguageIndex(lang, None, separator, stem, docs, stop_words, not plain)
+
+    def stop(token: Token, i=None, tokens=None):
+        return None if "stopWordFilter" in pipeline and str(token) in stop_words else token
+
+    def keep_word_and_stem(token: Token, i=None, tokens=None):
+        if "stemmer" not in pipeline:
+            return token
+        stemmed = stem(str(token))
+        return token if not stemmed or stemmed == str(token) else [token, Token(stemmed, token.metadata)]
+
+    builder = Builder()
+    builder.pipeline.add(stop, keep_word_and_stem)
+    builder.ref("location")
+    builder.b(0)
+    builder.metadata_whitelist = []
+    for name, options in config["fields"].items():
+        builder.field(name, boost=options.get("boost", 1),
+                      extractor=lambda doc, name=name: holder.tokens(
+                          " ".join(doc[name]) if isinstance(doc.get(name), list) else doc.get(name, "")))
+    for doc in data["docs"]:
+        builder.add(doc, {"boost": doc.get("boost", 1)})
+    holder.index = builder.build()
+    return holder
+
+
+def evaluate(site: Path, lang: str, queries: list[dict], verbose: bool = False,
+             plain: bool = False) -> tuple[float, float, list[str]]:
+    """recall@3, MRR and the queries that missed, for one language."""
+    index = load_index(site, lang, plain)
+    prefix = PREFIX[lang] if plain else ""
+    hits, reciprocal, misses = 0, 0.0, []
+    for item in queries:
+        expected = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
+        wanted = {f"{prefix}{slug}.html" for slug in expected}
+        results = index.search(str(item["q"]))
+        rank = next((i + 1 for i, page in enumerate(results) if page in wanted), None)
+        hits += bool(rank and rank <= 3)
+        reciprocal += 1 / rank if rank else 0.0
+        if not any(w in index.docs for w in wanted):
+            misses.append(f"  {lang} {item['q']!r}: expected page(s) {sorted(wanted)} not built (yet)")
+        elif not rank or rank > 3:
+            misses.append(f"  {lang} {item['q']!r}: expected {sorted(wanted)}, rank {rank}, top 3 {results[:3]}")
+        if verbose:
+            print(f"  {lang} {item['q']!r:42} rank {rank}  top 3 {results[:3]}")
+    return hits / len(queries), reciprocal / len(queries), misses
+
+
+def build_site() -> Path:
+    import build as portal_build
+    target = Path(tempfile.mkdtemp(prefix="bench-search-")) / "site"
+    if portal_build.build(target, strict=True) != 0:
+        raise SystemExit("The portal does not build.")
+    return target
+
+
+def main() -> int:
+    logging.getLogger("lunr").setLevel(logging.ERROR)  # our pipeline functions are not for serialising
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every query's top 3")
+    parser.add_argument("--plain", action="store_true",
+                        help="for comparison: one index for both languages, no stemming, no names "
+                             "(what Material + i18n alone would do)")
+    args = parser.parse_args()
+    site = args.site or build_site()
+    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
+    if args.plain:
+        print("PLAIN (comparison): Material + i18n alone, one index, no stemming, no names")
+    print(f"{'language':10}{'queries':>9}{'recall@3':>10}{'MRR':>8}{'target':>9}")
+    failed = False
+    all_misses: list[str] = []
+    for lang, items in queries.items():
+        recall, mrr, misses = evaluate(site, lang, items, args.verbose, args.plain)
+        all_misses += misses
+        ok = recall >= TARGET_RECALL
+        failed |= not ok
+        print(f"{lang:10}{len(items):>9}{recall:>10.3f}{mrr:>8.3f}{'ok' if ok else 'BELOW':>9}")
+    if all_misses:
+        print("\nNot in the top 3:")
+        print("\n".join(all_misses))
+    return 1 if failed and not args.plain else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
