@@ -9,6 +9,7 @@ PAGE_KINDS = {
     "task-guide": ("tasks/werk-zoeken.html", "en/tasks/werk-zoeken.html"),
     "skills-module": ("skills/meertaligheid.html", "en/skills/meertaligheid.html"),
     "testimonial": ("stories/luwam.html", "en/stories/luwam.html"),
+    "training-path": ("training/mijn-opleiding.html", "en/training/mijn-opleiding.html"),
 }
 
 ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})

@@ -341,6 +341,17 @@ class TestAccessibility:
         quiz.goto(PROGRESS_NL)
         assert violations(quiz) == []
 
+    def test_axe_finds_nothing_in_the_dark_scheme(self, quiz: Page) -> None:
+        """In the dark colour scheme, a checked quiz and the progress page keep their contrast."""
+        quiz.emulate_media(color_scheme="dark")
+        quiz.reload()
+        answer(quiz, first_of("single"), right=False)
+        press(quiz, action(quiz, "check"))
+        press(quiz, action(quiz, "solution"))
+        assert violations(quiz) == []
+        quiz.goto(PROGRESS_NL)
+        assert violations(quiz) == []
+
     def test_quiz_script_loads_only_where_a_quiz_is(self, page: Page) -> None:
         """Pages without a quiz do not load quiz.js."""
         page.goto("about.html")
