@@ -83,8 +83,8 @@ def _read(root: Path) -> tuple[Any, dict[tuple, int], list, list[Problem]]:
         what = getattr(error, "problem", None) or str(error).splitlines()[0]
         return None, {}, [], [Problem(
             GLOSSARY_FILE, f"the YAML cannot be read ({what}).",
-            "check the indentation (two spaces per level, '- ' before each term) and put text "
-            "that contains a colon followed by a space in quotes.",
+            "check the indentation (two spaces per level, '- ' before each term); put text in "
+            "quotes if it contains ': ' or starts with a sign such as * & ! [ { or a quote.",
             line=mark.line + 1 if mark else None)]
     lines, dupes = _node_lines(node) if node is not None else ({}, [])
     return data, lines, dupes, []

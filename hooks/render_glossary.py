@@ -5,7 +5,8 @@
   ``<abbr title="full name – explanation">`` (never inside code, link addresses or heading ids).
   The first occurrence of each term on a page gets ``tabindex="0"``, so that a keyboard user can
   reach it; Material's ``content.tooltips`` shows the title on hover and on focus and links it to
-  the abbreviation with ``aria-describedby`` for screen readers.
+  the abbreviation with ``aria-describedby`` for screen readers. This hook also adds
+  ``assets/javascripts/glossary.js``, which moves those tooltips into ``<main>`` (axe: region).
 - The page with ``<!-- kb:glossary -->`` gets the full list there (``overrides/hooks/render_glossary.html``),
   A-Z, each term with the anchor ``#<term in lower case>`` (woordenlijst.md#ibo).
 
@@ -30,6 +31,7 @@ from site_language import current_language, default_language
 __all__ = ["FocusableAbbrExtension", "tooltip", "render_list", "page_language"]
 
 TEMPLATE = "hooks/render_glossary.html"
+SCRIPT = "assets/javascripts/glossary.js"  # keeps Material's tooltips inside <main> (see the file)
 MARKER = re.compile(r"^ {0,3}<!--\s*kb:glossary\s*-->\s*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 NOT_FOCUSABLE_INSIDE = {"a", "button", "summary", "label"}  # already interactive: no nested stop
@@ -108,6 +110,8 @@ def _replace_marker(markdown: str, html: str) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, FocusableAbbrExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(FocusableAbbrExtension())
+    if SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)
     return config
 
 

@@ -1,0 +1,157 @@
+"""Abbreviations are explained on hover and on keyboard focus, in the page's language, and the
+glossary page lists every term in both languages."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page, expect
+
+from pages import ALL_PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import glossary_model  # noqa: E402
+
+TERMS = glossary_model.load(ROOT)
+BY_TERM = {lang: {t["term"]: t for t in terms} for lang, terms in TERMS.items()}
+GLOSSARY_PAGE = {"nl": "woordenlijst.html", "en": "en/woordenlijst.html"}
+AXE = Axe()
+
+
+def violations(page: Page) -> list[str]:
+    result = AXE.run(page)
+    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in result.response["violations"]]
+
+
+def source_exists(path: str) -> bool:
+    """Whether the English page at ``path`` (en/x/y.html) has its own file content/x/y.en.md."""
+    return (ROOT / "content" / re.sub(r"^en/", "", path).replace(".html", ".en.md")).exists()
+
+
+def tab_to(page: Page, text: str, limit: int = 80) -> Locator:
+    """Press Tab until the focused element is the abbreviation ``text``; fail if it never is."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.textContent]")
+        if focused == ["ABBR", text]:
+            return page.locator("abbr:focus")
+    pytest.fail(f"The Tab key never reached the abbreviation {text}")
+
+
+def tooltip_of(abbr: Locator) -> Locator:
+    """The tooltip the abbreviation points to with aria-describedby (as a screen reader follows it)."""
+    expect(abbr).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    return abbr.page.locator(f"[id='{abbr.get_attribute('aria-describedby')}']")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+class TestExplanationOnHoverAndFocus:
+    def test_hover_shows_the_explanation_in_the_page_language(self, page: Page, lang: str) -> None:
+        """Pointing at 'VDAB' on the glossary page's intro shows VDAB's full name and explanation."""
+        page.goto(GLOSSARY_PAGE[lang])
+        vdab = BY_TERM[lang]["VDAB"]
+        page.locator(".md-content abbr", has_text="VDAB").first.hover()
+        tip = tooltip_of(page.locator(".md-content abbr", has_text="VDAB").first)
+        expect(tip).to_be_visible()
+        expect(tip).to_contain_text(vdab["explanation"])
+        expect(tip).to_contain_text(vdab["name"])
+
+    def test_keyboard_focus_shows_the_explanation(self, page: Page, lang: str) -> None:
+        """Tabbing to 'OCMW' shows its explanation, and it is the page language's explanation."""
+        page.goto(GLOSSARY_PAGE[lang])
+        abbr = tab_to(page, "OCMW")
+        tip = tooltip_of(abbr)
+        expect(tip).to_be_visible()
+        expect(tip).to_contain_text(BY_TERM[lang]["OCMW"]["explanation"])
+        other = "en" if lang == "nl" else "nl"
+        expect(tip).not_to_contain_text(BY_TERM[other]["OCMW"]["explanation"])
+
+    def test_tooltip_goes_away_when_focus_moves_on(self, page: Page, lang: str) -> None:
+        """After tabbing past the abbreviation, its explanation no longer covers the text."""
+        page.goto(GLOSSARY_PAGE[lang])
+        abbr = tab_to(page, "OCMW")
+        tip = tooltip_of(abbr)
+        expect(tip).to_be_visible()
+        page.keyboard.press("Tab")
+        expect(tip).to_be_hidden()
+
+    def test_focused_abbreviation_has_a_visible_focus_ring(self, page: Page, lang: str) -> None:
+        """A keyboard user sees where the focus is: the abbreviation gets an outline."""
+        page.goto(GLOSSARY_PAGE[lang])
+        abbr = tab_to(page, "VDAB")
+        style = abbr.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        assert not style.startswith("none") and not style.endswith(" 0px"), style
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_every_term_on_a_page_is_explained_in_its_language(page: Page, path: str) -> None:
+    """Every glossary term in a page's running text is an abbreviation whose explanation is in
+    the page's language, and each term can be reached with the keyboard once."""
+    response = page.goto(path)
+    if response is None or response.status != 200:
+        pytest.skip(f"{path} is not built yet")
+    lang = page.locator("html").get_attribute("lang") or "nl"
+    lang = "en" if lang.startswith("en") else "nl"
+    # A Dutch page on the English site (no English file yet) keeps Dutch explanations, like its text.
+    text_lang = lang if lang == "nl" or source_exists(path) else "nl"
+    found = page.evaluate("""() => [...document.querySelectorAll('.md-content abbr[title]')]
+        .map(a => [a.textContent, a.title, a.hasAttribute('tabindex')])""")
+    focusable = {text for text, _, tab in found if tab}
+    for text, title, _ in found:
+        known = [t for terms in TERMS.values() for t in terms if text in [t["term"], *t["aliases"]]]
+        from_glossary = [t for t in known if title == f"{t['name']} – {t['explanation']}"]
+        if not from_glossary:
+            continue  # a page's own abbreviation (e.g. a fact box's), not from the glossary
+        mine = next(t for t in TERMS[text_lang] if t["term"] == from_glossary[0]["term"])
+        assert title.endswith(mine["explanation"]), (path, text, title)
+        assert text in focusable or page.locator(".md-content a abbr", has_text=text).count() > 0, text
+    # Terms in the Markdown body's paragraphs and lists must have been wrapped (not missed).
+    plain = page.evaluate("""() => [...document.querySelectorAll(
+            'article > p, article > ul > li, article > ol > li')]
+        .map(p => { const c = p.cloneNode(true); c.querySelectorAll('abbr, code, a').forEach(e => e.remove());
+                    return c.textContent; }).join(' ')""")
+    for term in TERMS[lang]:
+        assert not re.search(rf"(?<![\w-]){re.escape(term['term'])}(?![\w-])", plain), \
+            f"{term['term']} appears on {path} without explanation"
+
+
+class TestGlossaryPage:
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_lists_every_term_a_to_z_with_name_and_explanation(self, page: Page, lang: str) -> None:
+        """The glossary page lists all terms, A-Z, each with its full name and explanation."""
+        page.goto(GLOSSARY_PAGE[lang])
+        terms = page.locator(".kb-glossary__abbr").all_inner_texts()
+        expected = [t["term"] for t in TERMS[lang]]
+        assert terms == expected
+        assert expected == sorted(expected, key=str.casefold)
+        for term in TERMS[lang]:
+            entry = page.locator(f"dt#{term['anchor']}")
+            expect(entry).to_contain_text(term["name"])
+            expect(entry.locator("xpath=following-sibling::dd[1]")).to_have_text(term["explanation"])
+
+    def test_english_and_dutch_explanations_differ(self, page: Page) -> None:
+        """The English glossary is in English: no Dutch explanation appears on it."""
+        page.goto(GLOSSARY_PAGE["en"])
+        text = page.locator(".kb-glossary").inner_text()
+        assert not [t["term"] for t in TERMS["nl"] if t["explanation"] in text]
+
+    def test_a_term_has_an_anchor_to_link_to(self, page: Page) -> None:
+        """woordenlijst.html#ibo opens the page at IBO's entry."""
+        page.goto(GLOSSARY_PAGE["nl"] + "#ibo")
+        expect(page.locator("dt#ibo")).to_be_in_viewport()
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_glossary_page_has_no_axe_violation(self, page: Page, lang: str) -> None:
+        """axe finds nothing on the glossary page, also with an explanation open."""
+        page.goto(GLOSSARY_PAGE[lang])
+        assert violations(page) == []
+        tip = tooltip_of(tab_to(page, "VDAB"))
+        expect(tip).to_have_css("opacity", "1")  # axe judges contrast; wait for the fade-in to end
+        assert violations(page) == []

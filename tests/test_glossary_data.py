@@ -1,0 +1,185 @@
+"""Mistakes in the glossary file give one clear message each: the file, the term, the field, the line."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import glossary_model  # noqa: E402
+
+FILE = glossary_model.GLOSSARY_FILE
+
+GOOD = """\
+- term: IBO
+  nl:
+    name: individuele beroepsopleiding
+    explanation: Een opleiding op de werkvloer, via VDAB.
+  en:
+    name: individual vocational training
+    explanation: Training on the job, arranged through VDAB.
+- term: VDAB
+  nl:
+    name: Vlaamse Dienst voor Arbeidsbemiddeling en Beroepsopleiding
+    explanation: De Vlaamse openbare dienst voor werk.
+  en:
+    name: Flemish public employment service
+    explanation: The Flemish public employment service.
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def messages(tmp_path: Path, text: str) -> list[str]:
+    return [str(p) for p in glossary_model.check(write(tmp_path, text))]
+
+
+class TestTheRealGlossary:
+    def test_the_portal_glossary_has_no_problem(self) -> None:
+        """The glossary that ships with the portal passes every check."""
+        assert [str(p) for p in glossary_model.check(ROOT)] == []
+
+    def test_the_portal_glossary_has_the_terms_coaches_meet(self) -> None:
+        """The abbreviations the brief lists are all explained, in both languages."""
+        terms = glossary_model.load(ROOT)
+        for lang in ("nl", "en"):
+            names = {t["term"] for t in terms[lang]}
+            assert {"IBO", "BIS", "TWE", "OCMW", "VDAB", "NT2", "CVO", "EVC", "NARIC", "LOI", "CAW",
+                    "NODW", "VCA", "DVZ", "CGVS", "Fedasil", "GPMI", "SPI"} <= names
+
+    def test_dutch_explanations_use_short_sentences(self) -> None:
+        """Every Dutch explanation keeps sentences at 15 words or fewer (plain language, B1)."""
+        import re
+        for term in glossary_model.load(ROOT)["nl"]:
+            for sentence in re.split(r"(?<=[.!?])\s+", term["explanation"]):
+                assert len(sentence.split()) <= 15, (term["term"], sentence)
+
+
+class TestMistakes:
+    def test_good_file_has_no_problem(self, tmp_path: Path) -> None:
+        """A correct file passes, and load gives both languages sorted A-Z with anchors."""
+        assert messages(tmp_path, GOOD) == []
+        data = glossary_model.load(tmp_path)
+        assert [t["term"] for t in data["en"]] == ["IBO", "VDAB"]
+        assert data["nl"][0]["anchor"] == "ibo"
+
+    def test_missing_language(self, tmp_path: Path) -> None:
+        """A term without English names the file, the term, the missing language and the line."""
+        text = GOOD.replace("""  en:
+    name: individual vocational training
+    explanation: Training on the job, arranged through VDAB.
+""", "")
+        found = messages(tmp_path, text)
+        assert len(found) == 1
+        assert found[0].startswith(f"{FILE}:1: IBO: the English text is missing.")
+        assert "add 'en:'" in found[0]
+
+    def test_missing_explanation(self, tmp_path: Path) -> None:
+        """A language without its explanation names the term and field."""
+        text = GOOD.replace("    explanation: De Vlaamse openbare dienst voor werk.\n", "")
+        found = messages(tmp_path, text)
+        assert found == [f"{FILE}:9: VDAB.nl: the field 'explanation' is missing. Fix: add 'explanation: …'."]
+
+    def test_duplicate_term(self, tmp_path: Path) -> None:
+        """The same term twice names the term and the line of the second one."""
+        found = messages(tmp_path, GOOD + GOOD.split("- term: VDAB")[0])
+        assert len(found) == 1
+        assert found[0].startswith(f"{FILE}:15: IBO.term: the term 'IBO' is in the glossary twice.")
+
+    def test_duplicate_term_in_other_case(self, tmp_path: Path) -> None:
+        """'Ibo' next to 'IBO' is reported as the same term written differently."""
+        found = messages(tmp_path, GOOD + GOOD.split("- term: VDAB")[0].replace("term: IBO", "term: Ibo"))
+        assert any("'Ibo' and 'IBO' are the same term" in m for m in found), found
+
+    def test_html_in_explanation(self, tmp_path: Path) -> None:
+        """HTML in an explanation names the term, language, field and line."""
+        text = GOOD.replace("De Vlaamse openbare dienst voor werk.", "De <b>Vlaamse</b> dienst voor werk.")
+        found = messages(tmp_path, text)
+        assert len(found) == 1
+        assert found[0].startswith(f"{FILE}:11: VDAB.nl.explanation: contains HTML.")
+
+    def test_markdown_in_explanation(self, tmp_path: Path) -> None:
+        """Markdown (shown raw in a tooltip) is reported too."""
+        text = GOOD.replace("Training on the job", "Training on the **job**")
+        found = messages(tmp_path, text)
+        assert len(found) == 1 and "IBO.en.explanation: contains Markdown" in found[0]
+
+    def test_broken_yaml(self, tmp_path: Path) -> None:
+        """Broken YAML names the file and the line, and says how to fix it."""
+        text = GOOD.replace("    name: individual vocational training", "    name: [individual vocational")
+        found = messages(tmp_path, text)
+        assert len(found) == 1
+        assert found[0].startswith(f"{FILE}:7: the YAML cannot be read")
+        assert "Fix: check the indentation" in found[0]
+
+    def test_key_written_twice(self, tmp_path: Path) -> None:
+        """A field written twice under one term (YAML would keep only the last) is reported."""
+        text = GOOD.replace("    explanation: De Vlaamse openbare dienst voor werk.\n",
+                            "    explanation: De Vlaamse openbare dienst voor werk.\n"
+                            "    explanation: Nog een uitleg.\n")
+        found = messages(tmp_path, text)
+        assert found == [f"{FILE}:12: VDAB.nl.explanation: 'explanation' is written twice in the same "
+                         "place. Fix: keep one; YAML would silently use only the last one."]
+
+    def test_unknown_field(self, tmp_path: Path) -> None:
+        """A misspelt field is named, with the allowed ones."""
+        found = messages(tmp_path, GOOD.replace("    explanation: De Vlaamse", "    explenation: De Vlaamse"))
+        assert any("VDAB.nl: unknown field 'explenation'" in m for m in found), found
+
+    def test_not_a_list(self, tmp_path: Path) -> None:
+        """A file that is not a list of terms says what shape it should have."""
+        found = messages(tmp_path, "IBO: individuele beroepsopleiding\n")
+        assert found and "should be a list of terms" in found[0]
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """No glossary file at all is one clear problem."""
+        assert messages(tmp_path, GOOD) == []
+        (tmp_path / FILE).unlink()
+        assert [str(p) for p in glossary_model.check(tmp_path)] == [
+            f"{FILE}: the glossary file is missing. Fix: create it: a list of terms with term, nl and en."]
+
+    def test_load_refuses_a_broken_file(self, tmp_path: Path) -> None:
+        """load raises GlossaryError carrying every problem, never a Python traceback of YAML."""
+        write(tmp_path, GOOD.replace("<", "").replace("Training on the job", "<i>x</i> Training on the job"))
+        with pytest.raises(glossary_model.GlossaryError) as error:
+            glossary_model.load(tmp_path)
+        assert len(error.value.problems) == 1
+
+
+class TestBuildFailsWithTheMessages:
+    def test_build_stops_with_all_glossary_problems_and_no_traceback(self, tmp_path: Path) -> None:
+        """A broken glossary stops the build with the problem list, no Python traceback."""
+        import subprocess
+        site = tmp_path / "project"
+        # The portal's machinery with a minimal content folder, so only the glossary can fail.
+        shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(
+            ".venv", ".git", "site", "tests", "__pycache__", ".pytest_cache", "content", "*.whl"))
+        (site / "content").mkdir()
+        shutil.copytree(ROOT / "content" / "_data", site / "content" / "_data")
+        for name in ("woordenlijst.md", "woordenlijst.en.md"):
+            shutil.copy(ROOT / "content" / name, site / "content" / name)
+        (site / "content" / "index.md").write_text(
+            "---\ntitle: Welkom\nsummary: Een proefsite met alleen de woordenlijst erin.\n---\n\n# Welkom\n",
+            encoding="utf-8")
+        (site / "content" / "index.en.md").write_text(
+            "---\ntitle: Welcome\nsummary: A test site with only the glossary in it.\n---\n\n# Welcome\n",
+            encoding="utf-8")
+        glossary = site / FILE
+        glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+            "  en:\n    name: attest van immatriculatie", "  xx:\n    name: attest van immatriculatie", 1),
+            encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"),
+                                 "-d", str(tmp_path / "out")], capture_output=True, text=True, cwd=site)
+        assert result.returncode != 0
+        assert f"{FILE}:" in result.stderr and "AI: the English text is missing." in result.stderr
+        assert "Traceback" not in result.stderr
