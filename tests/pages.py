@@ -10,6 +10,7 @@ PAGE_KINDS = {
     "skills-module": ("skills/meertaligheid.html", "en/skills/meertaligheid.html"),
     "testimonial": ("stories/luwam.html", "en/stories/luwam.html"),
     "training-path": ("training/mijn-opleiding.html", "en/training/mijn-opleiding.html"),
+    "glossary": ("woordenlijst.html", "en/woordenlijst.html"),
 }
 
 ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})
