@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import quiz_model  # noqa: E402
+from conftest import StaticServer  # noqa: E402
+from test_quiz_files import build, tiny_site  # noqa: E402
 
 QUIZ_ID = "sessie-1"
 QUIZ = yaml.safe_load((ROOT / "quizzes" / f"{QUIZ_ID}.yml").read_text(encoding="utf-8"))
@@ -29,9 +32,9 @@ QUIZ_EN = "en/" + QUIZ_NL
 PROGRESS_NL, PROGRESS_EN = "training/mijn-opleiding.html", "en/training/mijn-opleiding.html"
 TYPES = ["single", "multiple", "true-false", "fill-in", "order", "match"]
 SAY = {"nl": {"right": "Juist", "wrong": "Fout", "partly": "Deels juist", "passed": "Geslaagd",
-              "not_passed": "Nog niet geslaagd", "not_started": "Nog niet gedaan"},
+              "not_passed": "Nog niet geslaagd", "not_started": "Nog niet gedaan", "done": "Gedaan"},
        "en": {"right": "Right", "wrong": "Wrong", "partly": "Partly right", "passed": "Passed",
-              "not_passed": "Not passed yet", "not_started": "Not done yet"}}
+              "not_passed": "Not passed yet", "not_started": "Not done yet", "done": "Done"}}
 
 
 def first_of(kind: str) -> dict:
@@ -137,7 +140,8 @@ class TestEachQuestionType:
     @pytest.mark.parametrize("kind", TYPES)
     def test_wrong_then_right_by_keyboard(self, quiz: Page, kind: str) -> None:
         """A wrong answer reads 'Fout' with a mark and no points; after 'try the wrong questions
-        again' the right answer reads 'Juist' and the score counts it; the quiz is not passed."""
+        again' the right answer reads 'Juist' and the score counts it. Session 1 sets no pass
+        mark, so no pass or fail is shown."""
         q, total = first_of(kind), len(QUIZ["questions"])
         answer(quiz, q, right=False)
         expect(result(quiz, q["id"])).to_be_hidden()  # nothing is graded before Check
@@ -146,7 +150,7 @@ class TestEachQuestionType:
         expect(question(quiz, q["id"]).locator(".kb-quiz__mark--wrong").first).to_be_visible()
         expect(question(quiz, q["id"]).locator(".kb-quiz__explanation")).to_be_visible()
         expect(status(quiz)).to_contain_text(f"0 van {total} (0%)")
-        expect(status(quiz)).to_contain_text(SAY["nl"]["not_passed"])
+        expect(status(quiz)).not_to_contain_text("geslaagd")  # this quiz sets no pass mark
         expect(action(quiz, "check")).to_be_focused()  # the result is announced, focus stays
         if kind in ("single", "multiple"):
             wrong = next(o for o in q["options"] if not o.get("correct"))
@@ -193,15 +197,15 @@ class TestEachQuestionType:
 
 
 class TestWholeQuiz:
-    def test_all_right_passes(self, quiz: Page) -> None:
-        """Every question right: 100%, 'Geslaagd', and no 'try the wrong ones again' button."""
+    def test_all_right_scores_full_marks(self, quiz: Page) -> None:
+        """Every question right: 100%, no 'try the wrong ones again' button, no pass or fail."""
         for q in QUIZ["questions"]:
             answer(quiz, q, right=True)
         press(quiz, action(quiz, "check"))
         total = len(QUIZ["questions"])
-        expect(status(quiz)).to_contain_text(f"{total} van {total} (100%)")
-        expect(status(quiz)).to_contain_text(SAY["nl"]["passed"])
+        expect(status(quiz)).to_have_text(f"Je score: {total} van {total} (100%).")
         expect(action(quiz, "retry-wrong")).to_be_hidden()
+        expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__note")).to_contain_text("telt niet mee")
 
     def test_show_solution_and_start_again(self, quiz: Page) -> None:
         """'Show the solution' opens every answer with its explanation and read-again link;
@@ -264,8 +268,9 @@ class TestProgress:
         expect(box).to_be_checked()
 
     def test_training_path_shows_and_erases_progress(self, quiz: Page) -> None:
-        """'My training' lists every quiz; after a passed quiz it shows 100% and 'Geslaagd' in
-        Dutch and 'Passed' in English; erasing empties it and the quiz forgets its best score."""
+        """'My training' lists every quiz; after the quiz it shows 100% and 'Gedaan' in Dutch and
+        'Done' in English (session 1 has no pass mark); erasing empties it and the quiz forgets
+        its best score."""
         for q in QUIZ["questions"]:
             answer(quiz, q, right=True)
         press(quiz, action(quiz, "check"))
@@ -273,14 +278,14 @@ class TestProgress:
         row = quiz.locator(f"[data-kb-progress-quiz='{QUIZ_ID}']")
         expect(quiz.locator("[data-kb-progress-quiz]")).to_have_count(len(quiz_model.load(ROOT)))
         expect(row.locator(".kb-progress__best")).to_have_text("100%")
-        expect(row.locator(".kb-progress__status")).to_have_text(SAY["nl"]["passed"])
+        expect(row.locator(".kb-progress__status")).to_have_text(SAY["nl"]["done"])
         expect(row.locator("a")).to_have_attribute("href", f"{Path(HOST).stem}.html")
         quiz.goto(PROGRESS_EN)
-        expect(row.locator(".kb-progress__status")).to_have_text(SAY["en"]["passed"])
+        expect(row.locator(".kb-progress__status")).to_have_text(SAY["en"]["done"])
         with quiz.expect_download() as download:
             press(quiz, quiz.locator("[data-kb-progress] [data-action='download']"))
         data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-        assert {"id": QUIZ_ID, "best": 100, "passed": True}.items() <= next(
+        assert {"id": QUIZ_ID, "best": 100, "passed": None}.items() <= next(
             d for d in data["quizzes"] if d["id"] == QUIZ_ID).items()
         quiz.once("dialog", lambda dialog: dialog.accept())
         press(quiz, quiz.locator("[data-kb-progress] [data-action='erase']"))
@@ -296,6 +301,61 @@ class TestProgress:
         quiz.once("dialog", lambda dialog: dialog.dismiss())
         press(quiz, quiz.locator("[data-kb-progress] [data-action='erase']"))
         expect(quiz.locator(f"[data-kb-progress-quiz='{QUIZ_ID}'] .kb-progress__best")).to_have_text("0%")
+
+
+PASS_QUIZ = """\
+title: {nl: Drempel, en: Threshold}
+pass_mark: 50
+questions:
+  - id: beslist
+    type: true-false
+    prompt: {nl: De coach beslist voor de nieuwkomer., en: The coach decides for the newcomer.}
+    explanation: {nl: De nieuwkomer beslist zelf., en: The newcomer decides.}
+    answer: false
+  - id: luistert
+    type: true-false
+    prompt: {nl: De coach luistert eerst., en: The coach listens first.}
+    explanation: {nl: Luisteren komt eerst., en: Listening comes first.}
+    answer: true
+"""
+PASS_PAGE = "---\ntitle: Test\nsummary: Een test met een drempel.\n---\n\n# Test\n\n<!-- kb:quiz drempel -->\n"
+PATH_PAGE = "---\ntitle: Voortgang\nsummary: Mijn voortgang in de testen.\n---\n\n# Voortgang\n\n<!-- kb:progress -->\n"
+
+
+@pytest.fixture(scope="module")
+def pass_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small site whose quiz sets a pass mark of 50%, served locally."""
+    project = tiny_site(tmp_path_factory.mktemp("pass"), {"drempel": PASS_QUIZ},
+                        {"test.md": PASS_PAGE, "voortgang.md": PATH_PAGE})
+    assert build(project).returncode == 0
+    server = StaticServer(project / "site")
+    yield server.url
+    server.stop()
+
+
+class TestPassMark:
+    def test_pass_and_fail_against_the_pass_mark(self, page: Page, pass_site: str) -> None:
+        """Under the pass mark the quiz says 'Nog niet geslaagd'; at the mark it says 'Geslaagd'
+        with a check icon, and 'my training' shows the quiz as passed."""
+        page.goto(pass_site + "test.html")
+        root = page.locator("[data-kb-quiz='drempel']")
+        expect(root.locator(".kb-quiz__note")).to_contain_text("Je slaagt vanaf 50%.")
+        press(page, root.locator("input[value='true']").first, "Space")
+        press(page, root.locator("[data-action='check']"))
+        expect(root.locator(".kb-quiz__status")).to_have_text(
+            "Je score: 0 van 2 (0%). Nog niet geslaagd. Je hebt 50% nodig.")
+        expect(root.locator(".kb-quiz__status")).to_have_class("kb-quiz__status kb-quiz__status--failed")
+        press(page, root.locator("[data-action='retry-wrong']"))
+        press(page, root.locator("[data-qid='beslist'] input[value='false']"), "Space")
+        press(page, root.locator("[data-action='check']"))
+        expect(root.locator(".kb-quiz__status")).to_have_text(
+            "Je score: 1 van 2 (50%). Geslaagd! Je haalde minstens 50%.")
+        expect(root.locator(".kb-quiz__status")).to_have_class("kb-quiz__status kb-quiz__status--passed")
+        page.goto(pass_site + "voortgang.html")
+        row = page.locator("[data-kb-progress-quiz='drempel']")
+        expect(row.locator(".kb-progress__status")).to_have_text(SAY["nl"]["passed"])
+        expect(row.locator(".kb-progress__best")).to_have_text("50%")
+        expect(row.locator("a")).to_have_attribute("href", "test.html")
 
 
 class TestWithoutJavaScript:
