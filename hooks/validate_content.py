@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 import content_model
 import glossary_model
+import quiz_model
 from page_data import stale
 from site_language import is_nested_build
 
@@ -30,7 +31,8 @@ def collect_problems(root: Path, content_dir: Path) -> list:
     """Every problem in pages and data, as Problem objects (also used by scripts/check_content.py)."""
     quiz_ids = {p.stem for p in (root / "quizzes").glob("*.yml")}
     site = content_model.load_site(content_dir, root)
-    return content_model.check_site(site, quiz_ids) + glossary_model.check(root)
+    problems = content_model.check_site(site, quiz_ids) + glossary_model.check(root)
+    return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
 
 
 @event_priority(100)  # first of all hooks
