@@ -116,7 +116,8 @@ class TestBuild:
         assert not (tmp_path / "site").exists()
 
     def test_good_quiz_builds(self, tmp_path: Path) -> None:
-        """The same tiny site with a correct quiz builds and shows the quiz."""
+        """The same tiny site with a correct quiz builds and shows the quiz; search finds the
+        question but not its answer."""
         page = "---\ntitle: Pagina\nsummary: Een pagina met een test.\n---\n\n# Pagina\n\n<!-- kb:quiz goed -->\n"
         project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"pagina.md": page})
         result = build(project)
@@ -124,6 +125,9 @@ class TestBuild:
         html = (project / "site" / "pagina.html").read_text(encoding="utf-8")
         assert 'data-kb-quiz="goed"' in html and "quiz.js" in html
         assert "quiz.js" not in (project / "site" / "about.html").read_text(encoding="utf-8")
+        index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "Een coach beslist voor de nieuwkomer." in index  # the question can be found
+        assert "De nieuwkomer beslist zelf." not in index  # its answer is not given away
 
 
 class TestAssets:

@@ -27,7 +27,7 @@
         if (state !== "not-started") done++;
         if (state === "passed") passed++;
         tr.querySelector(".kb-progress__best").textContent = state === "not-started" ? "–" : rec.best + "%";
-        tr.querySelector(".kb-progress__date").textContent = state === "not-started" ? "–" : new Date(rec.date).toLocaleDateString(lang);
+        tr.querySelector(".kb-progress__date").textContent = state === "not-started" ? "–" : new Date(rec.date + "T12:00").toLocaleDateString(lang);
         status.textContent = S[{ "not-started": "sNotStarted", passed: "sPassed", "not-passed": "sNotPassed", done: "sDone" }[state]];
         status.className = "kb-progress__status kb-progress__status--" + state;
       });

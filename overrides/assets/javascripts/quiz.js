@@ -120,7 +120,7 @@
     function showBest() {
       var rec = load(id);
       best.hidden = rec.best == null;
-      if (rec.best != null) best.textContent = fill(S.sBest, { percent: rec.best, date: new Date(rec.date).toLocaleDateString(lang) });
+      if (rec.best != null) best.textContent = fill(S.sBest, { percent: rec.best, date: new Date(rec.date + "T12:00").toLocaleDateString(lang) });
     }
     function record(percent) {
       var rec = load(id), passMark = +S.passMark || null, answers = {};
