@@ -62,7 +62,8 @@ def build(project: Path) -> subprocess.CompletedProcess:
 
 
 def pages_of(project: Path) -> set[str]:
-    return {p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")}
+    pages = {p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")}
+    return {p for p in pages if not p.startswith("_")}  # _templates/ and _data/ are not built
 
 
 def test_there_are_at_least_eight_kinds_of_mistake() -> None:
@@ -128,6 +129,19 @@ class TestBuild:
         index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
         assert "Een coach beslist voor de nieuwkomer." in index  # the question can be found
         assert "De nieuwkomer beslist zelf." not in index  # its answer is not given away
+
+
+    def test_two_quizzes_on_one_page_load_the_script_once(self, tmp_path: Path) -> None:
+        """A page with two quizzes shows both, and links quiz.css and quiz.js once."""
+        page = ("---\ntitle: Twee\nsummary: Een pagina met twee testen.\n---\n\n# Twee\n\n"
+                "<!-- kb:quiz goed -->\n\nTekst ertussen.\n\n<!-- kb:quiz ook-goed -->\n")
+        project = tiny_site(tmp_path, {"goed": GOOD_QUIZ, "ook-goed": GOOD_QUIZ}, {"twee.md": page})
+        assert build(project).returncode == 0
+        html = (project / "site" / "twee.html").read_text(encoding="utf-8")
+        assert 'data-kb-quiz="goed"' in html and 'data-kb-quiz="ook-goed"' in html
+        assert html.count("quiz.css") == 1 and html.count("quiz.js") == 1
+        ids = re.findall(r' id="([^"]+)"', html)
+        assert len(ids) == len(set(ids))
 
 
 class TestAssets:

@@ -26,6 +26,7 @@ from test_quiz_files import build, tiny_site  # noqa: E402
 QUIZ_ID = "sessie-1"
 QUIZ = yaml.safe_load((ROOT / "quizzes" / f"{QUIZ_ID}.yml").read_text(encoding="utf-8"))
 PAGES = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")}
+PAGES = {p for p in PAGES if not p.startswith("_")}  # _templates/ and _data/ are not built
 HOST = quiz_model.hosts(ROOT, PAGES).get(QUIZ_ID, "")
 QUIZ_NL = HOST.replace(".md", ".html")
 QUIZ_EN = "en/" + QUIZ_NL
