@@ -1,12 +1,14 @@
 """The glossary on every page: abbreviations explained on hover and keyboard focus, and the list.
 
-- Every page: the terms of ``content/_data/glossary.yml`` become the ``abbr`` extension's glossary
-  for that page, in the page's language. Python-Markdown then wraps each term in the text in
-  ``<abbr title="full name – explanation">`` (never inside code, link addresses or heading ids).
-  The first occurrence of each term on a page gets ``tabindex="0"``, so that a keyboard user can
-  reach it; Material's ``content.tooltips`` shows the title on hover and on focus and links it to
-  the abbreviation with ``aria-describedby`` for screen readers. This hook also adds
-  ``assets/javascripts/glossary.js``, which moves those tooltips into ``<main>`` (axe: region).
+- Every page: after Markdown (and the other hooks' raw HTML boxes) is rendered, each term of
+  ``content/_data/glossary.yml`` in the page's text is wrapped in
+  ``<abbr title="full name – explanation">``, in the page's language. Text inside code, links,
+  buttons, forms' labels and fieldsets (quiz questions), SVG, scripts and existing ``abbr``
+  elements is left alone; attributes (link addresses, heading ids) are never touched. The first occurrence of each term on a page gets
+  ``tabindex="0"``, so that a keyboard user can reach it; Material's ``content.tooltips`` shows the
+  title on hover and on focus and links it to the abbreviation with ``aria-describedby`` for
+  screen readers. This hook also adds ``assets/javascripts/glossary.js``, which moves those
+  tooltips into ``<main>`` (axe: region).
 - The page with ``<!-- kb:glossary -->`` gets the full list there (``overrides/hooks/render_glossary.html``),
   A-Z, each term with the anchor ``#<term in lower case>`` (woordenlijst.md#ibo).
 
@@ -15,56 +17,80 @@ A broken glossary.yml fails the build once, listing every mistake (hooks/glossar
 
 from __future__ import annotations
 
+import html as html_lib
 import re
-import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
 
-from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import glossary_model
 from site_language import current_language, default_language
 
-__all__ = ["FocusableAbbrExtension", "tooltip", "render_list", "page_language"]
+__all__ = ["wrap_terms", "tooltip", "render_list", "page_language"]
 
 TEMPLATE = "hooks/render_glossary.html"
 SCRIPT = "assets/javascripts/glossary.js"  # keeps Material's tooltips inside <main> (see the file)
 MARKER = re.compile(r"^ {0,3}<!--\s*kb:glossary\s*-->\s*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-NOT_FOCUSABLE_INSIDE = {"a", "button", "summary", "label"}  # already interactive: no nested stop
+# Text inside these elements keeps its words as they are: code, controls (no focus stop inside a
+# focus stop), and form fieldsets, because a quiz question must not show its answer on hover.
+SKIP = {"a", "abbr", "button", "code", "fieldset", "kbd", "label", "pre", "samp", "script",
+        "select", "style", "summary", "svg", "textarea"}
+# An element to leave alone (the glossary list's own terms); its own closing tag ends it, so put
+# it on an element that holds no element of the same name.
+NO_GLOSSARY = "data-kb-no-glossary"
+TOKEN = re.compile(r"(<!--.*?-->|<(script|style)\b.*?</\2\s*>|<[^>]*>)", re.S | re.I)
+TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)\s*>", re.S)
 
 _state: dict[str, Any] = {"terms": None}
 
 
-# --- Markdown: focusable abbreviations ----------------------------------------------------------
+# --- wrapping terms in HTML -------------------------------------------------------------------
 
-class _FocusableAbbr(Treeprocessor):
-    """Give the first ``abbr`` of each term on a page ``tabindex="0"`` (runs after ``abbr``)."""
+def wrap_terms(html: str, titles: dict[str, str]) -> str:
+    """Wrap every term of ``titles`` (term -> tooltip text) in the page's running text in an
+    ``abbr``; the first of each term gets ``tabindex="0"``. Tags and attributes stay as they are."""
+    if not titles:
+        return html
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(
+        re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
+    # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
+    seen: set[str] = set()
+    out: list[str] = []
+    stack: list[str] = []  # open SKIP elements (and elements marked NO_GLOSSARY)
 
-    def run(self, root: etree.Element) -> None:
-        seen: set[str] = set()
+    def wrap(match: re.Match) -> str:
+        term = match.group(1)
+        title = html_lib.escape(titles[term], quote=True)
+        tab = ""
+        if term not in seen:
+            seen.add(term)
+            tab = ' tabindex="0"'
+        return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
 
-        def walk(el: etree.Element, inside_control: bool) -> None:
-            for child in el:
-                if child.tag == "abbr" and child.get("title") and not inside_control:
-                    text = (child.text or "").strip()
-                    if text not in seen:
-                        seen.add(text)
-                        child.set("tabindex", "0")
-                walk(child, inside_control or child.tag in NOT_FOCUSABLE_INSIDE)
-
-        walk(root, False)
-
-
-class FocusableAbbrExtension(Extension):
-    """Registers the tree processor that makes abbreviations reachable with the Tab key."""
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        # abbr is 7; toc and MkDocs' anchor collection are 5.
-        md.treeprocessors.register(_FocusableAbbr(md), "kb_focusable_abbr", 6)
+    for index, part in enumerate(TOKEN.split(html)):
+        if part is None or part == "":
+            continue
+        if index % 3 == 2:  # the inner group (script|style) of TOKEN
+            continue
+        if index % 3 == 1:  # a tag, comment, or script/style block
+            out.append(part)
+            tag = TAG.match(part)
+            if not tag or part.startswith("<!--"):
+                continue
+            closing, name, attrs, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+            if name in ("script", "style") and not closing and "</" in part:
+                continue  # a whole script or style block
+            if closing:
+                if name in stack:  # also closes skipped elements left open inside it
+                    del stack[len(stack) - 1 - stack[::-1].index(name):]
+            elif not self_closing and (name in SKIP or NO_GLOSSARY in attrs):
+                stack.append(name)
+            continue
+        out.append(part if stack else pattern.sub(wrap, part))
+    return "".join(out)
 
 
 # --- shaping ------------------------------------------------------------------------------------
@@ -108,8 +134,6 @@ def _replace_marker(markdown: str, html: str) -> str:
 # --- MkDocs events ------------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not any(isinstance(ext, FocusableAbbrExtension) for ext in config.markdown_extensions):
-        config.markdown_extensions.append(FocusableAbbrExtension())
     if SCRIPT not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(SCRIPT)
     return config
@@ -124,18 +148,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
                           + "\n".join(str(p) for p in error.problems)) from None
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def _entries(page, config: MkDocsConfig) -> tuple[str, list[dict[str, Any]]]:
     terms = _state["terms"] or {}
     lang = page_language(page, config)
     if lang not in terms:
         lang = default_language(config)
-    entries = terms.get(lang, [])
-    glossary = {}
-    for term in entries:
-        for name in [term["term"], *term["aliases"]]:
-            glossary[name] = tooltip(term)
-    # A fresh Markdown instance renders each page with these settings: this page's language.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary
-    if "kb:glossary" in markdown:
-        markdown = _replace_marker(markdown, render_list(entries, lang, config.theme.get_env()))
-    return markdown
+    return lang, terms.get(lang, [])
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    if "kb:glossary" not in markdown:
+        return markdown
+    lang, entries = _entries(page, config)
+    return _replace_marker(markdown, render_list(entries, lang, config.theme.get_env()))
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    _, entries = _entries(page, config)
+    titles = {name: tooltip(term) for term in entries for name in [term["term"], *term["aliases"]]}
+    return wrap_terms(html, titles)

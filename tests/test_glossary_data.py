@@ -156,6 +156,48 @@ class TestMistakes:
         assert len(error.value.problems) == 1
 
 
+class TestWrappingTerms:
+    """The HTML pass that turns terms into explained abbreviations (pure, no browser)."""
+
+    TITLES = {"IBO": "individuele beroepsopleiding – uitleg", "IBO-T": "met taal <en> \"zo\"",
+              "VDAB": "Vlaamse dienst – uitleg"}
+
+    def wrap(self, html: str) -> str:
+        import render_glossary
+        return render_glossary.wrap_terms(html, self.TITLES)
+
+    def test_first_use_is_focusable_later_ones_not(self) -> None:
+        """Only the first IBO on a page is a Tab stop; every IBO has the explanation."""
+        out = self.wrap("<p>Een IBO en nog een IBO.</p>")
+        assert out.count('<abbr class="kb-term" tabindex="0" title="individuele beroepsopleiding – uitleg">IBO</abbr>') == 1
+        assert out.count('<abbr class="kb-term" title="individuele beroepsopleiding – uitleg">IBO</abbr>') == 1
+
+    def test_longest_term_wins_and_titles_are_escaped(self) -> None:
+        """IBO-T is its own term, and quotes or angle brackets in a title cannot break the HTML."""
+        out = self.wrap("<p>De IBO-T.</p>")
+        assert '>IBO-T</abbr>' in out and 'title="met taal &lt;en&gt; &quot;zo&quot;"' in out
+
+    def test_heading_ids_links_code_and_scripts_stay_as_they_are(self) -> None:
+        """Attributes, link text, code, scripts and comments are never changed."""
+        html = ('<h2 id="ibo-bij-vdab">Over IBO<a class="headerlink" href="#ibo-bij-vdab">¶</a></h2>'
+                '<p><a href="https://vdab.be/IBO">VDAB IBO</a> <code>IBO</code></p>'
+                '<script>var IBO = "VDAB";</script><!-- IBO --><pre>VDAB</pre>')
+        out = self.wrap(html)
+        assert out == html.replace("Over IBO", 'Over <abbr class="kb-term" tabindex="0" '
+                                   'title="individuele beroepsopleiding – uitleg">IBO</abbr>')
+
+    def test_quiz_questions_and_controls_give_nothing_away(self) -> None:
+        """Text in a quiz fieldset, a label or a button gets no explanation (it could be the answer)."""
+        html = ('<fieldset><legend>Wat is een IBO?</legend><label>VDAB</label></fieldset>'
+                '<button>IBO</button><dt data-kb-no-glossary><span>IBO</span></dt>')
+        assert self.wrap(html) == html
+
+    def test_parts_of_other_words_are_not_terms(self) -> None:
+        """K-IBO and VDABX are not IBO or VDAB; OCMW-medewerker style compounds still count."""
+        out = self.wrap("<p>K-IBO, VDABX, IBOs, VDAB-consulent.</p>")
+        assert out.count("<abbr") == 1 and ">VDAB</abbr>-consulent" in out
+
+
 class TestBuildFailsWithTheMessages:
     def test_build_stops_with_all_glossary_problems_and_no_traceback(self, tmp_path: Path) -> None:
         """A broken glossary stops the build with the problem list, no Python traceback."""
