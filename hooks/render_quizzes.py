@@ -3,7 +3,8 @@
 The quiz comes from quizzes/<id>.yml (hooks/quiz_model.py), the HTML from the macros in
 overrides/hooks/render_quizzes.html. A training-session page whose front matter names a
 ``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
-pages that show a quiz (Material's extra_javascript would load them on every page).
+pages that show a quiz (Material's extra_javascript would load them on every page). The quizzes
+and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -41,16 +41,10 @@ def _page_paths(config: MkDocsConfig) -> set[str]:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check every quiz before anything is written; fail once, listing every problem."""
-    if is_nested_build(config):  # the English build re-runs events: checked and loaded once
+    """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
+    if is_nested_build(config):  # the English build re-runs events: read once
         return
     root, pages = _root(config), _page_paths(config)
-    problems = quiz_model.check(root, pages)
-    if problems:
-        for problem in problems:
-            log.error(str(problem))
-        raise PluginError(f"The quizzes have {len(problems)} problem(s), listed above. "
-                          "Nothing was built; the last good site is unchanged.")
     _state.update(quizzes=quiz_model.load(root), hosts=quiz_model.hosts(root, pages),
                   strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")), docs=Path(config.docs_dir))
 
@@ -120,6 +114,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lines = markdown.split("\n")
     linked: set[str] = set()
     for number, name, arg in found:
+        if name == "quiz" and arg not in _state["quizzes"]:  # validate_content reports it; strict fails
+            log.warning(f"{page.file.src_uri}:{number}: kb:quiz: there is no quiz '{arg}'.")
+            continue
         script = JS if name == "quiz" else PROGRESS_JS
         head = _macros(config).assets(None if linked else _asset(CSS, page),
                                       None if script in linked else _asset(script, page))
