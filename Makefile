@@ -51,3 +51,22 @@ test: setup-test
 
 clean:
 	rm -rf site .site-build-* .site-old-* test-results .pytest_cache
+
+## Benchmarks, not tests (none of this runs in CI): search relevance per language, page weight,
+## build time at 1x, 10x and 100x the content. Prints tables; the latest numbers are in README.md.
+BENCH_SIZES ?= 1,10,100
+.PHONY: bench audit
+bench: setup-test
+	@site=$$(mktemp -d)/site; $(PY) scripts/build.py -d $$site || exit 1; \
+	$(PY) scripts/bench_search.py --site $$site; \
+	$(PY) scripts/bench_weight.py --site $$site; \
+	rm -rf $$(dirname $$site)
+	$(PY) scripts/bench_build.py --sizes $(BENCH_SIZES)
+
+## Lighthouse (mobile preset) on each page kind in both languages; JSON reports in .lighthouse/.
+audit: setup-test node_modules/.package-lock.json
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) scripts/audit.py
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@

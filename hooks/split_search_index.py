@@ -43,7 +43,10 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -97,6 +100,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
+@lru_cache(maxsize=8)
 def _worker_name(material_worker: str) -> str:
     """The name of Material's worker with our stemming appended (changes when either changes)."""
     digest = hashlib.sha256(STEMMING_JS.read_bytes()).hexdigest()[:8]
@@ -129,18 +133,34 @@ def _language_of(location: str, others: list[str]) -> str | None:
     return head if head in others else None
 
 
-def _whole_word(phrase: str, case: bool) -> re.Pattern:
-    """A phrase as a whole word; abbreviations keep their capitals (AI is not "ai")."""
-    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", 0 if case else re.I)
+def _whole_words(phrases, case: bool) -> re.Pattern | None:
+    """Any of the phrases as a whole word; abbreviations keep their capitals (AI is not "ai")."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", 0 if case else re.I)
 
 
 def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
-    """Glossary terms per language ({} if the file is missing or has mistakes: another hook reports those)."""
+    """Glossary terms per language, read without re-checking the file (hooks/render_glossary.py
+    checks it and reports mistakes; here a malformed term is just left out)."""
+    from glossary_model import GLOSSARY_FILE, anchor
+    path = Path(config.config_file_path).parent / GLOSSARY_FILE
     try:
-        import glossary_model
-        return glossary_model.load(Path(config.config_file_path).parent)
-    except Exception:  # the glossary hook turns its mistakes into Problems
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
         return {}
+    out: dict[str, list[dict]] = {}
+    for item in data if isinstance(data, list) else []:
+        for lang in languages(config):
+            try:
+                out.setdefault(lang, []).append({
+                    "term": str(item["term"]), "aliases": [str(a) for a in item.get("aliases") or []],
+                    "anchor": anchor(str(item["term"])), "name": " ".join(str(item[lang]["name"]).split()),
+                    "explanation": " ".join(str(item[lang]["explanation"]).split())})
+            except (KeyError, TypeError, AttributeError):
+                continue
+    return out
 
 
 def _glossary_page(pages: dict[str, _Page], prefix: str) -> str | None:
@@ -156,8 +176,10 @@ def _language_index(docs: list[dict], lang: str, prefix: str, pages: dict[str, _
         if info.replaced_by:
             target = posixpath.join(posixpath.dirname(location), f"{info.replaced_by}.html")
             keywords.setdefault(target, []).extend([info.title, *info.names])
-    patterns = [(t, [_whole_word(w, case=True) for w in (t["term"], *t["aliases"])]
-                 + [_whole_word(t["name"], case=False)]) for t in terms]
+    by_abbreviation = {w: t for t in terms for w in (t["term"], *t["aliases"])}
+    by_name = {t["name"].casefold(): t for t in terms}
+    abbreviations = _whole_words(by_abbreviation, case=True)
+    names = _whole_words(by_name, case=False)
 
     out = []
     for entry in docs:
@@ -170,8 +192,9 @@ def _language_index(docs: list[dict], lang: str, prefix: str, pages: dict[str, _
         if location == page_location and keywords.get(page_location):
             entry["keywords"] = " · ".join(dict.fromkeys(keywords[page_location]))
         haystack = f"{entry.get('title', '')} {entry.get('text', '')}"
-        found = [w for t, pats in patterns if any(p.search(haystack) for p in pats)
-                 for w in (t["term"], t["name"])]
+        matched = [by_abbreviation[m] for m in abbreviations.findall(haystack)] if abbreviations else []
+        matched += [by_name[m.casefold()] for m in names.findall(haystack)] if names else []
+        found = [w for t in matched for w in (t["term"], t["name"])]
         if found:
             entry["glossary"] = " · ".join(dict.fromkeys(found))
         out.append(entry)

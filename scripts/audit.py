@@ -1,0 +1,168 @@
+"""Lighthouse on each page kind in both languages (mobile preset), served with gzip and cache headers.
+
+    make audit                                  # installs Lighthouse (npm ci) and runs this
+    .venv/bin/python scripts/audit.py           # builds the portal into a temp dir first
+    .venv/bin/python scripts/audit.py --site site
+
+Results: one JSON report per page under .lighthouse/ and a table of the four category scores.
+Targets: performance >= 95, accessibility, best practices and SEO = 100 (exit 1 if one is missed).
+Lighthouse 12.8.2 (npm, pinned in package.json) drives Debian's chromium (CHROME_PATH, default
+/usr/bin/chromium). The audit ``hreflang`` is skipped: Material writes relative alternate links on
+purpose, because the same build must work from file://.
+
+The local server (``StaticServer``) sends text files gzip-compressed and with cache headers, as a
+real static host does; ``python -m http.server`` sends neither, which caps mobile performance.
+scripts/bench_weight.py uses the same server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+REPORTS = ROOT / ".lighthouse"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+                "--disable-background-networking --disable-component-update --no-first-run "
+                "--disable-sync")
+# One page of each kind that readers land on, in both languages (paths from the site root).
+PAGES = {
+    "home": "index.html",
+    "status": "statuses/ibo.html",
+    "quiz": "training/sessie-1.html",
+    "story": "stories/obaida.html",
+}
+LANGUAGES = {"nl": "", "en": "en/"}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files; text gzip-compressed when the browser accepts it; assets cached for a year."""
+
+    def log_message(self, format: str, *args) -> None:  # quiet
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or \
+                "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+    def end_headers(self) -> None:
+        if "/assets/" in self.path:
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "public, max-age=600")
+        super().end_headers()
+
+
+class _Body:
+    """A file-like body for SimpleHTTPRequestHandler.copyfile."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+class StaticServer:
+    """A gzip-capable static server on a free port of 127.0.0.1, in a background thread."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = partial(_Handler, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def build_site() -> Path:
+    """The portal, built strict into a temp dir."""
+    import build as portal_build
+    target = Path(tempfile.mkdtemp(prefix="kb-bench-")) / "site"
+    if portal_build.build(target, strict=True) != 0:
+        raise SystemExit("The portal does not build.")
+    return target
+
+
+def run_lighthouse(url: str, name: str) -> dict[str, int]:
+    """Lighthouse's four category scores (0–100) for one URL; the report goes to .lighthouse/."""
+    REPORTS.mkdir(exist_ok=True)
+    output = REPORTS / f"{name}.json"
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    cmd = [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--skip-audits=hreflang",
+           "--output=json", f"--output-path={output}", "--quiet"]
+    subprocess.run(cmd, env=env, check=True, timeout=300)
+    report = json.loads(output.read_text(encoding="utf-8"))
+    return {key: round(report["categories"][key]["score"] * 100) for key in TARGETS}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run `npm ci` (or `make audit`).")
+    if not Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium")).exists():
+        raise SystemExit("Chromium is missing: `apt-get install chromium` or set CHROME_PATH.")
+    site = args.site or build_site()
+    server = StaticServer(site)
+    rows = []
+    try:
+        for lang, prefix in LANGUAGES.items():
+            for kind, path in PAGES.items():
+                scores = run_lighthouse(server.url + prefix + path, f"{lang}-{kind}")
+                rows.append((lang, kind, prefix + path, scores))
+    finally:
+        server.stop()
+        if not args.site:
+            shutil.rmtree(site.parent, ignore_errors=True)
+    print(f"{'lang':5}{'kind':8}{'page':32}" + "".join(f"{k[:14]:>16}" for k in TARGETS))
+    missed = []
+    for lang, kind, path, scores in rows:
+        print(f"{lang:5}{kind:8}{path:32}" + "".join(f"{scores[k]:>16}" for k in TARGETS))
+        missed += [f"{lang} {kind}: {k} {scores[k]} < {t}" for k, t in TARGETS.items() if scores[k] < t]
+    print("targets: " + ", ".join(f"{k} >= {t}" for k, t in TARGETS.items())
+          + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (performance is CPU-sensitive)")
+    print(f"reports: {REPORTS.relative_to(ROOT)}/<lang>-<kind>.json")
+    if missed:
+        print("MISSED:\n  " + "\n  ".join(missed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
