@@ -19,6 +19,7 @@ from site_language import current_language
 
 TEMPLATE = "hooks/render_facts.html"
 _H1 = re.compile(r"^# .*$", re.M)
+_QUIZ = re.compile(r"^<!--\s*kb:quiz\b.*$", re.M)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
 
@@ -69,7 +70,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if top:
         at = h1.end() if h1 else 0
         markdown = f"{markdown[:at]}\n\n{top}\n\n{markdown[at:]}"
-    return f"{markdown.rstrip()}\n\n{bottom}\n" if bottom else markdown
+    if not bottom:
+        return markdown
+    # The page's boxes come after its text but before a quiz, which closes the page.
+    fenced = [m.span() for m in _FENCE.finditer(markdown)]
+    quiz = next((m for m in _QUIZ.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)), None)
+    if quiz:
+        return f"{markdown[:quiz.start()]}{bottom}\n\n{markdown[quiz.start():]}"
+    return f"{markdown.rstrip()}\n\n{bottom}\n"
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
