@@ -139,6 +139,9 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     if v == "maxLength":
         return (f"is too long ({len(error.instance)} characters, at most {schema['maxLength']}).",
                 "shorten it to one or two short sentences.")
+    if v == "pattern" and path and path[-1] == "page":
+        return (f"'{error.instance}' is not a page path.",
+                "write the path under content/ to the Dutch file, e.g. statuses/ibo.md.")
     if v == "pattern":
         return (f"'{error.instance}' is not an abbreviation as written in the text.",
                 "write it as it appears in the text: letters, digits, hyphens, no spaces.")
@@ -164,8 +167,9 @@ def _schema_problems(data: Any, lines: dict[tuple, int]) -> list[Problem]:
     return problems
 
 
-def _content_problems(data: list, lines: dict[tuple, int], dupes: list) -> list[Problem]:
-    """What the schema cannot see: duplicate terms and keys, Markdown in a tooltip text."""
+def _content_problems(data: list, lines: dict[tuple, int], dupes: list, root: Path) -> list[Problem]:
+    """What the schema cannot see: duplicate terms and keys, Markdown in a tooltip text, a page
+    that does not exist."""
     problems = []
     for path, key, line in dupes:
         problems.append(Problem(GLOSSARY_FILE, f"'{key}' is written twice in the same place.",
@@ -190,6 +194,12 @@ def _content_problems(data: list, lines: dict[tuple, int], dupes: list) -> list[
                                         line=lines.get((index, "term"))))
             else:
                 first[key] = name
+        page = item.get("page")
+        if isinstance(page, str) and (root / "content").is_dir() and not (root / "content" / page).is_file():
+            problems.append(Problem(GLOSSARY_FILE, f"the page 'content/{page}' does not exist.",
+                                    "check the path (the Dutch file under content/, e.g. "
+                                    "statuses/ibo.md) or remove 'page:'.",
+                                    field=_field(data, (index, "page")), line=lines.get((index, "page"))))
         for lang in LANGS:
             texts = item.get(lang)
             if not isinstance(texts, dict):
@@ -211,14 +221,14 @@ def check(root: Path) -> list[Problem]:
         return problems
     problems = _schema_problems(data, lines)
     if isinstance(data, list):
-        problems += _content_problems(data, lines, dupes)
+        problems += _content_problems(data, lines, dupes, root)
     return problems
 
 
 # --- shaping ----------------------------------------------------------------------------------
 
 def load(root: Path) -> dict[str, list[dict[str, Any]]]:
-    """The glossary per language, sorted A-Z: ``{"nl": [{term, aliases, anchor, name,
+    """The glossary per language, sorted A-Z: ``{"nl": [{term, aliases, anchor, page, name,
     explanation}, …], "en": […]}``. Raises GlossaryError (with all problems) if the file has mistakes.
     """
     problems = check(root)
@@ -229,7 +239,8 @@ def load(root: Path) -> dict[str, list[dict[str, Any]]]:
     for lang in LANGS:
         out[lang] = sorted(
             ({"term": item["term"], "aliases": list(item.get("aliases") or []),
-              "anchor": anchor(item["term"]), "name": item[lang]["name"].strip(),
+              "anchor": anchor(item["term"]), "page": item.get("page"),
+              "name": item[lang]["name"].strip(),
               "explanation": " ".join(item[lang]["explanation"].split())}
              for item in data),
             key=lambda t: (t["term"].casefold(), t["term"]))

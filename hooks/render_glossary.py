@@ -18,6 +18,7 @@ A broken glossary.yml fails the build once, listing every mistake (hooks/glossar
 from __future__ import annotations
 
 import html as html_lib
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from mkdocs.exceptions import PluginError
 import glossary_model
 from site_language import current_language, default_language
 
-__all__ = ["wrap_terms", "tooltip", "render_list", "page_language"]
+__all__ = ["wrap_terms", "tooltip", "render_list", "page_language", "page_link"]
 
 TEMPLATE = "hooks/render_glossary.html"
 SCRIPT = "assets/javascripts/glossary.js"  # keeps Material's tooltips inside <main> (see the file)
@@ -107,8 +108,18 @@ def page_language(page, config: MkDocsConfig) -> str:
     return locale if locale in glossary_model.LANGS else current_language(config)
 
 
-def render_list(terms: list[dict[str, Any]], lang: str, env) -> str:
+def page_link(target: str | None, src_uri: str) -> str | None:
+    """The address of ``target`` (a Dutch file under content/, e.g. statuses/ibo.md) from the page
+    ``src_uri``; in a language's build the same relative address leads to that language's page."""
+    if not target:
+        return None
+    base = posixpath.dirname(src_uri) or "."
+    return posixpath.relpath(target[: -len(".md")] + ".html", base)
+
+
+def render_list(terms: list[dict[str, Any]], lang: str, env, src_uri: str = "woordenlijst.md") -> str:
     """The whole glossary as one HTML block (no blank lines, so Markdown keeps it whole)."""
+    terms = [{**term, "link": page_link(term.get("page"), src_uri)} for term in terms]
     html = env.get_template(TEMPLATE).render(terms=terms, lang=lang)
     return "\n".join(line for line in html.splitlines() if line.strip())
 
@@ -160,7 +171,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:glossary" not in markdown:
         return markdown
     lang, entries = _entries(page, config)
-    return _replace_marker(markdown, render_list(entries, lang, config.theme.get_env()))
+    html = render_list(entries, lang, config.theme.get_env(), page.file.src_uri)
+    return _replace_marker(markdown, html)
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:

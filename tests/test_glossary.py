@@ -141,13 +141,26 @@ class TestGlossaryPage:
         for term in TERMS[lang]:
             entry = page.locator(f"dt#{term['anchor']}")
             expect(entry).to_contain_text(term["name"])
-            expect(entry.locator("xpath=following-sibling::dd[1]")).to_have_text(term["explanation"])
+            explanation = entry.locator("xpath=following-sibling::dd[1]")
+            expect(explanation).to_have_text(re.compile("^" + re.escape(term["explanation"])))
+            expect(explanation.locator("a.kb-glossary__more")).to_have_count(1 if term["page"] else 0)
 
     def test_english_and_dutch_explanations_differ(self, page: Page) -> None:
         """The English glossary is in English: no Dutch explanation appears on it."""
         page.goto(GLOSSARY_PAGE["en"])
         text = page.locator(".kb-glossary").inner_text()
         assert not [t["term"] for t in TERMS["nl"] if t["explanation"] in text]
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_more_about_link_opens_the_page_in_the_same_language(self, page: Page, lang: str,
+                                                                 base_url: str) -> None:
+        """'Meer over IBO' / 'More about IBO' opens the IBO page of the same language."""
+        page.goto(GLOSSARY_PAGE[lang])
+        more = page.locator("dd", has_text=BY_TERM[lang]["IBO"]["explanation"]).locator("a.kb-glossary__more")
+        expect(more).to_have_text("More about IBO" if lang == "en" else "Meer over IBO")
+        more.click()
+        expect(page).to_have_url(base_url + ("en/statuses/ibo.html" if lang == "en" else "statuses/ibo.html"))
+        expect(page.locator("html")).to_have_attribute("lang", re.compile(f"^{lang}"))
 
     def test_a_term_has_an_anchor_to_link_to(self, page: Page) -> None:
         """woordenlijst.html#ibo opens the page at IBO's entry."""

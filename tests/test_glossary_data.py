@@ -131,6 +131,20 @@ class TestMistakes:
         assert found == [f"{FILE}:12: VDAB.nl.explanation: 'explanation' is written twice in the same "
                          "place. Fix: keep one; YAML would silently use only the last one."]
 
+    def test_page_that_does_not_exist(self, tmp_path: Path) -> None:
+        """A 'page:' that is not in content/ names the term, the field, the line and the path."""
+        found = messages(tmp_path, GOOD.replace("- term: IBO\n", "- term: IBO\n  page: statuses/ibo.md\n"))
+        assert found == [f"{FILE}:2: IBO.page: the page 'content/statuses/ibo.md' does not exist. Fix: check "
+                         "the path (the Dutch file under content/, e.g. statuses/ibo.md) or remove 'page:'."]
+        (tmp_path / "content" / "statuses").mkdir()
+        (tmp_path / "content" / "statuses" / "ibo.md").write_text("# IBO\n", encoding="utf-8")
+        assert messages(tmp_path, GOOD.replace("- term: IBO\n", "- term: IBO\n  page: statuses/ibo.md\n")) == []
+
+    def test_page_written_as_a_web_address(self, tmp_path: Path) -> None:
+        """A web address or a path without .md in 'page:' says how to write it."""
+        found = messages(tmp_path, GOOD.replace("- term: IBO\n", "- term: IBO\n  page: https://vdab.be/ibo\n"))
+        assert found and "IBO.page: 'https://vdab.be/ibo' is not a page path." in found[0]
+
     def test_unknown_field(self, tmp_path: Path) -> None:
         """A misspelt field is named, with the allowed ones."""
         found = messages(tmp_path, GOOD.replace("    explanation: De Vlaamse", "    explenation: De Vlaamse"))
@@ -191,6 +205,14 @@ class TestWrappingTerms:
         html = ('<fieldset><legend>Wat is een IBO?</legend><label>VDAB</label></fieldset>'
                 '<button>IBO</button><dt data-kb-no-glossary><span>IBO</span></dt>')
         assert self.wrap(html) == html
+
+    def test_links_to_a_page_are_relative_to_the_glossary_page(self) -> None:
+        """The 'more about' link works wherever the glossary page is and in both languages."""
+        import render_glossary
+        assert render_glossary.page_link("statuses/ibo.md", "woordenlijst.md") == "statuses/ibo.html"
+        assert render_glossary.page_link("statuses/ibo.md", "woordenlijst.en.md") == "statuses/ibo.html"
+        assert render_glossary.page_link("statuses/ibo.md", "hulp/woordenlijst.md") == "../statuses/ibo.html"
+        assert render_glossary.page_link(None, "woordenlijst.md") is None
 
     def test_parts_of_other_words_are_not_terms(self) -> None:
         """K-IBO and VDABX are not IBO or VDAB; OCMW-medewerker style compounds still count."""
