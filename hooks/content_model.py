@@ -21,6 +21,7 @@ from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 from referencing import Registry, Resource
 
+import glossary_model
 from problems import Problem
 
 __all__ = ["Page", "Site", "load_site", "check_site", "check_template", "read_yaml", "SCHEMA_DIR", "KIND_FOLDERS",
@@ -404,7 +405,10 @@ def _check_target(site: Site, page: Page, target: str, anchor: str, where: str,
         # From an English page the link lands on the English version, when there is one.
         if page.lang == "en" and dest.lang == "nl" and partner_path(path) in site.pages:
             dest = site.pages[partner_path(path)]
-        if anchor not in _anchors(dest):
+        anchors = _anchors(dest)
+        if any(m.group(1) == "glossary" for m in MARKER.finditer(dest.body)):
+            anchors |= glossary_model.anchors(site.root)  # one anchor per glossary term
+        if anchor not in anchors:
             return [Problem(rel, f"the link '{target}#{anchor}' names a heading that does not exist.",
                             f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
                             field=where, line=line)]
