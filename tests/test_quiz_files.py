@@ -43,13 +43,13 @@ def tiny_site(tmp_path: Path, quizzes: dict[str, str], pages: dict[str, str] | N
     """A small project: the fixture pages, the given quizzes, the portal's validation and quiz
     hooks and its theme."""
     shutil.copytree(FIXTURES / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "content" / "_data", tmp_path / "content" / "_data")  # the glossary
     for name, text in (pages or {}).items():
         (tmp_path / "content" / name).write_text(text, encoding="utf-8")
     (tmp_path / "quizzes").mkdir()
     for name, text in quizzes.items():
         (tmp_path / "quizzes" / f"{name}.yml").write_text(text, encoding="utf-8")
     config = {"site_name": "Test", "docs_dir": "content", "use_directory_urls": False,
+              "exclude_docs": "_data/\n",
               "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "nl"},
               "hooks": [str(ROOT / "hooks" / "validate_content.py"), str(ROOT / "hooks" / "render_quizzes.py")]}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")

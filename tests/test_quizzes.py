@@ -187,6 +187,22 @@ class TestEachQuestionType:
         press(quiz, action(quiz, "check"))
         expect(result(quiz, q["id"])).to_have_text(SAY["nl"]["right"])
 
+    def test_moving_a_step_is_announced_and_keeps_focus(self, quiz: Page) -> None:
+        """'Omlaag' moves a step one place down, keeps focus on the button and says where the step
+        is now, without touching the score line."""
+        q = first_of("order")
+        press(quiz, action(quiz, "check"))
+        score = status(quiz).text_content()
+        first = question(quiz, q["id"]).locator(".kb-quiz__step").first
+        step_id, text = first.get_attribute("data-id"), first.locator(".kb-quiz__step-text").text_content()
+        down = question(quiz, q["id"]).locator(f".kb-quiz__step[data-id='{step_id}'] [data-move='1']")
+        press(quiz, down)
+        expect(down).to_be_focused()
+        expect(question(quiz, q["id"]).locator(".kb-quiz__step").nth(1)).to_have_attribute("data-id", step_id)
+        announce = quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] [data-kb-announce]")
+        expect(announce).to_have_text(f"{text}: nu op plaats 2 van {len(q['steps'])}.")
+        expect(status(quiz)).to_have_text(score)
+
     def test_arrow_keys_in_a_question_grade_nothing(self, quiz: Page) -> None:
         """Moving through radio buttons with arrow keys selects but never grades."""
         q = first_of("single")

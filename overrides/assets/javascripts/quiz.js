@@ -1,5 +1,5 @@
-/* Self-check quizzes (hooks/render_quizzes.py): check on request, feedback, retry, saved progress.
-   No dependencies, no requests; every reader-facing text comes from the page (data-s-*). */
+/* Self-check quizzes (hooks/render_quizzes.py): check on request, feedback, retry, progress.
+   No dependencies, no requests; all reader-facing text comes from the page (data-s-*). */
 (function () {
   "use strict";
   var PREFIX = "kb-quiz:";
@@ -114,6 +114,7 @@
     var S = root.dataset, id = S.kbQuiz, lang = document.documentElement.lang || "nl";
     var questions = all(root, ".kb-quiz__question"), scores = {};
     var status = root.querySelector(".kb-quiz__status"), best = root.querySelector(".kb-quiz__best");
+    var announce = root.querySelector("[data-kb-announce]");  /* moves; the score stays in status */
     var buttons = {};
     all(root, "[data-action]").forEach(function (b) { buttons[b.dataset.action] = b; });
 
@@ -184,7 +185,7 @@
       button.focus();
       all(li.closest(".kb-quiz__question"), ".kb-quiz__mark").forEach(function (m) { m.hidden = true; m.className = "kb-quiz__mark"; });
       items = all(list, ":scope > li");
-      status.textContent = fill(S.sMoved, { step: li.querySelector(".kb-quiz__step-text").textContent, pos: items.indexOf(li) + 1, total: items.length });
+      announce.textContent = fill(S.sMoved, { step: li.querySelector(".kb-quiz__step-text").textContent, pos: items.indexOf(li) + 1, total: items.length });
     }
 
     /* Progressive enhancement: the no-JS answers become the "show solution" view. */
