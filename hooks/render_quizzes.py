@@ -77,6 +77,8 @@ def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, hea
 
 
 def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
+    """Every quiz file as a row: sessie-N first (by number), then the refreshers, linked to the
+    page that shows the quiz."""
     lang, strings = current_language(config), _strings(current_language(config))
     groups = {"sessions": [], "refreshers": []}
     for quiz_id, quiz in sorted(_state["quizzes"].items(), key=lambda kv: _order(kv[0])):
