@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
+import signal
 import sys
 import tempfile
 import json
@@ -205,6 +206,7 @@ def build_site() -> Path:
 
 
 def main() -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into `head`
     logging.getLogger("lunr").setLevel(logging.ERROR)  # our pipeline functions are not for serialising
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
