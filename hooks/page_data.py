@@ -19,7 +19,7 @@ from markupsafe import Markup
 import content_model
 from site_language import current_language
 
-__all__ = ["labels", "format_date", "site_for", "record_for", "Linker", "render_macro", "today",
+__all__ = ["labels", "format_date", "site_for", "record_for", "Linker", "render_macro", "template_env", "today",
            "stale", "inline_markdown"]
 
 STRINGS = Path(__file__).parent / "content_strings.yml"
@@ -96,9 +96,27 @@ class Linker:
         return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")
 
 
+_envs: dict[int, Any] = {}
+_modules: dict[tuple, Any] = {}
+
+
+def template_env(config):
+    """The theme's Jinja environment, made once per build (theme.get_env() makes a new one, and
+    with it recompiles every template, on each call)."""
+    key = id(config.theme)
+    if key not in _envs:
+        env = config.theme.get_env()
+        env.filters.setdefault("md", inline_markdown)
+        _envs.clear()
+        _modules.clear()
+        _envs[key] = env
+    return _envs[key]
+
+
 def render_macro(config, template: str, macro: str, **context: Any) -> str:
     """Call one macro of a template under overrides/hooks/ and return its HTML."""
-    env = config.theme.get_env()
-    env.filters.setdefault("md", inline_markdown)
-    module = env.get_template(template).make_module({"lang": current_language(config)})
-    return str(getattr(module, macro)(**context))
+    key = (id(config.theme), template, current_language(config))
+    if key not in _modules:
+        env = template_env(config)
+        _modules[key] = env.get_template(template).make_module({"lang": current_language(config)})
+    return str(getattr(_modules[key], macro)(**context))
