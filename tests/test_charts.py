@@ -160,6 +160,11 @@ def tiny_portal(tmp_path: Path, page_body: str, figures: str | None = None) -> P
             (root / extra).mkdir()
     content = root / "content"
     shutil.copytree(ROOT / "content" / "_data", content / "_data")  # other data files (e.g. the glossary)
+    # The real glossary links terms to pages this two-page copy does not have: use a one-term list.
+    (content / "_data" / "glossary.yml").write_text(
+        "- term: VDAB\n  nl: {name: Vlaamse Dienst voor Arbeidsbemiddeling, explanation: De Vlaamse dienst voor werk.}\n"
+        "  en: {name: Flemish Public Employment Service, explanation: The Flemish employment service.}\n",
+        encoding="utf-8")
     (content / "_data" / "figures.yml").write_text(figures or FIGURES.read_text(encoding="utf-8"), encoding="utf-8")
     for suffix, title in ((".md", "Welkom"), (".en.md", "Welcome")):
         (content / f"index{suffix}").write_text(
