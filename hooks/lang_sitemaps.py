@@ -2,6 +2,10 @@
 
 Material's language selector fetches ``<lang>/sitemap.xml`` to stay on the same page; the i18n
 plugin writes only the root sitemap, so the English one would be a 404 and a console error.
+The i18n plugin points each page's ``<link rel="alternate">`` at the page's translation, so
+Material also fetches ``sitemap.xml`` from every page folder (``statuses/sitemap.xml``); those
+folders get an empty sitemap, which makes Material follow the alternate link itself (a 404 there
+is a console error, which Lighthouse counts against best practices).
 The i18n plugin also lets the last-built language overwrite ``404.html`` (static-i18n#284);
 we keep the Dutch (default) one, which carries both languages' text.
 """
@@ -17,6 +21,8 @@ from mkdocs.plugins import event_priority
 from site_language import current_language, default_language, is_nested_build, languages
 
 _default_404: dict[str, str] = {}
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig):
@@ -39,3 +45,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site / name).exists():
                 shutil.copyfile(site / name, site / lang / name)
+    for folder in {page.parent for page in site.rglob("*.html")}:
+        if not (folder / "sitemap.xml").exists():
+            (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

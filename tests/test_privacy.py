@@ -15,3 +15,12 @@ def test_no_request_leaves_the_machine(page: Page, external_requests: list[str],
     expect(page.locator(".md-search-result__meta")).not_to_have_text("")
     page.wait_for_load_state("networkidle")
     assert external_requests == []
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_every_local_request_succeeds(page: Page, path: str) -> None:
+    """Nothing the page loads by itself is missing (a 404 is a console error for the reader)."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(path, wait_until="networkidle")
+    assert failed == []
