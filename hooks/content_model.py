@@ -111,6 +111,7 @@ class Site:
     content_dir: Path
     pages: dict[str, Page]
     problems: list[Problem]
+    _back: dict | None = field(default=None, repr=False)
 
     def of_kind(self, kind: str, lang: str) -> list[Page]:
         found = [p for p in self.pages.values() if p.kind == kind and p.lang == lang]
@@ -128,16 +129,16 @@ class Site:
 
     def referring(self, target: Page, lang: str) -> list[tuple[str, Page]]:
         """Pages in ``lang`` whose front matter names ``target`` (key, page), for back-links."""
-        out = []
-        for page in self.pages.values():
-            if page.lang != lang or page.base == target.base:
-                continue
-            for key, kind in REFERENCE_KEYS.items():
-                value = page.meta.get(key)
-                slugs = value if isinstance(value, list) else [value] if value else []
-                if kind == target.kind and target.slug in slugs:
-                    out.append((key, page))
-        return sorted(out, key=lambda kp: (kp[1].kind, kp[1].meta.get("title", "")))
+        if self._back is None:  # one pass over all pages, then a lookup per page
+            self._back = {}
+            for page in self.pages.values():
+                for key, kind in REFERENCE_KEYS.items():
+                    value = page.meta.get(key)
+                    for slug in value if isinstance(value, list) else [value] if value else []:
+                        self._back.setdefault((kind, slug, page.lang), []).append((key, page))
+        found = [(k, p) for k, p in self._back.get((target.kind, target.slug, lang), [])
+                 if p.base != target.base]
+        return sorted(found, key=lambda kp: (kp[1].kind, kp[1].meta.get("title", "")))
 
 
 def page_language(src: str) -> str:

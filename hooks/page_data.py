@@ -73,9 +73,16 @@ def inline_markdown(text: Any) -> Markup:
     return Markup(html)
 
 
+_sites: dict[int, content_model.Site] = {}
+
+
 def site_for(config) -> content_model.Site:
-    root = Path(config.config_file_path).resolve().parent
-    return content_model.load_site(Path(config.docs_dir), root)
+    """The content of this build, read once per build (not re-checked for changes on every page)."""
+    if id(config) not in _sites:
+        root = Path(config.config_file_path).resolve().parent
+        _sites.clear()
+        _sites[id(config)] = content_model.load_site(Path(config.docs_dir), root)
+    return _sites[id(config)]
 
 
 def record_for(page, config) -> content_model.Page | None:
