@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sys
 from pathlib import Path
 
@@ -9,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import content_model  # noqa: E402
+import yaml  # noqa: E402
 
 SITE = content_model.load_site(ROOT / "content", ROOT)
 
@@ -21,3 +24,15 @@ def html_path(page: content_model.Page) -> str:
     """Address of a page under the site root, e.g. en/statuses/ibo.html."""
     prefix = "en/" if page.lang == "en" else ""
     return prefix + page.base[:-3] + ".html"
+
+
+def front_matter(path: Path) -> dict:
+    """The YAML front matter of a content page."""
+    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+    assert match, f"{path} has no front matter"
+    return yaml.safe_load(match.group(1))
+
+
+def labels(lang: str) -> dict:
+    """The box titles the rendering hooks use in one language."""
+    return yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))[lang]

@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
+
+from content_index import front_matter, labels
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -32,16 +33,6 @@ def url(slug: str, lang: str) -> str:
     return f"skills/{slug}.html" if lang == "nl" else f"{lang}/skills/{slug}.html"
 
 
-def front_matter(path: Path) -> dict:
-    """The YAML front matter of a content page."""
-    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
-    assert match, f"{path} has no front matter"
-    return yaml.safe_load(match.group(1))
-
-
-def labels(lang: str) -> dict:
-    """The box titles the rendering hooks use in one language."""
-    return yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))[lang]
 
 
 PAGES = [(slug, lang) for slug in SKILLS for lang in LANGUAGES]
