@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 import content_model
 import glossary_model
 import quiz_model
+from render_charts import load_figures
 from page_data import stale
 from site_language import is_nested_build
 
@@ -32,6 +33,8 @@ def collect_problems(root: Path, content_dir: Path) -> list:
     quiz_ids = {p.stem for p in (root / "quizzes").glob("*.yml")}
     site = content_model.load_site(content_dir, root)
     problems = content_model.check_site(site, quiz_ids) + glossary_model.check(root)
+    figures = content_dir / "_data" / "figures.yml"
+    problems += load_figures(figures, figures.resolve().relative_to(root.resolve()).as_posix())[1]
     return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
 
 
