@@ -116,7 +116,8 @@ def hosts(root: Path, page_paths: set[str]) -> dict[str, str]:
     for rel in sorted(p for p in page_paths if not p.endswith(".en.md")):
         text = (root / "content" / rel).read_text(encoding="utf-8")
         ids = [arg for _, name, arg in markers(text) if name == "quiz"]
-        ids.append(_front(text).get("quiz"))
+        if "quiz:" in text:  # parse the front matter only where it can name a quiz
+            ids.append(_front(text).get("quiz"))
         for quiz_id in ids:
             if isinstance(quiz_id, str):
                 found.setdefault(quiz_id, rel)

@@ -21,6 +21,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from page_data import template_env
 from problems import Problem
 from site_language import current_language, languages
 
@@ -285,7 +286,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:chart" not in markdown:
         return markdown
     lang = current_language(config)
-    env = config.theme.get_env()
+    env = template_env(config)
     charts: dict[str, Chart] = _state["charts"]
     source_lines = (page.file.content_string or "").split("\n")
     src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"

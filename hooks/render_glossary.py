@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import glossary_model
+from page_data import template_env
 from site_language import current_language, default_language
 
 __all__ = ["wrap_terms", "tooltip", "render_list", "page_language", "page_link"]
@@ -171,7 +172,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:glossary" not in markdown:
         return markdown
     lang, entries = _entries(page, config)
-    html = render_list(entries, lang, config.theme.get_env(), page.file.src_uri)
+    html = render_list(entries, lang, template_env(config), page.file.src_uri)
     return _replace_marker(markdown, html)
 
 

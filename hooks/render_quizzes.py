@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import quiz_model
+from page_data import template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -46,7 +47,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root, pages = _root(config), _page_paths(config)
     _state.update(quizzes=quiz_model.load(root), hosts=quiz_model.hosts(root, pages),
-                  strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")), docs=Path(config.docs_dir))
+                  strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")), docs=Path(config.docs_dir),
+                  titles={})
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -61,9 +63,14 @@ def _link(target: str, page: Page, files: Files) -> str | None:
 
 
 def _title(target: str, lang: str) -> str:
-    path = target.partition("#")[0]
-    partner = _state["docs"] / (path[:-3] + f".{lang}.md")
-    return quiz_model.page_title(partner if partner.is_file() else _state["docs"] / path)
+    """The title of a "read again" page in ``lang``, read once per build (many questions, on
+    many pages, point at the same few pages)."""
+    key = (target.partition("#")[0], lang)
+    if key not in _state["titles"]:
+        path = key[0]
+        partner = _state["docs"] / (path[:-3] + f".{lang}.md")
+        _state["titles"][key] = quiz_model.page_title(partner if partner.is_file() else _state["docs"] / path)
+    return _state["titles"][key]
 
 
 def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
@@ -96,7 +103,8 @@ def _order(quiz_id: str) -> tuple:
 
 
 def _macros(config: MkDocsConfig):
-    return config.theme.get_env().get_template(TEMPLATE).module
+    """The quiz macros, from the build's one Jinja environment (compiled once, not per page)."""
+    return template_env(config).get_template(TEMPLATE).module
 
 
 def _flat(html: str) -> str:

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench_build.py                      # sizes 1, 10, 100; 1 run each
     .venv/bin/python scripts/bench_build.py --sizes 1,10 --runs 3
+    .venv/bin/python scripts/bench_build.py --plain-sizes 1,10  # no plain build at 100x
 
 For each size the content (every page except section index pages, with its translation; the
 quizzes stay as they are) is copied N times into a temp dir: copy k of ``statuses/ibo.md`` is
@@ -11,8 +12,8 @@ quizzes stay as they are) is copied N times into a temp dir: copy k of ``statuse
   Material + search + i18n + offline (not strict: the hooks' markers stay comments).
 Jobs run round-robin in one process tree (portal 1, plain 1, portal 10, …), so ratios come from
 the same run. Reported: wall time and CPU time (user + sys of the build process; steadier than
-wall time on a busy machine), pages built, CPU ms per page (should stay about flat as the site
-grows), and portal/plain = the cost of the hooks. Numbers go into README.md's Benchmarks section.
+wall time on a busy machine), pages built, CPU ms per page and the mean size of a page's HTML
+(both should stay about flat as the site grows), and portal/plain = the cost of the hooks. Numbers go into README.md's Benchmarks section.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def make_tree(base: Path, size: int) -> Path:
     return tree
 
 
-def build(tree: Path, config: str, strict: bool, out: Path) -> tuple[float, float, int]:
-    """(wall s, CPU s, pages) of one clean build."""
+def build(tree: Path, config: str, strict: bool, out: Path) -> tuple[float, float, int, float]:
+    """(wall s, CPU s, pages, mean KiB of a page's HTML) of one clean build."""
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / config), "-d", str(out)]
     if strict:
@@ -76,31 +77,35 @@ def build(tree: Path, config: str, strict: bool, out: Path) -> tuple[float, floa
     if result.returncode != 0:
         raise SystemExit(f"{config} in {tree.name} failed:\n{result.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    pages = sum(1 for p in out.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+    html = [p for p in out.rglob("*.html") if "assets" not in p.parts and p.name != "404.html"]
+    size = sum(p.stat().st_size for p in html) / 1024 / max(1, len(html))
     shutil.rmtree(out, ignore_errors=True)
-    return wall, cpu, pages
+    return wall, cpu, len(html), size
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100", help="content multipliers (default 1,10,100)")
+    parser.add_argument("--plain-sizes", help="sizes that also get the plain build (default: all)")
     parser.add_argument("--runs", type=int, default=1, help="timed runs per job (median is shown)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    plain_sizes = {int(s) for s in args.plain_sizes.split(",")} if args.plain_sizes else set(sizes)
     base = Path(tempfile.mkdtemp(prefix="kb-bench-build-"))
     try:
         trees = {size: make_tree(base, size) for size in sizes}
         jobs = [(size, name, config, strict) for size in sizes
                 for name, config, strict in (("portal", "mkdocs.yml", True),
-                                             ("plain", "mkdocs-plain.yml", False))]
-        results: dict[tuple[int, str], list[tuple[float, float, int]]] = {}
+                                             ("plain", "mkdocs-plain.yml", False))
+                if name == "portal" or size in plain_sizes]
+        results: dict[tuple[int, str], list[tuple[float, float, int, float]]] = {}
         for run in range(args.runs):
             for size, name, config, strict in jobs:
                 results.setdefault((size, name), []).append(
                     build(trees[size], config, strict, base / "out"))
-                wall, cpu, pages = results[(size, name)][-1]
-                print(f"  run {run + 1}: x{size} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, {pages} pages",
-                      file=sys.stderr)
+                wall, cpu, pages, kib = results[(size, name)][-1]
+                print(f"  run {run + 1}: x{size} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, {pages} pages, "
+                      f"{kib:.0f} KiB HTML per page", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -109,14 +114,19 @@ def main() -> int:
 
     load = os.getloadavg()[0]
     print(f"Build time, median of {args.runs} run(s); {os.cpu_count()} CPUs, load average {load:.1f}")
-    print(f"{'content':9}{'pages':>7}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}"
+    print(f"{'content':9}{'pages':>7}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}{'KiB/page':>10}"
           f"{'plain wall':>12}{'plain CPU':>11}{'hooks ×wall':>13}{'hooks ×CPU':>12}")
     for size in sizes:
         pages = results[(size, "portal")][0][2]
         wall, cpu = median(size, "portal", 0), median(size, "portal", 1)
-        pwall, pcpu = median(size, "plain", 0), median(size, "plain", 1)
-        print(f"{'x' + str(size):9}{pages:>7}{wall:>9.1f}{cpu:>8.1f}{1000 * cpu / pages:>13.1f}"
-              f"{pwall:>12.1f}{pcpu:>11.1f}{wall / pwall:>13.2f}{cpu / pcpu:>12.2f}")
+        kib = results[(size, "portal")][0][3]
+        row = f"{'x' + str(size):9}{pages:>7}{wall:>9.1f}{cpu:>8.1f}{1000 * cpu / pages:>13.1f}{kib:>10.1f}"
+        if (size, "plain") in results:
+            pwall, pcpu = median(size, "plain", 0), median(size, "plain", 1)
+            row += f"{pwall:>12.1f}{pcpu:>11.1f}{wall / pwall:>13.2f}{cpu / pcpu:>12.2f}"
+        else:
+            row += f"{'-':>12}{'-':>11}{'-':>13}{'-':>12}"
+        print(row)
     return 0
 
 

@@ -1,0 +1,63 @@
+"""Navigation of a long section: its pages come in groups, and a page carries only its own group.
+
+A separate build of the portal with ``extra.nav_group_size: 5``, so that the 19 statuses make four
+groups, as a section of hundreds of pages would with the default size of 40.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import StaticServer
+from content_index import html_path, labels, pages
+from test_build_errors import copy_project
+
+SIZE = 5
+
+
+@pytest.fixture(scope="module")
+def grouped_site(tmp_path_factory: pytest.TempPathFactory):
+    project = copy_project(tmp_path_factory.mktemp("grouped") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"^extra:\n", f"extra:\n  nav_group_size: {SIZE}\n", text, count=1, flags=re.M),
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/build.py", "-d", str(project / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    server = StaticServer(project / "site")
+    yield server.url
+    server.stop()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_long_section_shows_only_the_pages_of_the_current_group(page: Page, grouped_site: str,
+                                                                lang: str) -> None:
+    """On the 8th status the menu names the groups, opens "6–10" and leaves out the other groups' pages."""
+    statuses = pages("status", lang)
+    assert len(statuses) > 3 * SIZE, "the test needs a section of more than three groups"
+    current, neighbour_in_group, elsewhere = statuses[7], statuses[5], statuses[1]
+    page.goto(grouped_site + html_path(current))
+    menu = page.locator("nav.md-nav--primary")
+    group_name = labels(lang)["nav_group"].format(first=6, last=10)
+    group = menu.get_by_role("navigation", name=group_name, exact=True)
+    expect(group.locator("a.md-nav__link--active")).to_have_text(current.meta["title"])
+    expect(group.get_by_role("link", name=neighbour_in_group.meta["title"], exact=True)).to_be_visible()
+    expect(menu.get_by_role("link", name=labels(lang)["nav_group"].format(first=1, last=5))).to_be_visible()
+    expect(menu.get_by_role("link", name=elsewhere.meta["title"], exact=True)).to_have_count(0)
+
+
+def test_group_leads_to_its_first_page(page: Page, grouped_site: str) -> None:
+    """Choosing another group in the menu, by keyboard, opens that group's first page."""
+    statuses = pages("status")
+    page.goto(grouped_site + html_path(statuses[7]))
+    link = page.locator("nav.md-nav--primary").get_by_role(
+        "link", name=labels("nl")["nav_group"].format(first=11, last=15), exact=True)
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_contain_text(statuses[10].meta["title"])
