@@ -1,18 +1,10 @@
 """axe finds no accessibility violation on any kind of page, in either language."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from axe_check import violations
 from pages import ALL_PAGES
-
-AXE = Axe()
-
-
-def violations(page: Page) -> list[str]:
-    result = AXE.run(page)
-    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-            for v in result.response["violations"]]
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)

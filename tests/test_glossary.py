@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
+from axe_check import violations
 from pages import ALL_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,13 +21,6 @@ import glossary_model  # noqa: E402
 TERMS = glossary_model.load(ROOT)
 BY_TERM = {lang: {t["term"]: t for t in terms} for lang, terms in TERMS.items()}
 GLOSSARY_PAGE = {"nl": "woordenlijst.html", "en": "en/woordenlijst.html"}
-AXE = Axe()
-
-
-def violations(page: Page) -> list[str]:
-    result = AXE.run(page)
-    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-            for v in result.response["violations"]]
 
 
 def source_exists(path: str) -> bool:

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import quiz_model  # noqa: E402
+from axe_check import violations  # noqa: E402
 from conftest import StaticServer  # noqa: E402
 from test_quiz_files import build, tiny_site  # noqa: E402
 
@@ -434,7 +434,3 @@ class TestAccessibility:
         page.goto("about.html")
         assert page.locator("script[src*='quiz']").count() == 0
 
-
-def violations(page: Page) -> list[str]:
-    response = Axe().run(page).response
-    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in response["violations"]]
