@@ -7,6 +7,7 @@ last good site. Non-failing reports (stale pages, translation status) are printe
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import glossary_model
 import quiz_model
 from render_charts import load_figures
 from page_data import stale
+from problems import Problem
 from site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
@@ -38,12 +40,40 @@ def collect_problems(root: Path, content_dir: Path) -> list:
     return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
 
 
+# Settings under `extra:` in mkdocs.yml that the hooks read: least value, example.
+NUMBER_SETTINGS = {"freshness_months": (1, 12), "nav_group_size": (2, 40)}
+
+
+def check_settings(config: MkDocsConfig) -> list[Problem]:
+    """The portal's own settings in mkdocs.yml, so that a typo is a message, not a traceback."""
+    path = Path(config.config_file_path)
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    def line_of(key: str) -> int | None:
+        match = re.search(rf"^\s+{key}\s*:", text, re.M)
+        return text.count("\n", 0, match.start()) + 1 if match else None
+
+    problems = []
+    for key, (least, example) in NUMBER_SETTINGS.items():
+        value = config.extra.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < least):
+            problems.append(Problem(path.name, f"must be a whole number of at least {least}; it is {value!r}.",
+                                    f"write a number, for example `{key}: {example}`.",
+                                    field=f"extra.{key}", line=line_of(key)))
+    sections = config.extra.get("sections")
+    if sections is not None and not (isinstance(sections, list) and all(isinstance(s, str) for s in sections)):
+        problems.append(Problem(path.name, "must be a list of folder names under content/.",
+                                "write them in brackets, for example `sections: [statuses, support]`.",
+                                field="extra.sections", line=line_of("sections")))
+    return problems
+
+
 @event_priority(100)  # first of all hooks
 def on_pre_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
     root = project_root(config)
-    problems = collect_problems(root, Path(config.docs_dir))
+    problems = check_settings(config) + collect_problems(root, Path(config.docs_dir))
     if problems:
         for problem in problems:
             log.error(str(problem))

@@ -48,6 +48,12 @@ def page_text(spec: dict) -> str:
 
 
 def write_case(project: Path, case: dict) -> None:
+    if "find" in case:  # a mistake in an existing file: replace one text
+        path = project / case["page"]
+        text = path.read_text(encoding="utf-8")
+        assert case["find"] in text, f"{case['find']!r} is not in {case['page']}"
+        path.write_text(text.replace(case["find"], case["replace"], 1), encoding="utf-8")
+        return
     for spec in [case] + ([case["also"] | {"base": case.get("base")}] if "also" in case else []):
         path = project / spec["page"]
         path.parent.mkdir(parents=True, exist_ok=True)

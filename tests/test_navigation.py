@@ -25,8 +25,9 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("grouped") / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"^extra:\n", f"extra:\n  nav_group_size: {SIZE}\n", text, count=1, flags=re.M),
-                      encoding="utf-8")
+    grouped, found = re.subn(r"^(\s+nav_group_size:)\s*\d+", rf"\g<1> {SIZE}", text, flags=re.M)
+    assert found == 1, "mkdocs.yml sets extra.nav_group_size once"
+    config.write_text(grouped, encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/build.py", "-d", str(project / "site")],
                             cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
