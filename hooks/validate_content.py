@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 import content_model
 import glossary_model
 import quiz_model
-from render_charts import load_figures
+from figures_model import load_figures
 from page_data import stale
 from problems import Problem
 from site_language import is_nested_build

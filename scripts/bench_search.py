@@ -38,7 +38,7 @@ import yaml
 from lunr.builder import Builder
 from lunr.query import Query
 from lunr.stemmer import PorterStemmer
-from lunr.stop_word_filter import generate_stop_word_filter, WORDS as ENGLISH_STOP_WORDS
+from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 from lunr.token import Token
 
 ROOT = Path(__file__).resolve().parent.parent
