@@ -461,13 +461,21 @@ def _check_partners(site: Site) -> list[Problem]:
 
 
 def check_template(path: Path, site: Site, quiz_ids: set[str] = frozenset()) -> list[Problem]:
-    """Check a page that is not part of the site (an editor's template) as if it were."""
+    """Check a page that is not part of the site (an editor's template) as if it were; an
+    English template also against its Dutch one, as a page against its partner."""
     page, problems = read_page(path, site.content_dir, site.root)
     if page is None:
         return problems
-    probe = Site(site.root, site.content_dir, {**site.pages, page.src: page}, [])
-    problems += _schema_problems(page, _rel(probe, page))
-    problems += [p for p in _check_references(probe, set(quiz_ids)) if p.path == _rel(probe, page)]
+    pages = {**site.pages, page.src: page}
+    dutch_path = site.content_dir / page.base
+    if page.lang == "en" and dutch_path.is_file():
+        dutch, _ = read_page(dutch_path, site.content_dir, site.root)
+        if dutch is not None:
+            pages[dutch.src] = dutch
+    probe = Site(site.root, site.content_dir, pages, [])
+    rel = _rel(probe, page)
+    problems += _schema_problems(page, rel)
+    problems += [p for p in _check_references(probe, set(quiz_ids)) + _check_partners(probe) if p.path == rel]
     return problems
 
 

@@ -1,4 +1,5 @@
-"""Write editor snippets from the page templates: type `kb-status` + Tab in VS Code for a new page.
+"""Write editor snippets from the page templates: type `kb-status` + Tab in VS Code for a new page
+(`kb-status-en` for its English version).
 
     python scripts/make_snippets.py   # rewrites .vscode/portal.code-snippets
 """
@@ -16,12 +17,14 @@ OUT = ROOT / ".vscode" / "portal.code-snippets"
 def snippets() -> str:
     data = {}
     for path in sorted(TEMPLATES.glob("*.md")):
-        kind = path.stem
+        english = path.name.endswith(".en.md")
+        kind = path.name.removesuffix(".md").removesuffix(".en")
         lines = path.read_text(encoding="utf-8").replace("$", "\\$").splitlines()
-        data[f"Jobcoach portal: new {kind} page"] = {
+        data[f"Jobcoach portal: new {kind} page{' (English)' if english else ''}"] = {
             "scope": "markdown",
-            "prefix": f"kb-{kind}",
-            "description": f"Front matter and outline of a '{kind}' page (content/_templates/{path.name})",
+            "prefix": f"kb-{kind}{'-en' if english else ''}",
+            "description": f"Front matter and outline of a{'n English' if english else ''} '{kind}' page "
+                           f"(content/_templates/{path.name})",
             "body": lines,
         }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
