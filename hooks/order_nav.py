@@ -92,7 +92,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
             if isinstance(item, Section):
                 sort(item.children)
 
-    size = max(2, int(config.extra.get("nav_group_size", GROUP_SIZE)))
+    size = config.extra.get("nav_group_size", GROUP_SIZE)  # checked by validate_content
     for item in nav.items:
         if isinstance(item, Section):
             sort(item.children)
