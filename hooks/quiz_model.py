@@ -21,7 +21,7 @@ from markdown.extensions.toc import slugify
 from problems import Problem
 
 __all__ = ["LANGS", "QUIZ_DIR", "load", "check", "markers", "hosts", "question_hash", "view",
-           "page_title", "anchors"]
+           "anchors"]
 
 QUIZ_DIR = "quizzes"
 LANGS = ("nl", "en")
@@ -98,16 +98,6 @@ def anchors(text: str) -> set[str]:
         elif not fence and (match := HEADING.match(line)):
             found.add(match.group(2) or slugify(re.sub(r"[*_`]", "", match.group(1)), "-"))
     return found
-
-
-def page_title(path: Path) -> str:
-    """A page's title: its front matter ``title``, else its first heading, else its file name."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    title = _front(text).get("title")
-    if not title:
-        match = re.search(r"^#\s+(.+)$", text, re.M)
-        title = match.group(1).strip() if match else path.stem
-    return str(title)
 
 
 def hosts(root: Path, page_paths: set[str]) -> dict[str, str]:

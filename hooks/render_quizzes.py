@@ -19,8 +19,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import content_model
 import quiz_model
-from page_data import template_env
+from page_data import site_for, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -47,8 +48,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root, pages = _root(config), _page_paths(config)
     _state.update(quizzes=quiz_model.load(root), hosts=quiz_model.hosts(root, pages),
-                  strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")), docs=Path(config.docs_dir),
-                  titles={})
+                  strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")))
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -62,15 +62,13 @@ def _link(target: str, page: Page, files: Files) -> str | None:
     return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "") if file else None
 
 
-def _title(target: str, lang: str) -> str:
-    """The title of a "read again" page in ``lang``, read once per build (many questions, on
-    many pages, point at the same few pages)."""
-    key = (target.partition("#")[0], lang)
-    if key not in _state["titles"]:
-        path = key[0]
-        partner = _state["docs"] / (path[:-3] + f".{lang}.md")
-        _state["titles"][key] = quiz_model.page_title(partner if partner.is_file() else _state["docs"] / path)
-    return _state["titles"][key]
+def _title(target: str, lang: str, config: MkDocsConfig) -> str:
+    """The title of a "read again" page in ``lang`` (the Dutch one if it has no translation),
+    from the content model the build has already read."""
+    path = target.partition("#")[0]
+    pages = site_for(config).pages
+    page = pages.get(content_model.partner_path(path) if lang != "nl" else path) or pages.get(path)
+    return str(page.meta.get("title", path)) if page else path
 
 
 def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
@@ -79,7 +77,7 @@ def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, hea
     for item in data["questions"]:
         if item["read_again"]:
             item["read_again_url"] = _link(item["read_again"], page, files)
-            item["read_again_title"] = _title(item["read_again"], lang)
+            item["read_again_title"] = _title(item["read_again"], lang, config)
     return _macros(config).quiz(data, _strings(lang), head)
 
 
