@@ -24,19 +24,39 @@ from referencing import Registry, Resource
 import glossary_model
 from problems import Problem
 
-__all__ = ["Page", "Site", "load_site", "check_site", "check_template", "read_yaml", "SCHEMA_DIR", "KIND_FOLDERS",
-           "MARKERS", "page_language", "partner_path"]
+__all__ = [
+    "KIND_FOLDERS",
+    "MARKERS",
+    "SCHEMA_DIR",
+    "Page",
+    "Site",
+    "check_site",
+    "check_template",
+    "load_site",
+    "page_language",
+    "partner_path",
+    "read_yaml",
+]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 # Where each kind lives: cross-reference slugs resolve inside these folders.
 KIND_FOLDERS = {
-    "status": "statuses", "task-guide": "tasks", "skills-module": "skills",
-    "testimonial": "stories", "training-session": "training", "employer-guide": "employers",
+    "status": "statuses",
+    "task-guide": "tasks",
+    "skills-module": "skills",
+    "testimonial": "stories",
+    "training-session": "training",
+    "employer-guide": "employers",
     "news": "news",
 }
 # Front-matter keys that hold slugs of another kind.
-REFERENCE_KEYS = {"related": "status", "replaced_by": "status", "statuses": "status",
-                  "stories": "testimonial", "tasks": "task-guide"}
+REFERENCE_KEYS = {
+    "related": "status",
+    "replaced_by": "status",
+    "statuses": "status",
+    "stories": "testimonial",
+    "tasks": "task-guide",
+}
 MARKERS = {"finder", "table", "quiz", "glossary", "chart", "progress", "news", "calendar"}
 MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*([^>]*?)\s*-->\s*$", re.M)
 LINK = re.compile(r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -46,6 +66,7 @@ PLAIN_TEXT_FORBIDDEN = re.compile(r"<\s*[A-Za-z/!?]")
 
 
 # --- YAML --------------------------------------------------------------------------------------
+
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe YAML that keeps dates as text, so that the schema (not PyYAML) judges them. LibYAML's
@@ -69,12 +90,18 @@ def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
         context = getattr(err, "context_mark", None)
         if context and mark and context.line != mark.line:
             what += f"; the part that is not closed starts on line {first_line + context.line}"
-        return None, [Problem(path, f"the YAML cannot be read ({what}).",
-                              "check the indentation and put text with a colon in quotes.",
-                              line=line)]
+        return None, [
+            Problem(
+                path,
+                f"the YAML cannot be read ({what}).",
+                "check the indentation and put text with a colon in quotes.",
+                line=line,
+            )
+        ]
 
 
 # --- pages -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Page:
@@ -137,8 +164,11 @@ class Site:
                     value = page.meta.get(key)
                     for slug in value if isinstance(value, list) else [value] if value else []:
                         self._back.setdefault((kind, slug, page.lang), []).append((key, page))
-        found = [(k, p) for k, p in self._back.get((target.kind, target.slug, lang), [])
-                 if p.base != target.base]
+        found = [
+            (k, p)
+            for k, p in self._back.get((target.kind, target.slug, lang), [])
+            if p.base != target.base
+        ]
         return sorted(found, key=lambda kp: (kp[1].kind, kp[1].meta.get("title", "")))
 
 
@@ -169,31 +199,55 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(rel, "the file is not UTF-8 text.",
-                              "save it as UTF-8 in your editor (File > Save with encoding).", line=line)]
+        return None, [
+            Problem(
+                rel,
+                "the file is not UTF-8 text.",
+                "save it as UTF-8 in your editor (File > Save with encoding).",
+                line=line,
+            )
+        ]
     text = text.lstrip("\ufeff")
     match = re.match(r"^---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", text, re.S | re.M)
     if not match:
-        return None, [Problem(rel, "the page has no front matter.",
-                              "start the file with a '---' line, the fields (title: …, summary: …), "
-                              "and another '---' line.", line=1)]
+        return None, [
+            Problem(
+                rel,
+                "the page has no front matter.",
+                "start the file with a '---' line, the fields (title: …, summary: …), "
+                "and another '---' line.",
+                line=1,
+            )
+        ]
     meta, problems = read_yaml(match.group(1), rel, first_line=2)
     if problems:
         return None, problems
     if not isinstance(meta, dict):
-        return None, [Problem(rel, "the front matter is not a list of 'field: value' lines.",
-                              "write one field per line, e.g. 'title: Over dit portaal'.", line=2)]
-    body = text[match.end():]
+        return None, [
+            Problem(
+                rel,
+                "the front matter is not a list of 'field: value' lines.",
+                "write one field per line, e.g. 'title: Over dit portaal'.",
+                line=2,
+            )
+        ]
+    body = text[match.end() :]
     body_line = text[: match.end()].count("\n") + 1
     page = Page(src, meta, body, body_line, _field_lines(match.group(1), 2))
     if not re.sub(r"<!--.*?-->|\s|#", "", body, flags=re.S):
-        problems.append(Problem(rel, "the page has no text.",
-                                "write at least a heading and one paragraph below the front matter.",
-                                line=body_line))
+        problems.append(
+            Problem(
+                rel,
+                "the page has no text.",
+                "write at least a heading and one paragraph below the front matter.",
+                line=body_line,
+            )
+        )
     return page, problems
 
 
 # --- schemas -----------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
@@ -210,9 +264,11 @@ def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
         return not isinstance(value, str) or not PLAIN_TEXT_FORBIDDEN.search(value)
 
     # A content kind is a schema whose `kind` property is a constant equal to its own name.
-    validators = {name: Draft202012Validator(schema, registry=registry, format_checker=checker)
-                  for name, schema in raw.items()
-                  if schema.get("properties", {}).get("kind", {}).get("const") == name}
+    validators = {
+        name: Draft202012Validator(schema, registry=registry, format_checker=checker)
+        for name, schema in raw.items()
+        if schema.get("properties", {}).get("kind", {}).get("const") == name
+    }
     return validators, raw
 
 
@@ -242,42 +298,70 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     if v == "additionalProperties":
         extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
         allowed = ", ".join(schema.get("properties", {}))
-        return (f"unknown field {', '.join(repr(e) for e in extra)}.",
-                f"check the spelling; allowed here: {allowed}.")
+        return (
+            f"unknown field {', '.join(repr(e) for e in extra)}.",
+            f"check the spelling; allowed here: {allowed}.",
+        )
     if v in {"enum", "const"}:
         allowed = schema.get("enum") or [schema.get("const")]
-        return (f"'{error.instance}' is not allowed here.",
-                f"use one of: {', '.join(map(str, allowed))}.")
+        return (
+            f"'{error.instance}' is not allowed here.",
+            f"use one of: {', '.join(map(str, allowed))}.",
+        )
     if v == "format":
         fmt = schema.get("format")
         if fmt == "date":
-            return f"'{error.instance}' is not a real date.", "write a date that exists, as YYYY-MM-DD."
+            return (
+                f"'{error.instance}' is not a real date.",
+                "write a date that exists, as YYYY-MM-DD.",
+            )
         if fmt == "plain-text":
-            return ("contains HTML or a script tag.",
-                    "write plain text; use Markdown (**bold**, *italic*) for emphasis.")
+            return (
+                "contains HTML or a script tag.",
+                "write plain text; use Markdown (**bold**, *italic*) for emphasis.",
+            )
         if fmt == "uri":
             return f"'{error.instance}' is not a web address.", "write the full address, https://…"
     if v == "type":
         expected = schema.get("type")
-        names = {"string": "text", "array": "a list (lines starting with '- ')", "object":
-                 "a group of 'field: value' lines", "integer": "a whole number", "boolean": "true or false"}
-        return (f"should be {names.get(expected, expected)}, not {type(error.instance).__name__}.",
-                hint or f"write {names.get(expected, expected)}.")
+        names = {
+            "string": "text",
+            "array": "a list (lines starting with '- ')",
+            "object": "a group of 'field: value' lines",
+            "integer": "a whole number",
+            "boolean": "true or false",
+        }
+        return (
+            f"should be {names.get(expected, expected)}, not {type(error.instance).__name__}.",
+            hint or f"write {names.get(expected, expected)}.",
+        )
     if v == "minItems":
-        return (f"needs at least {schema['minItems']} item(s), has {len(error.instance)}.",
-                "add items as lines starting with '- '.")
+        return (
+            f"needs at least {schema['minItems']} item(s), has {len(error.instance)}.",
+            "add items as lines starting with '- '.",
+        )
     if v == "maxItems":
-        return f"has more than {schema['maxItems']} items.", "keep the list shorter or split the page."
+        return (
+            f"has more than {schema['maxItems']} items.",
+            "keep the list shorter or split the page.",
+        )
     if v == "minLength":
         return "is empty or too short.", hint or "write the text."
     if v == "maxLength":
-        return (f"is too long ({len(error.instance)} characters, at most {schema['maxLength']}).",
-                "shorten it.")
+        return (
+            f"is too long ({len(error.instance)} characters, at most {schema['maxLength']}).",
+            "shorten it.",
+        )
     if v == "pattern":
-        return f"'{error.instance}' does not have the right form.", hint or f"match {schema['pattern']}."
+        return (
+            f"'{error.instance}' does not have the right form.",
+            hint or f"match {schema['pattern']}.",
+        )
     if v == "contains":
-        return ("needs at least one official source with a web address.",
-                "add a source with 'url: https://…' and 'official: true' (VDAB, Vlaamse overheid, …).")
+        return (
+            "needs at least one official source with a web address.",
+            "add a source with 'url: https://…' and 'official: true' (VDAB, Vlaamse overheid, …).",
+        )
     if v == "uniqueItems":
         return "lists the same item twice.", "remove the duplicate."
     if v in {"minimum", "maximum"}:
@@ -289,20 +373,30 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
     validators, _ = _schemas()
     kind = page.meta.get("kind", "page")
     if kind not in validators:
-        return [Problem(rel, f"unknown content kind '{kind}'.",
-                        f"use one of: {', '.join(kinds())}.", field="kind",
-                        line=page.field_lines.get("kind"))]
+        return [
+            Problem(
+                rel,
+                f"unknown content kind '{kind}'.",
+                f"use one of: {', '.join(kinds())}.",
+                field="kind",
+                line=page.field_lines.get("kind"),
+            )
+        ]
     problems = []
-    for error in sorted(validators[kind].iter_errors(page.meta), key=lambda e: list(e.absolute_path)):
+    for error in sorted(
+        validators[kind].iter_errors(page.meta), key=lambda e: list(e.absolute_path)
+    ):
         what, fix = _describe(error)
         name = _field_name(error)
         top = str(error.absolute_path[0]) if error.absolute_path else ""
-        problems.append(Problem(rel, what, fix, field=name or "front matter",
-                                line=page.field_lines.get(top)))
+        problems.append(
+            Problem(rel, what, fix, field=name or "front matter", line=page.field_lines.get(top))
+        )
     return problems
 
 
 # --- the whole site ----------------------------------------------------------------------------
+
 
 def _fingerprint(content_dir: Path) -> tuple:
     files = sorted(p for p in content_dir.rglob("*") if p.is_file() and p.suffix in {".md", ".yml"})
@@ -342,18 +436,34 @@ def _check_slugs(site: Site) -> list[Problem]:
     for page in site.pages.values():
         rel = _rel(site, page)
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(\.en)?\.md", posixpath.basename(page.src)):
-            problems.append(Problem(rel, "the file name is not a valid slug.",
-                                    "use lower-case letters, digits and hyphens, e.g. 'tijdelijke-werkervaring.md'."))
+            problems.append(
+                Problem(
+                    rel,
+                    "the file name is not a valid slug.",
+                    "use lower-case letters, digits and hyphens, e.g. 'tijdelijke-werkervaring.md'.",
+                )
+            )
         if page.kind in KIND_FOLDERS and page.slug != "index":
             key = (page.kind, page.slug, page.lang)
             if key in seen:
-                problems.append(Problem(rel, f"the slug '{page.slug}' is already used by content/{seen[key]}.",
-                                        "give one of the two files another name."))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"the slug '{page.slug}' is already used by content/{seen[key]}.",
+                        "give one of the two files another name.",
+                    )
+                )
             seen.setdefault(key, page.src)
             folder = KIND_FOLDERS[page.kind]
             if page.src.split("/")[0] != folder:
-                problems.append(Problem(rel, f"a page of kind '{page.kind}' must live in content/{folder}/.",
-                                        f"move the file to content/{folder}/ or change its kind.", field="kind"))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"a page of kind '{page.kind}' must live in content/{folder}/.",
+                        f"move the file to content/{folder}/ or change its kind.",
+                        field="kind",
+                    )
+                )
     return problems
 
 
@@ -364,45 +474,87 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
         rel = _rel(site, page)
         for key, kind in REFERENCE_KEYS.items():
             value = page.meta.get(key)
-            for slug in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+            for slug in (
+                value if isinstance(value, list) else [value] if isinstance(value, str) else []
+            ):
                 if (kind, slug) not in slugs:
                     folder = KIND_FOLDERS[kind]
-                    problems.append(Problem(rel, f"'{slug}' is not a page in content/{folder}/.",
-                                            f"use the file name (without .md) of a page in content/{folder}/.",
-                                            field=key, line=page.field_lines.get(key)))
+                    problems.append(
+                        Problem(
+                            rel,
+                            f"'{slug}' is not a page in content/{folder}/.",
+                            f"use the file name (without .md) of a page in content/{folder}/.",
+                            field=key,
+                            line=page.field_lines.get(key),
+                        )
+                    )
         for i, item in enumerate(page.meta.get("read_before") or []):
             target = item.get("page", "") if isinstance(item, dict) else ""
-            problems += _check_target(site, page, target.split("#")[0], target.partition("#")[2],
-                                      f"read_before[{i}].page", from_root=True)
+            problems += _check_target(
+                site,
+                page,
+                target.split("#")[0],
+                target.partition("#")[2],
+                f"read_before[{i}].page",
+                from_root=True,
+            )
         for i, ex in enumerate(page.meta.get("exercises") or []):
             story = ex.get("story") if isinstance(ex, dict) else None
             if story and ("testimonial", story) not in slugs:
-                problems.append(Problem(rel, f"'{story}' is not a story in content/stories/.",
-                                        "use the file name of a story, without .md.",
-                                        field=f"exercises[{i}].story", line=page.field_lines.get("exercises")))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"'{story}' is not a story in content/stories/.",
+                        "use the file name of a story, without .md.",
+                        field=f"exercises[{i}].story",
+                        line=page.field_lines.get("exercises"),
+                    )
+                )
         quiz = page.meta.get("quiz")
         if isinstance(quiz, str) and quiz not in quiz_ids:
-            problems.append(Problem(rel, f"there is no quiz '{quiz}'.",
-                                    f"create quizzes/{quiz}.yml or use an existing quiz id.",
-                                    field="quiz", line=page.field_lines.get("quiz")))
+            problems.append(
+                Problem(
+                    rel,
+                    f"there is no quiz '{quiz}'.",
+                    f"create quizzes/{quiz}.yml or use an existing quiz id.",
+                    field="quiz",
+                    line=page.field_lines.get("quiz"),
+                )
+            )
     return problems
 
 
 def _anchors(page: Page) -> set[str]:
     body = FENCE.sub("", page.body)
-    return {explicit or slugify(re.sub(r"[*_`]", "", title), "-") for title, explicit in HEADING.findall(body)}
+    return {
+        explicit or slugify(re.sub(r"[*_`]", "", title), "-")
+        for title, explicit in HEADING.findall(body)
+    }
 
 
-def _check_target(site: Site, page: Page, target: str, anchor: str, where: str,
-                  from_root: bool = False, line: int | None = None) -> list[Problem]:
+def _check_target(
+    site: Site,
+    page: Page,
+    target: str,
+    anchor: str,
+    where: str,
+    from_root: bool = False,
+    line: int | None = None,
+) -> list[Problem]:
     rel = _rel(site, page)
     base = "" if from_root else posixpath.dirname(page.src)
     path = posixpath.normpath(posixpath.join(base, target)) if target else page.src
     dest = site.pages.get(path)
     if dest is None:
-        return [Problem(rel, f"the link '{target}' leads to no page.",
-                        "check the path: links point to the Dutch file name, e.g. ../statuses/ibo.md.",
-                        field=where, line=line)]
+        return [
+            Problem(
+                rel,
+                f"the link '{target}' leads to no page.",
+                "check the path: links point to the Dutch file name, e.g. ../statuses/ibo.md.",
+                field=where,
+                line=line,
+            )
+        ]
     if anchor:
         # From an English page the link lands on the English version, when there is one.
         if page.lang == "en" and dest.lang == "nl" and partner_path(path) in site.pages:
@@ -411,9 +563,15 @@ def _check_target(site: Site, page: Page, target: str, anchor: str, where: str,
         if any(m.group(1) == "glossary" for m in MARKER.finditer(dest.body)):
             anchors |= glossary_model.anchors(site.root)  # one anchor per glossary term
         if anchor not in anchors:
-            return [Problem(rel, f"the link '{target}#{anchor}' names a heading that does not exist.",
-                            f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
-                            field=where, line=line)]
+            return [
+                Problem(
+                    rel,
+                    f"the link '{target}#{anchor}' names a heading that does not exist.",
+                    f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
+                    field=where,
+                    line=line,
+                )
+            ]
     return []
 
 
@@ -423,9 +581,14 @@ def _check_body(site: Site, page: Page) -> list[Problem]:
     for match in MARKER.finditer(body):
         if match.group(1) not in MARKERS:
             line = page.body_line + body[: match.start()].count("\n")
-            problems.append(Problem(rel, f"unknown marker 'kb:{match.group(1)}'.",
-                                    f"use one of: {', '.join('kb:' + m for m in sorted(MARKERS))}.",
-                                    line=line))
+            problems.append(
+                Problem(
+                    rel,
+                    f"unknown marker 'kb:{match.group(1)}'.",
+                    f"use one of: {', '.join('kb:' + m for m in sorted(MARKERS))}.",
+                    line=line,
+                )
+            )
     for match in LINK.finditer(body):
         url = match.group(1)
         if re.match(r"^[a-z]+:|^//|^mailto:", url) or not (".md" in url or url.startswith("#")):
@@ -444,8 +607,13 @@ def _check_partners(site: Site) -> list[Problem]:
         rel = _rel(site, page)
         dutch = site.pages.get(page.base)
         if dutch is None:
-            problems.append(Problem(rel, "this English page has no Dutch original.",
-                                    f"add content/{page.base} (Dutch comes first), or rename this file."))
+            problems.append(
+                Problem(
+                    rel,
+                    "this English page has no Dutch original.",
+                    f"add content/{page.base} (Dutch comes first), or rename this file.",
+                )
+            )
             continue
         for key in language_neutral_keys(dutch.kind):
             left, right = dutch.meta, page.meta
@@ -453,10 +621,16 @@ def _check_partners(site: Site) -> list[Problem]:
                 left = left.get(part) if isinstance(left, dict) else None
                 right = right.get(part) if isinstance(right, dict) else None
             if left != right:
-                problems.append(Problem(rel, f"'{key}' differs from the Dutch page ({right!r} here, "
-                                             f"{left!r} in content/{dutch.src}).",
-                                        "language-neutral fields must be the same in both files.",
-                                        field=key, line=page.field_lines.get(key.split(".")[0])))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"'{key}' differs from the Dutch page ({right!r} here, "
+                        f"{left!r} in content/{dutch.src}).",
+                        "language-neutral fields must be the same in both files.",
+                        field=key,
+                        line=page.field_lines.get(key.split(".")[0]),
+                    )
+                )
     return problems
 
 
@@ -475,7 +649,9 @@ def check_template(path: Path, site: Site, quiz_ids: set[str] = frozenset()) -> 
     probe = Site(site.root, site.content_dir, pages, [])
     rel = _rel(probe, page)
     problems += _schema_problems(page, rel)
-    problems += [p for p in _check_references(probe, set(quiz_ids)) + _check_partners(probe) if p.path == rel]
+    problems += [
+        p for p in _check_references(probe, set(quiz_ids)) + _check_partners(probe) if p.path == rel
+    ]
     return problems
 
 
@@ -491,11 +667,17 @@ def check_site(site: Site, quiz_ids: set[str] = frozenset()) -> list[Problem]:
 
 # --- reports that do not fail the build -------------------------------------------------------
 
+
 def git_times(root: Path) -> dict[str, int]:
     """Last commit time per file (seconds), from one `git log`; empty outside a git checkout."""
     try:
-        out = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", "content"],
-                             cwd=root, capture_output=True, text=True, timeout=30).stdout
+        out = subprocess.run(
+            ["git", "log", "--format=@%ct", "--name-only", "--", "content"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
     times, current = {}, 0
@@ -509,8 +691,11 @@ def git_times(root: Path) -> dict[str, int]:
 
 def translation_report(site: Site) -> tuple[list[str], list[str]]:
     """(Dutch pages without English, English pages older than their Dutch page)."""
-    missing = sorted(p.src for p in site.pages.values()
-                     if p.lang == "nl" and partner_path(p.src) not in site.pages)
+    missing = sorted(
+        p.src
+        for p in site.pages.values()
+        if p.lang == "nl" and partner_path(p.src) not in site.pages
+    )
     times = git_times(site.root)
 
     def changed(src: str) -> float:
@@ -531,8 +716,13 @@ def translation_report(site: Site) -> tuple[list[str], list[str]]:
 
 def _uncommitted(root: Path) -> set[str]:
     try:
-        out = subprocess.run(["git", "status", "--porcelain", "--", "content"], cwd=root,
-                             capture_output=True, text=True, timeout=30).stdout
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--", "content"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return set()
     return {line[3:].strip() for line in out.splitlines()}

@@ -20,5 +20,5 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     for alt in getattr(config.extra, "alternate", None) or []:
         link = alt.get("link", "")
         if link.startswith(root):
-            alt["link"] = link[len(root):] or "./"
+            alt["link"] = link[len(root) :] or "./"
     return context

@@ -21,8 +21,10 @@ from mkdocs.plugins import event_priority
 from site_language import current_language, default_language, is_nested_build, languages
 
 _default_404: dict[str, str] = {}
-EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig):

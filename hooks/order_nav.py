@@ -49,12 +49,17 @@ def _group(section: Section, size: int, words: dict, meta_of) -> None:
     rest = [item for item in section.children if not _is_index(item)]
     if len(rest) <= size:
         return
-    titles = [str((meta_of(item.file.src_uri).get("title") if isinstance(item, Page) else item.title) or "")
-              .strip() for item in rest]
+    titles = [
+        str(
+            (meta_of(item.file.src_uri).get("title") if isinstance(item, Page) else item.title)
+            or ""
+        ).strip()
+        for item in rest
+    ]
     alphabetical = [t.casefold() for t in titles] == sorted(t.casefold() for t in titles)
     groups = []
     for start in range(0, len(rest), size):
-        chunk, names = rest[start:start + size], titles[start:start + size]
+        chunk, names = rest[start : start + size], titles[start : start + size]
         if alphabetical:
             first, last = names[0][:1].upper(), names[-1][:1].upper()
             title = first if first == last else f"{first}–{last}"
@@ -84,7 +89,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
             return (1, sections.index(folder) if folder in sections else len(sections), "")
         if item.file.src_uri.split(".")[0] == "index":
             return (0, 0, "")
-        return (2,) + _page_key(item, meta_of)[1:]
+        return (2, *_page_key(item, meta_of)[1:])
 
     def sort(items: list) -> None:
         items.sort(key=lambda item: _page_key(item, meta_of))

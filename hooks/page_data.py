@@ -19,8 +19,18 @@ from markupsafe import Markup
 import content_model
 from site_language import current_language
 
-__all__ = ["labels", "format_date", "site_for", "record_for", "Linker", "render_macro", "template_env", "today",
-           "stale", "inline_markdown"]
+__all__ = [
+    "Linker",
+    "format_date",
+    "inline_markdown",
+    "labels",
+    "record_for",
+    "render_macro",
+    "site_for",
+    "stale",
+    "template_env",
+    "today",
+]
 
 STRINGS = Path(__file__).parent / "content_strings.yml"
 
@@ -96,8 +106,11 @@ class Linker:
         self.page, self.files = page, files
 
     def __call__(self, src: str, anchor: str = "") -> str | None:
-        target = (self.files.get_file_from_path(content_model.partner_path(src))
-                  if not src.endswith(".en.md") else None) or self.files.get_file_from_path(src)
+        target = (
+            self.files.get_file_from_path(content_model.partner_path(src))
+            if not src.endswith(".en.md")
+            else None
+        ) or self.files.get_file_from_path(src)
         if target is None:
             return None
         return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")

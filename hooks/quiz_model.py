@@ -20,8 +20,17 @@ from markdown.extensions.toc import slugify
 
 from problems import Problem
 
-__all__ = ["LANGS", "QUIZ_DIR", "load", "check", "markers", "hosts", "question_hash", "view",
-           "anchors"]
+__all__ = [
+    "LANGS",
+    "QUIZ_DIR",
+    "anchors",
+    "check",
+    "hosts",
+    "load",
+    "markers",
+    "question_hash",
+    "view",
+]
 
 QUIZ_DIR = "quizzes"
 LANGS = ("nl", "en")
@@ -32,17 +41,27 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # Which fields each type uses; any other of these fields on the question is a mistake.
-TYPE_FIELDS = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer"},
-               "fill-in": {"text", "answers"}, "order": {"steps"}, "match": {"pairs"}}
+TYPE_FIELDS = {
+    "single": {"options"},
+    "multiple": {"options"},
+    "true-false": {"answer"},
+    "fill-in": {"text", "answers"},
+    "order": {"steps"},
+    "match": {"pairs"},
+}
 ALL_TYPE_FIELDS = set().union(*TYPE_FIELDS.values())
 
 _formats = FormatChecker()
-_formats.checks("plain-text")(lambda v: not isinstance(v, str) or not re.search(r"<\s*[A-Za-z/!?]", v))
-_validator = Draft202012Validator(yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")),
-                                  format_checker=_formats)
+_formats.checks("plain-text")(
+    lambda v: not isinstance(v, str) or not re.search(r"<\s*[A-Za-z/!?]", v)
+)
+_validator = Draft202012Validator(
+    yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")), format_checker=_formats
+)
 
 
 # --- reading ----------------------------------------------------------------------------------
+
 
 def _read(path: Path) -> tuple[Any, yaml.Node | None, str]:
     """The parsed data, its node tree (for line numbers) and a YAML error, if any."""
@@ -116,6 +135,7 @@ def hosts(root: Path, page_paths: set[str]) -> dict[str, str]:
 
 # --- checking ---------------------------------------------------------------------------------
 
+
 def _line(node: yaml.Node | None, path: list) -> int | None:
     """The line of the deepest node along ``path`` (keys and list indexes)."""
     line = node.start_mark.line + 1 if node else None
@@ -125,7 +145,9 @@ def _line(node: yaml.Node | None, path: list) -> int | None:
             if key is not None:  # report the line of the key, where an editor looks
                 line = key.start_mark.line + 1
                 continue
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
             node = node.value[step]
         else:
             break
@@ -152,7 +174,9 @@ def _field(data: Any, path: list) -> str:
 
 def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Problem]:
     problems = []
-    for error in sorted(_validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(
+        _validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+    ):
         path = list(error.absolute_path)
         if error.validator == "required":
             missing = re.search(r"'(\w+)'", error.message)
@@ -160,12 +184,25 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
             field = _field(data, [*path, name])
             if name in LANGS:
                 language = {"nl": "Dutch", "en": "English"}[name]
-                message, fix = f"the {language} text is missing.", f"add {name}: with the {language} text."
+                message, fix = (
+                    f"the {language} text is missing.",
+                    f"add {name}: with the {language} text.",
+                )
             else:
-                message, fix = f"{name} is missing.", f"add {name}" + (
-                    " with both nl: and en:." if name in {"title", "prompt", "explanation", "text"} else ".")
+                message, fix = (
+                    f"{name} is missing.",
+                    f"add {name}"
+                    + (
+                        " with both nl: and en:."
+                        if name in {"title", "prompt", "explanation", "text"}
+                        else "."
+                    ),
+                )
         elif error.validator == "additionalProperties":
-            field, message = _field(data, path), error.message.replace("Additional properties", "unknown field(s)")
+            field, message = (
+                _field(data, path),
+                error.message.replace("Additional properties", "unknown field(s)"),
+            )
             fix = "remove it or fix its spelling (see hooks/schemas/quiz.schema.yml)."
         elif error.validator == "pattern" and path and path[-1] == "read_again":
             field, message = _field(data, path), f"'{error.instance}' is not a page path."
@@ -174,7 +211,10 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
             field, message = _field(data, path), f"'{error.instance}' is not a valid id."
             fix = "use lower case letters, digits and hyphens, e.g. rol-van-de-coach."
         elif error.validator == "type" and isinstance(error.instance, bool):
-            field, message = _field(data, path), f"is read as {str(error.instance).lower()}, not as text."
+            field, message = (
+                _field(data, path),
+                f"is read as {str(error.instance).lower()}, not as text.",
+            )
             fix = 'put the text in quotes, e.g. "Yes" or "No".'
         elif error.validator == "enum":
             field, message = _field(data, path), f"'{error.instance}' is not a question type."
@@ -183,7 +223,11 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
             field, message = _field(data, path), "contains HTML."
             fix = "write plain text; the portal adds all layout."
         else:
-            field, message, fix = _field(data, path), error.message + ".", "see hooks/schemas/quiz.schema.yml."
+            field, message, fix = (
+                _field(data, path),
+                error.message + ".",
+                "see hooks/schemas/quiz.schema.yml.",
+            )
         problems.append(Problem(rel, message, fix, field, _line(tree, path)))
     return problems
 
@@ -194,58 +238,98 @@ def _resolves(root: Path, page_paths: set[str], target: str) -> str:
     if page not in page_paths:
         return f"the page '{page}' does not exist."
     for rel in (page, page[:-3] + ".en.md"):
-        if anchor and rel in page_paths and anchor not in anchors((root / "content" / rel).read_text(encoding="utf-8")):
+        if (
+            anchor
+            and rel in page_paths
+            and anchor not in anchors((root / "content" / rel).read_text(encoding="utf-8"))
+        ):
             return f"content/{rel} has no heading with the id '{anchor}'."
     return ""
 
 
-def _question_problems(rel: str, q: dict, index: int, tree: yaml.Node | None,
-                       root: Path, page_paths: set[str]) -> list[Problem]:
+def _question_problems(
+    rel: str, q: dict, index: int, tree: yaml.Node | None, root: Path, page_paths: set[str]
+) -> list[Problem]:
     """Rules per question type that the schema does not express."""
     qid, kind = q.get("id", index + 1), q.get("type")
     base = ["questions", index]
     out: list[Problem] = []
 
     def add(key: str, message: str, fix: str) -> None:
-        out.append(Problem(rel, message, fix, f"questions[{qid}].{key}",
-                           _line(tree, [*base, key])))
+        out.append(Problem(rel, message, fix, f"questions[{qid}].{key}", _line(tree, [*base, key])))
 
     wanted = TYPE_FIELDS.get(kind, set())
     for key in sorted((ALL_TYPE_FIELDS - wanted) & q.keys()):
         add(key, f"{key} is not used by a {kind} question.", f"remove {key}, or change type.")
     for key in sorted(wanted - q.keys()):
-        add(key, f"a {kind} question needs {key}.", f"add {key} (see the quiz format in hooks/schemas/quiz.schema.yml).")
-    items_key = {"single": "options", "multiple": "options", "order": "steps", "match": "pairs"}.get(kind)
+        add(
+            key,
+            f"a {kind} question needs {key}.",
+            f"add {key} (see the quiz format in hooks/schemas/quiz.schema.yml).",
+        )
+    items_key = {
+        "single": "options",
+        "multiple": "options",
+        "order": "steps",
+        "match": "pairs",
+    }.get(kind)
     items = q.get(items_key) if items_key else None
     if isinstance(items, list):
         ids = [i.get("id") for i in items if isinstance(i, dict)]
         for dup in sorted({i for i in ids if ids.count(i) > 1 and i is not None}):
-            add(items_key, f"the id '{dup}' is used twice in {items_key}.", "give every item its own id.")
+            add(
+                items_key,
+                f"the id '{dup}' is used twice in {items_key}.",
+                "give every item its own id.",
+            )
         least = {"single": 2, "multiple": 2}.get(kind, 3)
         if len(items) < least:
-            add(items_key, f"has {len(items)} {items_key}; a {kind} question needs at least {least}.",
-                f"add {items_key} until there are {least}.")
+            add(
+                items_key,
+                f"has {len(items)} {items_key}; a {kind} question needs at least {least}.",
+                f"add {items_key} until there are {least}.",
+            )
         correct = sum(1 for i in items if isinstance(i, dict) and i.get("correct") is True)
         if kind == "single" and correct != 1:
-            add(items_key, f"{correct} options are marked correct; a single-choice question needs exactly 1.",
-                "mark exactly one option with correct: true (or use type: multiple).")
+            add(
+                items_key,
+                f"{correct} options are marked correct; a single-choice question needs exactly 1.",
+                "mark exactly one option with correct: true (or use type: multiple).",
+            )
         if kind == "multiple" and correct == 0:
-            add(items_key, "no option is marked correct.", "mark at least one option with correct: true.")
+            add(
+                items_key,
+                "no option is marked correct.",
+                "mark at least one option with correct: true.",
+            )
         if kind == "match":
             for lang in LANGS:
-                rights = [i.get("right", {}).get(lang) for i in items if isinstance(i, dict)
-                          and isinstance(i.get("right"), dict)]
+                rights = [
+                    i.get("right", {}).get(lang)
+                    for i in items
+                    if isinstance(i, dict) and isinstance(i.get("right"), dict)
+                ]
                 if len(set(rights)) < len(rights):
-                    add(items_key, f"two pairs have the same right-hand text in {lang}.",
-                        "make every right-hand text different, or merge the pairs.")
+                    add(
+                        items_key,
+                        f"two pairs have the same right-hand text in {lang}.",
+                        "make every right-hand text different, or merge the pairs.",
+                    )
     if kind == "fill-in" and isinstance(q.get("text"), dict):
         for lang in LANGS:
             if isinstance(q["text"].get(lang), str) and q["text"][lang].count(BLANK) != 1:
-                add("text", f"the {lang} text must contain exactly one blank (___).",
-                    "write three underscores where the reader fills in the answer.")
+                add(
+                    "text",
+                    f"the {lang} text must contain exactly one blank (___).",
+                    "write three underscores where the reader fills in the answer.",
+                )
     target = q.get("read_again")
     if isinstance(target, str) and (why := _resolves(root, page_paths, target)):
-        add("read_again", why, "point read_again to an existing page under content/ (and an existing heading id).")
+        add(
+            "read_again",
+            why,
+            "point read_again to an existing page under content/ (and an existing heading id).",
+        )
     return out
 
 
@@ -258,12 +342,22 @@ def check(root: Path, page_paths: set[str]) -> list[Problem]:
         quiz_ids.add(path.stem)
         data, tree, error = _read(path)
         if error:
-            problems.append(Problem(rel, f"is not valid YAML: {error}.",
-                                    "check the indentation; inside { } put texts in quotes when they contain a colon, comma or question mark."))
+            problems.append(
+                Problem(
+                    rel,
+                    f"is not valid YAML: {error}.",
+                    "check the indentation; inside { } put texts in quotes when they contain a colon, comma or question mark.",
+                )
+            )
             continue
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
-            problems.append(Problem(rel, "the file name is not a valid quiz id.",
-                                    "rename it with lower case letters, digits and hyphens, e.g. sessie-1.yml."))
+            problems.append(
+                Problem(
+                    rel,
+                    "the file name is not a valid quiz id.",
+                    "rename it with lower case letters, digits and hyphens, e.g. sessie-1.yml.",
+                )
+            )
         problems += _schema_problems(rel, data, tree)
         questions = data.get("questions") if isinstance(data, dict) else None
         if not isinstance(questions, list):
@@ -272,22 +366,38 @@ def check(root: Path, page_paths: set[str]) -> list[Problem]:
         for index, q in enumerate(questions):
             if not isinstance(q, dict):
                 continue
-            if q.get("id") is not None and ids.count(q.get("id")) > 1 and ids.index(q["id"]) != index:
-                problems.append(Problem(rel, "the id is used by another question too.",
-                                        "give every question its own id.", f"questions[{q['id']}].id",
-                                        _line(tree, ["questions", index, "id"])))
+            if (
+                q.get("id") is not None
+                and ids.count(q.get("id")) > 1
+                and ids.index(q["id"]) != index
+            ):
+                problems.append(
+                    Problem(
+                        rel,
+                        "the id is used by another question too.",
+                        "give every question its own id.",
+                        f"questions[{q['id']}].id",
+                        _line(tree, ["questions", index, "id"]),
+                    )
+                )
             problems += _question_problems(rel, q, index, tree, root, page_paths)
     for page in sorted(page_paths):
         text = (root / "content" / page).read_text(encoding="utf-8")
         for line, name, arg in markers(text):
             if name == "quiz" and arg not in quiz_ids:
-                problems.append(Problem(f"content/{page}", f"kb:quiz: there is no quiz '{arg}'.",
-                                        f"create quizzes/{arg}.yml or use one of: {', '.join(sorted(quiz_ids))}.",
-                                        line=line))
+                problems.append(
+                    Problem(
+                        f"content/{page}",
+                        f"kb:quiz: there is no quiz '{arg}'.",
+                        f"create quizzes/{arg}.yml or use one of: {', '.join(sorted(quiz_ids))}.",
+                        line=line,
+                    )
+                )
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 
 # --- one language for the template ------------------------------------------------------------
+
 
 def question_hash(q: dict) -> str:
     """A short hash of a question's language-neutral content (ids, type, which answers are right).
@@ -295,11 +405,15 @@ def question_hash(q: dict) -> str:
     Saved answers are restored only while this hash is unchanged, so an editor who reorders or
     changes options never has a reader's old answer applied to a different question.
     """
-    neutral = {"id": q.get("id"), "type": q.get("type"), "answer": q.get("answer"),
-               "answers": q.get("answers"),
-               "options": [(o.get("id"), bool(o.get("correct"))) for o in q.get("options", [])],
-               "steps": [s.get("id") for s in q.get("steps", [])],
-               "pairs": [p.get("id") for p in q.get("pairs", [])]}
+    neutral = {
+        "id": q.get("id"),
+        "type": q.get("type"),
+        "answer": q.get("answer"),
+        "answers": q.get("answers"),
+        "options": [(o.get("id"), bool(o.get("correct"))) for o in q.get("options", [])],
+        "steps": [s.get("id") for s in q.get("steps", [])],
+        "pairs": [p.get("id") for p in q.get("pairs", [])],
+    }
     return hashlib.sha1(json.dumps(neutral, sort_keys=True).encode()).hexdigest()[:10]
 
 
@@ -311,12 +425,25 @@ def view(quiz_id: str, quiz: dict, lang: str) -> dict:
     """The quiz in one language, shaped for overrides/hooks/render_quizzes.html."""
     questions = []
     for q in quiz["questions"]:
-        item = {"id": q["id"], "type": q["type"], "hash": question_hash(q),
-                "prompt": q["prompt"][lang], "hint": (q.get("hint") or {}).get(lang),
-                "explanation": q["explanation"][lang], "read_again": q.get("read_again")}
+        item = {
+            "id": q["id"],
+            "type": q["type"],
+            "hash": question_hash(q),
+            "prompt": q["prompt"][lang],
+            "hint": (q.get("hint") or {}).get(lang),
+            "explanation": q["explanation"][lang],
+            "read_again": q.get("read_again"),
+        }
         if q["type"] in ("single", "multiple"):
-            item["options"] = [{"id": o["id"], "text": o["text"][lang], "correct": bool(o.get("correct")),
-                                "feedback": (o.get("feedback") or {}).get(lang)} for o in q["options"]]
+            item["options"] = [
+                {
+                    "id": o["id"],
+                    "text": o["text"][lang],
+                    "correct": bool(o.get("correct")),
+                    "feedback": (o.get("feedback") or {}).get(lang),
+                }
+                for o in q["options"]
+            ]
         elif q["type"] == "true-false":
             item["answer"] = bool(q["answer"])
         elif q["type"] == "fill-in":
@@ -329,14 +456,21 @@ def view(quiz_id: str, quiz: dict, lang: str) -> dict:
             shown = steps[:]
             # A fixed shuffle that is never the answer: readers without JavaScript see this order.
             rng = random.Random(f"{quiz_id}/{q['id']}")
-            while shown == steps and len(set(s["id"] for s in steps)) > 1:
+            while shown == steps and len({s["id"] for s in steps}) > 1:
                 rng.shuffle(shown)
             item["steps"] = shown
             item["solution_ids"] = " ".join(s["id"] for s in steps)
         elif q["type"] == "match":
-            item["pairs"] = [{"id": p["id"], "left": p["left"][lang], "right": p["right"][lang]}
-                             for p in q["pairs"]]
+            item["pairs"] = [
+                {"id": p["id"], "left": p["left"][lang], "right": p["right"][lang]}
+                for p in q["pairs"]
+            ]
             item["choices"] = sorted(item["pairs"], key=lambda p: _fold(p["right"]))
         questions.append(item)
-    return {"id": quiz_id, "title": quiz["title"][lang], "intro": (quiz.get("intro") or {}).get(lang),
-            "pass_mark": quiz.get("pass_mark"), "questions": questions}
+    return {
+        "id": quiz_id,
+        "title": quiz["title"][lang],
+        "intro": (quiz.get("intro") or {}).get(lang),
+        "pass_mark": quiz.get("pass_mark"),
+        "questions": questions,
+    }

@@ -33,6 +33,7 @@ BAR_SPACE = 78.0  # the longest bar takes this share (%) of the width; its value
 
 # --- rendering ----------------------------------------------------------------------------------
 
+
 def _number(value: float | int, lang: str) -> str:
     text = str(int(value)) if float(value).is_integer() else repr(float(value))
     return text.replace(".", ",") if lang == "nl" else text
@@ -42,13 +43,23 @@ def render_chart(chart: Chart, lang: str, env) -> str:
     """The chart and its table as one HTML block, in ``lang``, from the Jinja template."""
     top = max((row.value for row in chart.rows), default=0) or 1
     percent = chart.unit[lang].strip() == "%"
-    rows = [{
-        "label": row.label[lang],
-        "value": _number(row.value, lang) + ("%" if percent else ""),
-        "width": round(BAR_SPACE * row.value / top, 2),
-    } for row in chart.rows]
-    html = env.get_template(TEMPLATE).render(chart=chart, lang=lang, rows=rows, unit=chart.unit[lang],
-                                             title=chart.title[lang], source=chart.source, percent=percent)
+    rows = [
+        {
+            "label": row.label[lang],
+            "value": _number(row.value, lang) + ("%" if percent else ""),
+            "width": round(BAR_SPACE * row.value / top, 2),
+        }
+        for row in chart.rows
+    ]
+    html = env.get_template(TEMPLATE).render(
+        chart=chart,
+        lang=lang,
+        rows=rows,
+        unit=chart.unit[lang],
+        title=chart.title[lang],
+        source=chart.source,
+        percent=percent,
+    )
     # A blank line would end the raw-HTML block in Markdown: keep the block in one piece.
     return "\n".join(line for line in html.splitlines() if line.strip())
 
@@ -61,8 +72,12 @@ def replace_markers(markdown: str, render, on_unknown) -> str:
     for index, line in enumerate(markdown.split("\n")):
         opened = FENCE.match(line)
         if fence:
-            if opened and opened.group("fence")[0] == fence[0] and len(opened.group("fence")) >= len(fence) \
-                    and not line.strip()[len(opened.group("fence")):].strip():
+            if (
+                opened
+                and opened.group("fence")[0] == fence[0]
+                and len(opened.group("fence")) >= len(fence)
+                and not line.strip()[len(opened.group("fence")) :].strip()
+            ):
                 fence = None
             out.append(line)
             continue
@@ -92,11 +107,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     path = docs / "_data" / "figures.yml"
-    rel = path.resolve().relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else str(path)
+    rel = (
+        path.resolve().relative_to(root.resolve()).as_posix()
+        if path.resolve().is_relative_to(root.resolve())
+        else str(path)
+    )
     langs = tuple(languages(config)) or LANGUAGES
     charts, problems = load_figures(path, rel, langs)
     if problems:
-        raise PluginError("figures.yml has mistakes:\n" + "\n".join(str(p) for p in sorted(problems)))
+        raise PluginError(
+            "figures.yml has mistakes:\n" + "\n".join(str(p) for p in sorted(problems))
+        )
     _state["charts"], _state["problems"], _state["rel"] = charts, [], rel
 
 
@@ -114,13 +135,24 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         return render_chart(chart, lang, env) if chart else None
 
     def unknown(chart_id: str, _index: int) -> None:
-        line = next((n for n, text in enumerate(source_lines, 1)
-                     if MARKER.match(text) and MARKER.match(text).group("id") == chart_id), None)
+        line = next(
+            (
+                n
+                for n, text in enumerate(source_lines, 1)
+                if MARKER.match(text) and MARKER.match(text).group("id") == chart_id
+            ),
+            None,
+        )
         known = ", ".join(sorted(charts)) or "(none yet)"
-        _state["problems"].append(Problem(
-            src, f"there is no chart '{chart_id}' in {_state.get('rel', FIGURES)}.",
-            f"Use one of: {known}; or add a chart with this id to {_state.get('rel', FIGURES)}.",
-            "kb:chart", line))
+        _state["problems"].append(
+            Problem(
+                src,
+                f"there is no chart '{chart_id}' in {_state.get('rel', FIGURES)}.",
+                f"Use one of: {known}; or add a chart with this id to {_state.get('rel', FIGURES)}.",
+                "kb:chart",
+                line,
+            )
+        )
 
     return replace_markers(markdown, render, unknown)
 
@@ -128,6 +160,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 def on_env(env, config: MkDocsConfig, files):
     problems = sorted(set(_state["problems"]))
     if problems:
-        raise PluginError("Chart markers point to charts that do not exist:\n"
-                          + "\n".join(str(p) for p in problems))
+        raise PluginError(
+            "Chart markers point to charts that do not exist:\n"
+            + "\n".join(str(p) for p in problems)
+        )
     return env

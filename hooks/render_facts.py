@@ -39,7 +39,9 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
 
     def ref(kind: str, slug: str) -> dict | None:
         target = site.by_slug(kind, slug, lang)
-        return {"title": target.meta.get("title", slug), "url": link(target.base)} if target else None
+        return (
+            {"title": target.meta.get("title", slug), "url": link(target.base)} if target else None
+        )
 
     def read_before(item: dict) -> dict:
         path, _, anchor = item["page"].partition("#")
@@ -48,14 +50,27 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         title = target.meta.get("title", path) if target else path
         return {"title": title, "url": link(path, anchor), "note": item.get("note")}
 
-    refs = {key: [r for slug in _as_list(rec.meta.get(key)) if (r := ref(kind, slug))]
-            for key, kind in content_model.REFERENCE_KEYS.items() if key != "replaced_by"}
+    refs = {
+        key: [r for slug in _as_list(rec.meta.get(key)) if (r := ref(kind, slug))]
+        for key, kind in content_model.REFERENCE_KEYS.items()
+        if key != "replaced_by"
+    }
     refs["read_before"] = [read_before(item) for item in rec.meta.get("read_before") or []]
-    backlinks = [{"title": p.meta.get("title"), "url": link(p.base), "kind": p.kind}
-                 for _, p in site.referring(rec, lang)]
-    return {"meta": rec.meta, "kind": rec.kind, "t": labels(lang), "ref": ref, "refs": refs,
-            "date": lambda d: format_date(d, lang), "backlinks": backlinks,
-            "stale": stale(rec.meta, freshness_months(config)), "months": freshness_months(config)}
+    backlinks = [
+        {"title": p.meta.get("title"), "url": link(p.base), "kind": p.kind}
+        for _, p in site.referring(rec, lang)
+    ]
+    return {
+        "meta": rec.meta,
+        "kind": rec.kind,
+        "t": labels(lang),
+        "ref": ref,
+        "refs": refs,
+        "date": lambda d: format_date(d, lang),
+        "backlinks": backlinks,
+        "stale": stale(rec.meta, freshness_months(config)),
+        "months": freshness_months(config),
+    }
 
 
 @event_priority(50)
@@ -66,7 +81,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     top = render_macro(config, TEMPLATE, "top", **ctx).strip()
     bottom = render_macro(config, TEMPLATE, "bottom", **ctx).strip()
     fenced = [m.span() for m in _FENCE.finditer(markdown)]
-    h1 = next((m for m in _H1.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)), None)
+    h1 = next(
+        (m for m in _H1.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)), None
+    )
     if top:
         at = h1.end() if h1 else 0
         markdown = f"{markdown[:at]}\n\n{top}\n\n{markdown[at:]}"
@@ -74,9 +91,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         return markdown
     # The page's boxes come after its text but before a quiz, which closes the page.
     fenced = [m.span() for m in _FENCE.finditer(markdown)]
-    quiz = next((m for m in _QUIZ.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)), None)
+    quiz = next(
+        (m for m in _QUIZ.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)),
+        None,
+    )
     if quiz:
-        return f"{markdown[:quiz.start()]}{bottom}\n\n{markdown[quiz.start():]}"
+        return f"{markdown[: quiz.start()]}{bottom}\n\n{markdown[quiz.start() :]}"
     return f"{markdown.rstrip()}\n\n{bottom}\n"
 
 

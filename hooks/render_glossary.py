@@ -30,7 +30,7 @@ import glossary_model
 from page_data import template_env
 from site_language import current_language, default_language
 
-__all__ = ["wrap_terms", "tooltip", "render_list", "page_language", "page_link"]
+__all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
 
 TEMPLATE = "hooks/render_glossary.html"
 SCRIPT = "assets/javascripts/glossary.js"  # keeps Material's tooltips inside <main> (see the file)
@@ -38,8 +38,23 @@ MARKER = re.compile(r"^ {0,3}<!--\s*kb:glossary\s*-->\s*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Text inside these elements keeps its words as they are: code, controls (no focus stop inside a
 # focus stop), and form fieldsets, because a quiz question must not show its answer on hover.
-SKIP = {"a", "abbr", "button", "code", "fieldset", "kbd", "label", "pre", "samp", "script",
-        "select", "style", "summary", "svg", "textarea"}
+SKIP = {
+    "a",
+    "abbr",
+    "button",
+    "code",
+    "fieldset",
+    "kbd",
+    "label",
+    "pre",
+    "samp",
+    "script",
+    "select",
+    "style",
+    "summary",
+    "svg",
+    "textarea",
+}
 # An element to leave alone (the glossary list's own terms); its own closing tag ends it, so put
 # it on an element that holds no element of the same name.
 NO_GLOSSARY = "data-kb-no-glossary"
@@ -51,13 +66,17 @@ _state: dict[str, Any] = {"terms": None}
 
 # --- wrapping terms in HTML -------------------------------------------------------------------
 
+
 def wrap_terms(html: str, titles: dict[str, str]) -> str:
     """Wrap every term of ``titles`` (term -> tooltip text) in the page's running text in an
     ``abbr``; the first of each term gets ``tabindex="0"``. Tags and attributes stay as they are."""
     if not titles:
         return html
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(
-        re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        + r")(?!\w)"
+    )
     # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
     seen: set[str] = set()
     out: list[str] = []
@@ -82,12 +101,17 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
             tag = TAG.match(part)
             if not tag or part.startswith("<!--"):
                 continue
-            closing, name, attrs, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+            closing, name, attrs, self_closing = (
+                tag.group(1),
+                tag.group(2).lower(),
+                tag.group(3),
+                tag.group(4),
+            )
             if name in ("script", "style") and not closing and "</" in part:
                 continue  # a whole script or style block
             if closing:
                 if name in stack:  # also closes skipped elements left open inside it
-                    del stack[len(stack) - 1 - stack[::-1].index(name):]
+                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
             elif not self_closing and (name in SKIP or NO_GLOSSARY in attrs):
                 stack.append(name)
             continue
@@ -96,6 +120,7 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
 
 
 # --- shaping ------------------------------------------------------------------------------------
+
 
 def tooltip(term: dict[str, Any]) -> str:
     """The text of an abbreviation's tooltip: full name, then the explanation."""
@@ -118,7 +143,9 @@ def page_link(target: str | None, src_uri: str) -> str | None:
     return posixpath.relpath(target[: -len(".md")] + ".html", base)
 
 
-def render_list(terms: list[dict[str, Any]], lang: str, env, src_uri: str = "woordenlijst.md") -> str:
+def render_list(
+    terms: list[dict[str, Any]], lang: str, env, src_uri: str = "woordenlijst.md"
+) -> str:
     """The whole glossary as one HTML block (no blank lines, so Markdown keeps it whole)."""
     terms = [{**term, "link": page_link(term.get("page"), src_uri)} for term in terms]
     html = env.get_template(TEMPLATE).render(terms=terms, lang=lang)
@@ -145,6 +172,7 @@ def _replace_marker(markdown: str, html: str) -> str:
 
 # --- MkDocs events ------------------------------------------------------------------------------
 
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if SCRIPT not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(SCRIPT)
@@ -156,8 +184,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         _state["terms"] = glossary_model.load(root)
     except glossary_model.GlossaryError as error:
-        raise PluginError(f"The glossary has {len(error.problems)} problem(s):\n"
-                          + "\n".join(str(p) for p in error.problems)) from None
+        raise PluginError(
+            f"The glossary has {len(error.problems)} problem(s):\n"
+            + "\n".join(str(p) for p in error.problems)
+        ) from None
 
 
 def _entries(page, config: MkDocsConfig) -> tuple[str, list[dict[str, Any]]]:

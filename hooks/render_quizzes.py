@@ -27,8 +27,11 @@ from site_language import current_language, is_nested_build
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
 TEMPLATE = "hooks/render_quizzes.html"
 STRINGS = Path(__file__).parent / "ui_strings.yml"
-CSS, JS, PROGRESS_JS = ("assets/stylesheets/quiz.css", "assets/javascripts/quiz.js",
-                        "assets/javascripts/quiz-progress.js")
+CSS, JS, PROGRESS_JS = (
+    "assets/stylesheets/quiz.css",
+    "assets/javascripts/quiz.js",
+    "assets/javascripts/quiz-progress.js",
+)
 _state: dict = {}
 
 
@@ -38,8 +41,11 @@ def _root(config: MkDocsConfig) -> Path:
 
 def _page_paths(config: MkDocsConfig) -> set[str]:
     docs = Path(config.docs_dir)
-    return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-            if not p.relative_to(docs).as_posix().startswith("_")}
+    return {
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if not p.relative_to(docs).as_posix().startswith("_")
+    }
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -47,8 +53,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events: read once
         return
     root, pages = _root(config), _page_paths(config)
-    _state.update(quizzes=quiz_model.load(root), hosts=quiz_model.hosts(root, pages),
-                  strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")))
+    _state.update(
+        quizzes=quiz_model.load(root),
+        hosts=quiz_model.hosts(root, pages),
+        strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")),
+    )
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -89,9 +98,18 @@ def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) ->
     for quiz_id, quiz in sorted(_state["quizzes"].items(), key=lambda kv: _order(kv[0])):
         host = _state["hosts"].get(quiz_id)
         groups["sessions" if quiz_id.startswith("sessie-") else "refreshers"].append(
-            {"id": quiz_id, "title": quiz["title"][lang], "pass_mark": quiz.get("pass_mark"),
-             "url": _link(host, page, files) if host else None})
-    shown = [{"title": strings[f"progress_{name}"], "rows": rows} for name, rows in groups.items() if rows]
+            {
+                "id": quiz_id,
+                "title": quiz["title"][lang],
+                "pass_mark": quiz.get("pass_mark"),
+                "url": _link(host, page, files) if host else None,
+            }
+        )
+    shown = [
+        {"title": strings[f"progress_{name}"], "rows": rows}
+        for name, rows in groups.items()
+        if rows
+    ]
     return _macros(config).progress(shown, strings, head)
 
 
@@ -113,8 +131,11 @@ def _flat(html: str) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = quiz_model.markers(markdown)
     wanted = page.meta.get("quiz")
-    if isinstance(wanted, str) and wanted in _state["quizzes"] and not any(
-            name == "quiz" and arg == wanted for _, name, arg in found):
+    if (
+        isinstance(wanted, str)
+        and wanted in _state["quizzes"]
+        and not any(name == "quiz" and arg == wanted for _, name, arg in found)
+    ):
         markdown = markdown.rstrip("\n") + f"\n\n<!-- kb:quiz {wanted} -->\n"
         found = quiz_model.markers(markdown)
     if not found:
@@ -122,12 +143,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lines = markdown.split("\n")
     linked: set[str] = set()
     for number, name, arg in found:
-        if name == "quiz" and arg not in _state["quizzes"]:  # validate_content reports it; strict fails
+        if (
+            name == "quiz" and arg not in _state["quizzes"]
+        ):  # validate_content reports it; strict fails
             log.warning(f"{page.file.src_uri}:{number}: kb:quiz: there is no quiz '{arg}'.")
             continue
         script = JS if name == "quiz" else PROGRESS_JS
-        head = _macros(config).assets(None if linked else _asset(CSS, page),
-                                      None if script in linked else _asset(script, page))
+        head = _macros(config).assets(
+            None if linked else _asset(CSS, page),
+            None if script in linked else _asset(script, page),
+        )
         linked |= {CSS, script}
         if name == "quiz":
             html = _quiz_html(arg, page, config, files, head)

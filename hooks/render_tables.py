@@ -27,7 +27,9 @@ def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
     lang, site, link = current_language(config), site_for(config), Linker(page, files)
     groups: dict[str, list[dict]] = {}
     for rec in site.of_kind("status", lang) or site.of_kind("status", "nl"):
-        groups.setdefault(rec.meta["category"], []).append({"meta": rec.meta, "url": link(rec.base)})
+        groups.setdefault(rec.meta["category"], []).append(
+            {"meta": rec.meta, "url": link(rec.base)}
+        )
     return dict(sorted(groups.items(), key=lambda kv: ["work", "residence"].index(kv[0])))
 
 
@@ -43,12 +45,16 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         marker, arg = match.groups()
         if marker == "table":
             if arg not in TABLES:
-                raise PluginError(f"content/{page.file.src_uri}: unknown table '{arg}' in "
-                                  f"<!-- kb:table {arg} -->. Fix: use one of: {', '.join(TABLES)}.")
-            return render_macro(config, TEMPLATE, "table", groups=_rows(config, page, files),
-                                t=labels(lang))
+                raise PluginError(
+                    f"content/{page.file.src_uri}: unknown table '{arg}' in "
+                    f"<!-- kb:table {arg} -->. Fix: use one of: {', '.join(TABLES)}."
+                )
+            return render_macro(
+                config, TEMPLATE, "table", groups=_rows(config, page, files), t=labels(lang)
+            )
         script = get_relative_url("assets/javascripts/finder.js", page.url)
-        return render_macro(config, TEMPLATE, "finder", t=labels(lang), script=script,
-                            facets=labels(lang)["facets"])
+        return render_macro(
+            config, TEMPLATE, "finder", t=labels(lang), script=script, facets=labels(lang)["facets"]
+        )
 
     return MARKER.sub(replace, markdown)

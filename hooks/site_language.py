@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["current_language", "default_language", "languages", "is_nested_build"]
+__all__ = ["current_language", "default_language", "is_nested_build", "languages"]
 
 
 def _plugin(config: MkDocsConfig):

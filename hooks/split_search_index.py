@@ -47,22 +47,30 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from site_language import current_language, default_language, is_nested_build, languages
 
-__all__ = ["SEPARATOR", "PIPELINE", "FIELDS", "INDEX_PATH"]
+__all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
 
 # Spaces, hyphens, punctuation that sticks to words, HTML entities; a dot only when no digit follows.
 SEPARATOR = r"[\s\-,;:!?()\[\]{}\"“”„«»/|]+|\.(?!\d)|&[a-z]+;|&#x?[0-9a-f]+;"
 PIPELINE = ["stopWordFilter", "stemmer"]
-FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0},
-          "keywords": {"boost": 1000.0}, "glossary": {"boost": 1.0}}
+FIELDS = {
+    "title": {"boost": 1000.0},
+    "text": {"boost": 1.0},
+    "tags": {"boost": 1000000.0},
+    "keywords": {"boost": 1000.0},
+    "glossary": {"boost": 1.0},
+}
 INDEX_PATH = "search/search_index.json"
-STEMMING_JS = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search_stemming.js"
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+STEMMING_JS = (
+    Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search_stemming.js"
+)
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
 _WORKER = re.compile(r"search\.([0-9a-f]+)\.min\.js$")
 
 
@@ -76,7 +84,7 @@ class _Page:
     replaced_by: str | None = None
 
 
-_pages: dict[str, dict[str, _Page]] = {}   # language -> location (from the site root) -> page
+_pages: dict[str, dict[str, _Page]] = {}  # language -> location (from the site root) -> page
 
 
 def _as_list(value) -> list[str]:
@@ -110,8 +118,12 @@ def _worker_name(material_worker: str) -> str:
 def _json_for_script(data: dict) -> str:
     """JSON safe inside a <script> element, as Jinja's tojson writes it."""
     text = json.dumps(data, ensure_ascii=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("'", "\\u0027"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -125,7 +137,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
         data["base"] = f"{data['base'].rstrip('/')}/{lang}/"
     if isinstance(data.get("search"), str):
         data["search"] = _worker_name(data["search"])
-    return output[:match.start(2)] + _json_for_script(data) + output[match.end(2):]
+    return output[: match.start(2)] + _json_for_script(data) + output[match.end(2) :]
 
 
 def _language_of(location: str, others: list[str]) -> str | None:
@@ -145,6 +157,7 @@ def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, read without re-checking the file (hooks/render_glossary.py
     checks it and reports mistakes; here a malformed term is just left out)."""
     from glossary_model import GLOSSARY_FILE, anchor
+
     path = Path(config.config_file_path).parent / GLOSSARY_FILE
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -154,10 +167,15 @@ def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     for item in data if isinstance(data, list) else []:
         for lang in languages(config):
             try:
-                out.setdefault(lang, []).append({
-                    "term": str(item["term"]), "aliases": [str(a) for a in item.get("aliases") or []],
-                    "anchor": anchor(str(item["term"])), "name": " ".join(str(item[lang]["name"]).split()),
-                    "explanation": " ".join(str(item[lang]["explanation"]).split())})
+                out.setdefault(lang, []).append(
+                    {
+                        "term": str(item["term"]),
+                        "aliases": [str(a) for a in item.get("aliases") or []],
+                        "anchor": anchor(str(item["term"])),
+                        "name": " ".join(str(item[lang]["name"]).split()),
+                        "explanation": " ".join(str(item[lang]["explanation"]).split()),
+                    }
+                )
             except (KeyError, TypeError, AttributeError):
                 continue
     return out
@@ -168,8 +186,14 @@ def _glossary_page(pages: dict[str, _Page], prefix: str) -> str | None:
     return location if location in pages else None
 
 
-def _language_index(docs: list[dict], lang: str, prefix: str, pages: dict[str, _Page],
-                    terms: list[dict], base_config: dict) -> dict:
+def _language_index(
+    docs: list[dict],
+    lang: str,
+    prefix: str,
+    pages: dict[str, _Page],
+    terms: list[dict],
+    base_config: dict,
+) -> dict:
     """The index of one language: its own pages only, with keywords, glossary names and terms."""
     keywords: dict[str, list[str]] = {loc: list(p.names) for loc, p in pages.items()}
     for location, info in pages.items():
@@ -188,11 +212,13 @@ def _language_index(docs: list[dict], lang: str, prefix: str, pages: dict[str, _
         info = pages.get(page_location)
         if info is not None and not info.translated:
             continue  # a fallback page: its text is in another language
-        entry = dict(entry, location=location[len(prefix):])
+        entry = dict(entry, location=location[len(prefix) :])
         if location == page_location and keywords.get(page_location):
             entry["keywords"] = " · ".join(dict.fromkeys(keywords[page_location]))
         haystack = f"{entry.get('title', '')} {entry.get('text', '')}"
-        matched = [by_abbreviation[m] for m in abbreviations.findall(haystack)] if abbreviations else []
+        matched = (
+            [by_abbreviation[m] for m in abbreviations.findall(haystack)] if abbreviations else []
+        )
         matched += [by_name[m.casefold()] for m in names.findall(haystack)] if names else []
         found = [w for t in matched for w in (t["term"], t["name"])]
         if found:
@@ -202,10 +228,14 @@ def _language_index(docs: list[dict], lang: str, prefix: str, pages: dict[str, _
     glossary_page = _glossary_page(pages, prefix)
     if glossary_page:
         for term in terms:
-            out.append({"location": f"{glossary_page[len(prefix):]}#{term['anchor']}",
-                        "title": f"{term['term']}: {term['name']}",
-                        "text": term["explanation"],
-                        "keywords": " · ".join(term["aliases"])})
+            out.append(
+                {
+                    "location": f"{glossary_page[len(prefix) :]}#{term['anchor']}",
+                    "title": f"{term['term']}: {term['name']}",
+                    "text": term["explanation"],
+                    "keywords": " · ".join(term["aliases"]),
+                }
+            )
     config = dict(base_config, lang=[lang], separator=SEPARATOR, pipeline=PIPELINE, fields=FIELDS)
     return {"config": config, "docs": out}
 
@@ -226,7 +256,9 @@ def _write_worker(site: Path) -> None:
             continue
         code = worker.read_text(encoding="utf-8")
         stemming = STEMMING_JS.read_text(encoding="utf-8")
-        (worker.parent / _worker_name(worker.name)).write_text(f"{code}\n{stemming}", encoding="utf-8")
+        (worker.parent / _worker_name(worker.name)).write_text(
+            f"{code}\n{stemming}", encoding="utf-8"
+        )
 
 
 @event_priority(-150)  # after i18n (-100) merged every language and offline (-100) wrote the .js

@@ -56,15 +56,31 @@ def check_settings(config: MkDocsConfig) -> list[Problem]:
     problems = []
     for key, (least, example) in NUMBER_SETTINGS.items():
         value = config.extra.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < least):
-            problems.append(Problem(path.name, f"must be a whole number of at least {least}; it is {value!r}.",
-                                    f"write a number, for example `{key}: {example}`.",
-                                    field=f"extra.{key}", line=line_of(key)))
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < least
+        ):
+            problems.append(
+                Problem(
+                    path.name,
+                    f"must be a whole number of at least {least}; it is {value!r}.",
+                    f"write a number, for example `{key}: {example}`.",
+                    field=f"extra.{key}",
+                    line=line_of(key),
+                )
+            )
     sections = config.extra.get("sections")
-    if sections is not None and not (isinstance(sections, list) and all(isinstance(s, str) for s in sections)):
-        problems.append(Problem(path.name, "must be a list of folder names under content/.",
-                                "write them in brackets, for example `sections: [statuses, support]`.",
-                                field="extra.sections", line=line_of("sections")))
+    if sections is not None and not (
+        isinstance(sections, list) and all(isinstance(s, str) for s in sections)
+    ):
+        problems.append(
+            Problem(
+                path.name,
+                "must be a list of folder names under content/.",
+                "write them in brackets, for example `sections: [statuses, support]`.",
+                field="extra.sections",
+                line=line_of("sections"),
+            )
+        )
     return problems
 
 
@@ -77,20 +93,33 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if problems:
         for problem in problems:
             log.error(str(problem))
-        raise PluginError(f"The content has {len(problems)} problem(s), listed above. "
-                          "Nothing was built; the last good site is unchanged.")
+        raise PluginError(
+            f"The content has {len(problems)} problem(s), listed above. "
+            "Nothing was built; the last good site is unchanged."
+        )
     site = content_model.load_site(Path(config.docs_dir), root)
     months = int(config.extra.get("freshness_months", 12))
-    old = sorted(f"content/{p.src} ({p.meta['reviewed']})" for p in site.pages.values()
-                 if p.lang == "nl" and stale(p.meta, months))
+    old = sorted(
+        f"content/{p.src} ({p.meta['reviewed']})"
+        for p in site.pages.values()
+        if p.lang == "nl" and stale(p.meta, months)
+    )
     if old:  # a warning to act on, not a reason to stop publishing
-        print(f"WARNING: {len(old)} page(s) were last checked more than {months} months ago; "
-              f"check their facts and update 'reviewed': {', '.join(old)}", file=sys.stderr)
+        print(
+            f"WARNING: {len(old)} page(s) were last checked more than {months} months ago; "
+            f"check their facts and update 'reviewed': {', '.join(old)}",
+            file=sys.stderr,
+        )
     missing, older = content_model.translation_report(site)
     if missing:
-        print(f"Translation status: {len(missing)} page(s) have no English version yet "
-              f"(shown in Dutch with a notice on the English site): {', '.join(missing)}",
-              file=sys.stderr)
+        print(
+            f"Translation status: {len(missing)} page(s) have no English version yet "
+            f"(shown in Dutch with a notice on the English site): {', '.join(missing)}",
+            file=sys.stderr,
+        )
     if older:
-        print(f"Translation status: {len(older)} English page(s) are older than their Dutch "
-              f"page and may need updating: {', '.join(older)}", file=sys.stderr)
+        print(
+            f"Translation status: {len(older)} English page(s) are older than their Dutch "
+            f"page and may need updating: {', '.join(older)}",
+            file=sys.stderr,
+        )

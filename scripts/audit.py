@@ -35,9 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 REPORTS = ROOT / ".lighthouse"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-                "--disable-background-networking --disable-component-update --no-first-run "
-                "--disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+    "--disable-background-networking --disable-component-update --no-first-run "
+    "--disable-sync"
+)
 # One page of each kind that readers land on, in both languages (paths from the site root).
 PAGES = {
     "home": "index.html",
@@ -60,12 +62,17 @@ class _Handler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not path.is_file() or path.suffix not in COMPRESSIBLE or \
-                "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if (
+            not path.is_file()
+            or path.suffix not in COMPRESSIBLE
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
-        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header(
+            "Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        )
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
@@ -112,6 +119,7 @@ class StaticServer:
 def build_site() -> Path:
     """The portal, built strict into a temp dir."""
     import build as portal_build
+
     target = Path(tempfile.mkdtemp(prefix="kb-bench-")) / "site"
     if portal_build.build(target, strict=True) != 0:
         raise SystemExit("The portal does not build.")
@@ -123,8 +131,15 @@ def run_lighthouse(url: str, name: str) -> dict[str, int]:
     REPORTS.mkdir(exist_ok=True)
     output = REPORTS / f"{name}.json"
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    cmd = [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--skip-audits=hreflang",
-           "--output=json", f"--output-path={output}", "--quiet"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--skip-audits=hreflang",
+        "--output=json",
+        f"--output-path={output}",
+        "--quiet",
+    ]
     subprocess.run(cmd, env=env, check=True, timeout=300)
     report = json.loads(output.read_text(encoding="utf-8"))
     return {key: round(report["categories"][key]["score"] * 100) for key in TARGETS}
@@ -154,9 +169,14 @@ def main() -> int:
     missed = []
     for lang, kind, path, scores in rows:
         print(f"{lang:5}{kind:8}{path:32}" + "".join(f"{scores[k]:>16}" for k in TARGETS))
-        missed += [f"{lang} {kind}: {k} {scores[k]} < {t}" for k, t in TARGETS.items() if scores[k] < t]
-    print("targets: " + ", ".join(f"{k} >= {t}" for k, t in TARGETS.items())
-          + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (performance is CPU-sensitive)")
+        missed += [
+            f"{lang} {kind}: {k} {scores[k]} < {t}" for k, t in TARGETS.items() if scores[k] < t
+        ]
+    print(
+        "targets: "
+        + ", ".join(f"{k} >= {t}" for k, t in TARGETS.items())
+        + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (performance is CPU-sensitive)"
+    )
     print(f"reports: {REPORTS.relative_to(ROOT)}/<lang>-<kind>.json")
     if missed:
         print("MISSED:\n  " + "\n  ".join(missed))

@@ -46,14 +46,24 @@ def make_tree(base: Path, size: int) -> Path:
             tree.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, tree / name)
     content = tree / "content"
-    pages = [p for p in content.rglob("*.md")
-             if p.name not in SECTION_PAGES and p.parent != content and not p.parent.name.startswith("_")]
+    pages = [
+        p
+        for p in content.rglob("*.md")
+        if p.name not in SECTION_PAGES and p.parent != content and not p.parent.name.startswith("_")
+    ]
     for page in pages:
-        stem, suffix = (page.name[:-6], ".en.md") if page.name.endswith(".en.md") else (page.stem, ".md")
+        stem, suffix = (
+            (page.name[:-6], ".en.md") if page.name.endswith(".en.md") else (page.stem, ".md")
+        )
         text = page.read_text(encoding="utf-8")
         for k in range(2, size + 1):
-            copy = re.sub(r"^(title:\s*)(\"?)(.*?)(\"?)\s*$", rf"\g<1>\g<2>\g<3> ({k})\g<4>", text,
-                          count=1, flags=re.M)
+            copy = re.sub(
+                r"^(title:\s*)(\"?)(.*?)(\"?)\s*$",
+                rf"\g<1>\g<2>\g<3> ({k})\g<4>",
+                text,
+                count=1,
+                flags=re.M,
+            )
             (page.parent / f"{stem}-{k}{suffix}").write_text(copy, encoding="utf-8")
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     plain = re.sub(r"^hooks:\n(?:[ \t]+-.*\n)+", "", config, flags=re.M)
@@ -70,8 +80,14 @@ def build(tree: Path, config: str, strict: bool, out: Path) -> tuple[float, floa
         cmd.append("--strict")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=tree, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        cmd,
+        cwd=tree,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -85,7 +101,9 @@ def build(tree: Path, config: str, strict: bool, out: Path) -> tuple[float, floa
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,10,100", help="content multipliers (default 1,10,100)")
+    parser.add_argument(
+        "--sizes", default="1,10,100", help="content multipliers (default 1,10,100)"
+    )
     parser.add_argument("--plain-sizes", help="sizes that also get the plain build (default: all)")
     parser.add_argument("--runs", type=int, default=1, help="timed runs per job (median is shown)")
     args = parser.parse_args()
@@ -94,18 +112,28 @@ def main() -> int:
     base = Path(tempfile.mkdtemp(prefix="kb-bench-build-"))
     try:
         trees = {size: make_tree(base, size) for size in sizes}
-        jobs = [(size, name, config, strict) for size in sizes
-                for name, config, strict in (("portal", "mkdocs.yml", True),
-                                             ("plain", "mkdocs-plain.yml", False))
-                if name == "portal" or size in plain_sizes]
+        jobs = [
+            (size, name, config, strict)
+            for size in sizes
+            for name, config, strict in (
+                ("portal", "mkdocs.yml", True),
+                ("plain", "mkdocs-plain.yml", False),
+            )
+            if name == "portal" or size in plain_sizes
+        ]
         results: dict[tuple[int, str], list[tuple[float, float, int, float]]] = {}
         for run in range(args.runs):
             for size, name, config, strict in jobs:
                 results.setdefault((size, name), []).append(
-                    build(trees[size], config, strict, base / "out"))
+                    build(trees[size], config, strict, base / "out")
+                )
                 wall, cpu, pages, kib = results[(size, name)][-1]
-                print(f"  run {run + 1}: x{size} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, {pages} pages, "
-                      f"{kib:.0f} KiB HTML per page", file=sys.stderr, flush=True)
+                print(
+                    f"  run {run + 1}: x{size} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, {pages} pages, "
+                    f"{kib:.0f} KiB HTML per page",
+                    file=sys.stderr,
+                    flush=True,
+                )
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -113,9 +141,13 @@ def main() -> int:
         return statistics.median(r[i] for r in results[(size, name)])
 
     load = os.getloadavg()[0]
-    print(f"Build time, median of {args.runs} run(s); {os.cpu_count()} CPUs, load average {load:.1f}")
-    print(f"{'content':9}{'pages':>7}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}{'KiB/page':>10}"
-          f"{'plain wall':>12}{'plain CPU':>11}{'hooks ×wall':>13}{'hooks ×CPU':>12}")
+    print(
+        f"Build time, median of {args.runs} run(s); {os.cpu_count()} CPUs, load average {load:.1f}"
+    )
+    print(
+        f"{'content':9}{'pages':>7}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}{'KiB/page':>10}"
+        f"{'plain wall':>12}{'plain CPU':>11}{'hooks ×wall':>13}{'hooks ×CPU':>12}"
+    )
     for size in sizes:
         pages = results[(size, "portal")][0][2]
         wall, cpu = median(size, "portal", 0), median(size, "portal", 1)

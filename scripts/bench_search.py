@@ -23,12 +23,12 @@ No nltk: the stemmers come from ``snowballstemmer`` and ``lunr`` (requirements-t
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import re
 import signal
 import sys
 import tempfile
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +53,7 @@ class LunrJsPorter(PorterStemmer):
 
     def step1c(self) -> None:
         if self.k >= 2 and self.b[self.k] == "y" and self.b[self.k - 1] not in "aeiou":
-            self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
 
 
 def stemmer_for(lang: str) -> Callable[[str], str]:
@@ -99,7 +99,9 @@ class LanguageIndex:
         words = [w.lower() for w in self.separator.split(query.replace('"', " ")) if w]
         words = [w for w in words if not w.startswith(("+", "-"))]
         content = [w for w in words if w not in self.stop_words] if self.stemming else words
-        terms = [self.stem(w) if self.stemming else w for w in (content or words)]  # stop words only count when alone
+        terms = [
+            self.stem(w) if self.stemming else w for w in (content or words)
+        ]  # stop words only count when alone
         if not terms:
             return []
         q = self.index.create_query()
@@ -122,18 +124,27 @@ class LanguageIndex:
         return pages
 
 
-PLAIN_CONFIG = {"separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
-                "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+PLAIN_CONFIG = {
+    "separator": r"[\s\-]+",
+    "pipeline": ["stopWordFilter"],
+    "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
+}
 
 
 def plain_index_data(site: Path) -> dict:
     """What Material + i18n alone would ship: both languages in one index, no stemming, no names."""
     docs = []
-    for lang, prefix in PREFIX.items():
+    for _lang, prefix in PREFIX.items():
         data = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-        docs += [{k: v for k, v in dict(d, location=prefix + d["location"]).items()
-                  if k not in ("keywords", "glossary")}
-                 for d in data["docs"] if "keywords" not in d or "#" not in d["location"]]
+        docs += [
+            {
+                k: v
+                for k, v in dict(d, location=prefix + d["location"]).items()
+                if k not in ("keywords", "glossary")
+            }
+            for d in data["docs"]
+            if "keywords" not in d or "#" not in d["location"]
+        ]
     return {"config": PLAIN_CONFIG, "docs": docs}
 
 
@@ -142,7 +153,9 @@ def load_index(site: Path, lang: str, plain: bool = False) -> LanguageIndex:
     if plain:
         data = plain_index_data(site)
     else:
-        data = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+        data = json.loads(
+            (site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8")
+        )
     config = data["config"]
     separator = re.compile(config["separator"])
     stem = stemmer_for(lang)
@@ -158,7 +171,11 @@ def load_index(site: Path, lang: str, plain: bool = False) -> LanguageIndex:
         if "stemmer" not in pipeline:
             return token
         stemmed = stem(str(token))
-        return token if not stemmed or stemmed == str(token) else [token, Token(stemmed, token.metadata)]
+        return (
+            token
+            if not stemmed or stemmed == str(token)
+            else [token, Token(stemmed, token.metadata)]
+        )
 
     builder = Builder()
     builder.pipeline.add(stop, keep_word_and_stem)
@@ -166,17 +183,22 @@ def load_index(site: Path, lang: str, plain: bool = False) -> LanguageIndex:
     builder.b(0)
     builder.metadata_whitelist = []
     for name, options in config["fields"].items():
-        builder.field(name, boost=options.get("boost", 1),
-                      extractor=lambda doc, name=name: holder.tokens(
-                          " ".join(doc[name]) if isinstance(doc.get(name), list) else doc.get(name, "")))
+        builder.field(
+            name,
+            boost=options.get("boost", 1),
+            extractor=lambda doc, name=name: holder.tokens(
+                " ".join(doc[name]) if isinstance(doc.get(name), list) else doc.get(name, "")
+            ),
+        )
     for doc in data["docs"]:
         builder.add(doc, {"boost": doc.get("boost", 1)})
     holder.index = builder.build()
     return holder
 
 
-def evaluate(site: Path, lang: str, queries: list[dict], verbose: bool = False,
-             plain: bool = False) -> tuple[float, float, list[str]]:
+def evaluate(
+    site: Path, lang: str, queries: list[dict], verbose: bool = False, plain: bool = False
+) -> tuple[float, float, list[str]]:
     """recall@3, MRR and the queries that missed, for one language."""
     index = load_index(site, lang, plain)
     prefix = PREFIX[lang] if plain else ""
@@ -189,9 +211,13 @@ def evaluate(site: Path, lang: str, queries: list[dict], verbose: bool = False,
         hits += bool(rank and rank <= 3)
         reciprocal += 1 / rank if rank else 0.0
         if not any(w in index.docs for w in wanted):
-            misses.append(f"  {lang} {item['q']!r}: expected page(s) {sorted(wanted)} not built (yet)")
+            misses.append(
+                f"  {lang} {item['q']!r}: expected page(s) {sorted(wanted)} not built (yet)"
+            )
         elif not rank or rank > 3:
-            misses.append(f"  {lang} {item['q']!r}: expected {sorted(wanted)}, rank {rank}, top 3 {results[:3]}")
+            misses.append(
+                f"  {lang} {item['q']!r}: expected {sorted(wanted)}, rank {rank}, top 3 {results[:3]}"
+            )
         if verbose:
             print(f"  {lang} {item['q']!r:42} rank {rank}  top 3 {results[:3]}")
     return hits / len(queries), reciprocal / len(queries), misses
@@ -199,6 +225,7 @@ def evaluate(site: Path, lang: str, queries: list[dict], verbose: bool = False,
 
 def build_site() -> Path:
     import build as portal_build
+
     target = Path(tempfile.mkdtemp(prefix="bench-search-")) / "site"
     if portal_build.build(target, strict=True) != 0:
         raise SystemExit("The portal does not build.")
@@ -207,14 +234,19 @@ def build_site() -> Path:
 
 def main() -> int:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into `head`
-    logging.getLogger("lunr").setLevel(logging.ERROR)  # our pipeline functions are not for serialising
+    logging.getLogger("lunr").setLevel(
+        logging.ERROR
+    )  # our pipeline functions are not for serialising
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query's top 3")
-    parser.add_argument("--plain", action="store_true",
-                        help="for comparison: one index for both languages, no stemming, no names "
-                             "(what Material + i18n alone would do)")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="for comparison: one index for both languages, no stemming, no names "
+        "(what Material + i18n alone would do)",
+    )
     args = parser.parse_args()
     site = args.site or build_site()
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))

@@ -69,15 +69,21 @@ def main() -> int:
                 for kind, path in PAGES.items():
                     context = browser.new_context()  # empty cache for every page
                     page = context.new_page()
-                    rows.append((lang, kind, prefix + path, *weigh(page, server.url + prefix + path)))
+                    rows.append(
+                        (lang, kind, prefix + path, *weigh(page, server.url + prefix + path))
+                    )
                     context.close()
             browser.close()
     finally:
         server.stop()
     print("Bytes received per page load (gzip, empty cache; KiB):")
-    print(f"{'lang':5}{'kind':8}{'page':32}{'requests':>9}{'total':>9}{'search':>9}{'page only':>11}")
+    print(
+        f"{'lang':5}{'kind':8}{'page':32}{'requests':>9}{'total':>9}{'search':>9}{'page only':>11}"
+    )
     for lang, kind, path, count, total, search in rows:
-        print(f"{lang:5}{kind:8}{path:32}{count:>9}{kib(total):>9}{kib(search):>9}{kib(total - search):>11}")
+        print(
+            f"{lang:5}{kind:8}{path:32}{count:>9}{kib(total):>9}{kib(search):>9}{kib(total - search):>11}"
+        )
     print("\nSearch index per language (KiB):")
     print(f"{'lang':5}{'file':34}{'entries':>8}{'raw':>9}{'gzip':>9}")
     for lang, prefix in LANGUAGES.items():
@@ -85,9 +91,13 @@ def main() -> int:
             file = site / prefix / name
             if file.exists():
                 data = file.read_bytes()
-                entries = len(json.loads(data.decode("utf-8").removeprefix("var __index = "))["docs"])
-                print(f"{lang:5}{prefix + name:34}{entries:>8}{kib(len(data)):>9}"
-                      f"{kib(len(gzip.compress(data, 6))):>9}")
+                entries = len(
+                    json.loads(data.decode("utf-8").removeprefix("var __index = "))["docs"]
+                )
+                print(
+                    f"{lang:5}{prefix + name:34}{entries:>8}{kib(len(data)):>9}"
+                    f"{kib(len(gzip.compress(data, 6))):>9}"
+                )
     if not args.site:
         shutil.rmtree(site.parent, ignore_errors=True)
     return 0

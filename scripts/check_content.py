@@ -1,6 +1,6 @@
 """Check the content without building the site: every problem, one per line.
 
-    python scripts/check_content.py        # exit 0 when all is well, 1 when there are problems
+python scripts/check_content.py        # exit 0 when all is well, 1 when there are problems
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ def snippets() -> str:
             "scope": "markdown",
             "prefix": f"kb-{kind}{'-en' if english else ''}",
             "description": f"Front matter and outline of a{'n English' if english else ''} '{kind}' page "
-                           f"(content/_templates/{path.name})",
+            f"(content/_templates/{path.name})",
             "body": lines,
         }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

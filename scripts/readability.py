@@ -23,11 +23,34 @@ CONTENT = ROOT / "content"
 MAX_PAGE_WPS, MAX_PAGE_LIX = 15.0, 42.0
 MAX_MEAN_WPS, MAX_MEAN_LIX = 13.0, 38.0
 # Front-matter keys that hold no prose.
-SKIP_KEYS = {"kind", "url", "date", "reviewed", "page", "related", "statuses", "stories", "tasks",
-             "for_whom", "category", "replaced_by", "quiz", "session", "minutes", "order",
-             "official", "basis", "start", "end", "type", "aliases"}
-ABBREVIATIONS = re.compile(r"\b(bv|bijv|o\.a|enz|art|nr|d\.w\.z|i\.p\.v|m\.a\.w|incl|max|min|ca|vb|zgn|t\.e\.m|p|blz)\.",
-                           re.I)
+SKIP_KEYS = {
+    "kind",
+    "url",
+    "date",
+    "reviewed",
+    "page",
+    "related",
+    "statuses",
+    "stories",
+    "tasks",
+    "for_whom",
+    "category",
+    "replaced_by",
+    "quiz",
+    "session",
+    "minutes",
+    "order",
+    "official",
+    "basis",
+    "start",
+    "end",
+    "type",
+    "aliases",
+}
+ABBREVIATIONS = re.compile(
+    r"\b(bv|bijv|o\.a|enz|art|nr|d\.w\.z|i\.p\.v|m\.a\.w|incl|max|min|ca|vb|zgn|t\.e\.m|p|blz)\.",
+    re.I,
+)
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.U)
 
 
@@ -93,7 +116,7 @@ def measure(path: Path) -> Score:
     match = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
     if match:
         meta = yaml.safe_load(match.group(1)) or {}
-        body = text[match.end():]
+        body = text[match.end() :]
     chunks = _prose(meta) + _lines_of_body(body)
     words = sentences = long_words = 0
     for chunk in chunks:
@@ -102,14 +125,20 @@ def measure(path: Path) -> Score:
         for part in parts:
             tokens = WORD.findall(part)
             words += len(tokens)
-            long_words += sum(1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit())
+            long_words += sum(
+                1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit()
+            )
             sentences += 1
     return Score(path, words, sentences, long_words)
 
 
 def dutch_pages(root: Path = CONTENT) -> list[Path]:
-    return sorted(p for p in root.rglob("*.md") if not p.name.endswith(".en.md") 
-                  and not any(part.startswith("_") for part in p.relative_to(root).parts))
+    return sorted(
+        p
+        for p in root.rglob("*.md")
+        if not p.name.endswith(".en.md")
+        and not any(part.startswith("_") for part in p.relative_to(root).parts)
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -122,13 +151,19 @@ def main(argv: list[str]) -> int:
         if s.wps > MAX_PAGE_WPS or s.lix > MAX_PAGE_LIX:
             flag = "  <- too hard"
             bad.append(s)
-        rel = s.path.resolve().relative_to(ROOT) if s.path.resolve().is_relative_to(ROOT) else s.path
-        print(f"{str(rel):<55} {s.words:>6} {s.wps:>7.1f} {s.lix:>6.1f}{flag}")
+        rel = (
+            s.path.resolve().relative_to(ROOT) if s.path.resolve().is_relative_to(ROOT) else s.path
+        )
+        print(f"{rel!s:<55} {s.words:>6} {s.wps:>7.1f} {s.lix:>6.1f}{flag}")
     mean_wps = sum(s.wps for s in scores) / max(len(scores), 1)
     mean_lix = sum(s.lix for s in scores) / max(len(scores), 1)
-    print(f"{'average over ' + str(len(scores)) + ' pages':<55} {'':>6} {mean_wps:>7.1f} {mean_lix:>6.1f}")
-    print(f"limits: page {MAX_PAGE_WPS:g} words/sentence and LIX {MAX_PAGE_LIX:g}; "
-          f"average {MAX_MEAN_WPS:g} and {MAX_MEAN_LIX:g}")
+    print(
+        f"{'average over ' + str(len(scores)) + ' pages':<55} {'':>6} {mean_wps:>7.1f} {mean_lix:>6.1f}"
+    )
+    print(
+        f"limits: page {MAX_PAGE_WPS:g} words/sentence and LIX {MAX_PAGE_LIX:g}; "
+        f"average {MAX_MEAN_WPS:g} and {MAX_MEAN_LIX:g}"
+    )
     ok = not bad and (argv or (mean_wps <= MAX_MEAN_WPS and mean_lix <= MAX_MEAN_LIX))
     return 0 if ok else 1
 

@@ -18,5 +18,7 @@ def violations(page: Page) -> list[str]:
     """Every axe violation as 'rule: help at [targets]'; an empty list when there is none."""
     page.wait_for_function(SETTLED, timeout=5000)
     result = AXE.run(page)
-    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-            for v in result.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in result.response["violations"]
+    ]

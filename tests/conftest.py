@@ -43,8 +43,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROME_PATH") or shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    return (
+        os.environ.get("CHROME_PATH")
+        or shutil.which("chromium")
+        or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
     )
 
 
@@ -52,12 +54,15 @@ def chromium_path() -> str | None:
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     path = chromium_path()
     if not path:
-        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium), "
-                    "or set CHROME_PATH to a Chromium binary.")
+        pytest.fail(
+            "Chromium is missing: run `make test` (it installs Debian's chromium), "
+            "or set CHROME_PATH to a Chromium binary."
+        )
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
 
 
 # --- the site ---------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -73,9 +78,20 @@ class StaticServer:
 
     def __init__(self, directory: Path) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
-             "--directory", str(directory)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            [
+                sys.executable,
+                "-u",
+                "-m",
+                "http.server",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+                str(directory),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         line = self.proc.stdout.readline()  # "Serving HTTP on 127.0.0.1 port N (…) ..."
         port = int(line.split(" port ")[1].split()[0])
@@ -107,6 +123,7 @@ def base_url(site_url: str) -> str:
 
 
 # --- the browser ------------------------------------------------------------------------------
+
 
 def is_local(url: str) -> bool:
     parts = urlsplit(url)

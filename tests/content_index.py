@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import content_model  # noqa: E402
 import yaml  # noqa: E402
+
+import content_model  # noqa: E402
 
 SITE = content_model.load_site(ROOT / "content", ROOT)
 
@@ -35,4 +35,6 @@ def front_matter(path: Path) -> dict:
 
 def labels(lang: str) -> dict:
     """The box titles the rendering hooks use in one language."""
-    return yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))[lang]
+    return yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))[
+        lang
+    ]

@@ -3,7 +3,10 @@
 PAGE_KINDS = {
     "home": ("index.html", "en/index.html"),
     "page": ("about.html", "en/about.html"),
-    "employer-guide": ("employers/verblijf-controleren.html", "en/employers/verblijf-controleren.html"),
+    "employer-guide": (
+        "employers/verblijf-controleren.html",
+        "en/employers/verblijf-controleren.html",
+    ),
     "not-found": ("404.html", "404.html"),
     "status": ("statuses/ibo.html", "en/statuses/ibo.html"),
     "training-session": ("training/sessie-2.html", "en/training/sessie-2.html"),

@@ -31,8 +31,13 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/build.py", "-d", str(site), *extra],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "scripts/build.py", "-d", str(site), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def page_text(spec: dict) -> str:

@@ -18,13 +18,17 @@ from axe_check import violations
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from figures_model import load_figures  # noqa: E402
 from render_charts import replace_markers  # noqa: E402
+
+from figures_model import load_figures  # noqa: E402
 
 FIGURES = ROOT / "content" / "_data" / "figures.yml"
 CHARTS = {c["id"]: c for c in yaml.safe_load(FIGURES.read_text(encoding="utf-8"))["charts"]}
 FIGURES_PAGE = {"nl": "context/cijfers.html", "en": "en/context/cijfers.html"}
-FIGURES_SOURCE = {"nl": ROOT / "content/context/cijfers.md", "en": ROOT / "content/context/cijfers.en.md"}
+FIGURES_SOURCE = {
+    "nl": ROOT / "content/context/cijfers.md",
+    "en": ROOT / "content/context/cijfers.en.md",
+}
 
 
 def shown(value: float, lang: str, unit) -> str:
@@ -68,7 +72,9 @@ class TestFiguresPageShowsCharts:
             expect(body).to_have_count(len(chart["rows"]))
             for i, row in enumerate(chart["rows"]):
                 label, value = row["label"][lang], shown(row["value"], lang, chart["unit"])
-                assert f"{label}: {value}" in alt, f"{chart_id}: '{label}: {value}' missing from {alt!r}"
+                assert f"{label}: {value}" in alt, (
+                    f"{chart_id}: '{label}: {value}' missing from {alt!r}"
+                )
                 expect(body.nth(i).locator("th")).to_have_text(label)
                 expect(body.nth(i).locator("td")).to_have_text(value)
                 expect(svg.locator("text.kb-chart__value").nth(i)).to_have_text(value)
@@ -78,11 +84,15 @@ class TestFiguresPageShowsCharts:
         page.goto(FIGURES_PAGE["nl"])
         for chart_id in charts_on("nl"):
             rows = CHARTS[chart_id]["rows"]
-            widths = [page.locator(f'figure[data-kb-chart="{chart_id}"] rect').nth(i).bounding_box()["width"]
-                      for i in range(len(rows))]
+            widths = [
+                page.locator(f'figure[data-kb-chart="{chart_id}"] rect')
+                .nth(i)
+                .bounding_box()["width"]
+                for i in range(len(rows))
+            ]
             top = max(r["value"] for r in rows)
             longest = max(widths)
-            for row, width in zip(rows, widths):
+            for row, width in zip(rows, widths, strict=False):
                 assert width == pytest.approx(longest * row["value"] / top, abs=1.5)
 
     def test_numbers_come_from_the_guide(self) -> None:
@@ -119,7 +129,9 @@ class TestMarkersInCode:
 
     def test_indented_code_is_left_alone(self) -> None:
         """A marker indented as a code block (four spaces) is not a marker."""
-        out = replace_markers("    <!-- kb:chart x -->\n", lambda chart_id: "CHART", lambda *a: None)
+        out = replace_markers(
+            "    <!-- kb:chart x -->\n", lambda chart_id: "CHART", lambda *a: None
+        )
         assert "CHART" not in out
 
 
@@ -132,13 +144,20 @@ class TestEditorMistakesInFiguresFile:
     def test_problems_name_file_line_and_field(self, tmp_path: Path) -> None:
         """A value written as text and a missing English label are both reported, by field and line."""
         bad = tmp_path / "figures.yml"
-        bad.write_text("charts:\n  - id: test\n    title: {nl: Titel, en: Title}\n    unit: '%'\n"
-                       "    rows:\n      - label: {nl: Een}\n        value: 'veel'\n"
-                       "    source: {title: Gids}\n", encoding="utf-8")
+        bad.write_text(
+            "charts:\n  - id: test\n    title: {nl: Titel, en: Title}\n    unit: '%'\n"
+            "    rows:\n      - label: {nl: Een}\n        value: 'veel'\n"
+            "    source: {title: Gids}\n",
+            encoding="utf-8",
+        )
         _, problems = load_figures(bad, "content/_data/figures.yml")
         text = [str(p) for p in problems]
-        assert any(t.startswith("content/_data/figures.yml:6: charts[0].rows[0].label") for t in text), text
-        assert any(t.startswith("content/_data/figures.yml:7: charts[0].rows[0].value:") for t in text)
+        assert any(
+            t.startswith("content/_data/figures.yml:6: charts[0].rows[0].label") for t in text
+        ), text
+        assert any(
+            t.startswith("content/_data/figures.yml:7: charts[0].rows[0].value:") for t in text
+        )
 
     def test_broken_yaml_is_reported_with_its_line(self, tmp_path: Path) -> None:
         """Broken YAML gives one problem with the line, not a traceback."""
@@ -150,6 +169,7 @@ class TestEditorMistakesInFiguresFile:
 
 # --- the real build, on a tiny copy of the portal -----------------------------------------------
 
+
 def tiny_portal(tmp_path: Path, page_body: str, figures: str | None = None) -> Path:
     """The portal's configuration, hooks and theme with a two-page content folder."""
     root = tmp_path / "portal"
@@ -160,24 +180,35 @@ def tiny_portal(tmp_path: Path, page_body: str, figures: str | None = None) -> P
         if (ROOT / extra).is_dir():
             (root / extra).mkdir()
     content = root / "content"
-    shutil.copytree(ROOT / "content" / "_data", content / "_data")  # other data files (e.g. the glossary)
+    shutil.copytree(
+        ROOT / "content" / "_data", content / "_data"
+    )  # other data files (e.g. the glossary)
     # The real glossary links terms to pages this two-page copy does not have: use a one-term list.
     (content / "_data" / "glossary.yml").write_text(
         "- term: VDAB\n  nl: {name: Vlaamse Dienst voor Arbeidsbemiddeling, explanation: De Vlaamse dienst voor werk.}\n"
         "  en: {name: Flemish Public Employment Service, explanation: The Flemish employment service.}\n",
-        encoding="utf-8")
-    (content / "_data" / "figures.yml").write_text(figures or FIGURES.read_text(encoding="utf-8"), encoding="utf-8")
+        encoding="utf-8",
+    )
+    (content / "_data" / "figures.yml").write_text(
+        figures or FIGURES.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     for suffix, title in ((".md", "Welkom"), (".en.md", "Welcome")):
         (content / f"index{suffix}").write_text(
             f"---\ntitle: {title}\nsummary: A test page for the chart hook of the portal.\n---\n\n{page_body}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return root
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
-                          cwd=root, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 class TestBuildFailsClearly:
@@ -202,7 +233,9 @@ class TestBuildFailsClearly:
 
     def test_marker_in_code_fence_builds(self, tmp_path: Path) -> None:
         """A marker shown inside a code fence is neither replaced nor an error."""
-        root = tiny_portal(tmp_path, "Zo zet je een grafiek:\n\n```text\n<!-- kb:chart bestaat-niet -->\n```")
+        root = tiny_portal(
+            tmp_path, "Zo zet je een grafiek:\n\n```text\n<!-- kb:chart bestaat-niet -->\n```"
+        )
         result = build(root)
         assert result.returncode == 0, result.stdout + result.stderr
         html = (root / "site" / "index.html").read_text(encoding="utf-8")

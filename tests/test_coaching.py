@@ -22,10 +22,19 @@ LABELS = yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encod
 HOME = {"nl": "index.html", "en": "en/index.html"}
 START_LINK = {"nl": "Nieuw als coach? Begin hier", "en": "New coach? Start here"}
 SECTION = {"nl": "Kader voor coaches", "en": "The coach's framework"}
-ROUTE_HEADINGS = {"nl": ("Je eerste week", "Je eerste maand"),
-                  "en": ("Your first week", "Your first month")}
-AGREED_SLUGS = {"start-hier", "vrijwilligersovereenkomst", "opleiding-en-kennisnetwerk",
-                "grenzen-van-de-rol", "matching", "waarom-coachen", "inspiratie-elders"}
+ROUTE_HEADINGS = {
+    "nl": ("Je eerste week", "Je eerste maand"),
+    "en": ("Your first week", "Your first month"),
+}
+AGREED_SLUGS = {
+    "start-hier",
+    "vrijwilligersovereenkomst",
+    "opleiding-en-kennisnetwerk",
+    "grenzen-van-de-rol",
+    "matching",
+    "waarom-coachen",
+    "inspiratie-elders",
+}
 
 
 def coaching_pages(lang: str) -> list[content_model.Page]:
@@ -97,7 +106,9 @@ class TestStartHere:
     def test_route_covers_the_whole_framework(self, page: Page, lang: str) -> None:
         """The route passes every other page of the coach's framework."""
         page.goto(html_path(start_here(lang)))
-        hrefs = page.locator("article ol a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        hrefs = page.locator("article ol a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
         for entry in coaching_pages(lang):
             if entry.slug != "start-hier":
                 assert f"{entry.slug}.html" in hrefs, f"the route skips {entry.slug}"

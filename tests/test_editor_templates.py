@@ -1,12 +1,12 @@
 """Editors start from templates that are complete and correct, one per content kind."""
 
-from content_index import ROOT, SITE
-import content_model  # noqa: E402
-
 import sys
 
+import content_model
+from content_index import ROOT, SITE
+
 sys.path.insert(0, str(ROOT / "scripts"))
-import make_snippets  # noqa: E402
+import make_snippets
 
 TEMPLATES = sorted((ROOT / "content/_templates").glob("*.md"))
 DUTCH = [p for p in TEMPLATES if not p.name.endswith(".en.md")]
@@ -19,7 +19,9 @@ def test_one_template_per_kind() -> None:
 
 def test_every_template_in_english_too() -> None:
     """Each Dutch template has an English one, kind.en.md, and there is no English one without it."""
-    assert sorted(p.name for p in TEMPLATES if p not in DUTCH) == sorted(f"{p.stem}.en.md" for p in DUTCH)
+    assert sorted(p.name for p in TEMPLATES if p not in DUTCH) == sorted(
+        f"{p.stem}.en.md" for p in DUTCH
+    )
 
 
 def test_templates_pass_the_checks() -> None:

@@ -13,9 +13,17 @@ from axe_check import violations
 
 ROOT = Path(__file__).resolve().parent.parent
 EMPLOYERS = ROOT / "content" / "employers"
-SLUGS = ["nieuwkomers-aanwerven", "vacatures-zonder-taaldrempel", "communicatie-op-de-werkvloer", "onthaal",
-         "nederlands-leren-op-het-werk", "diversiteitsbeleid", "steun-en-premies", "wat-een-jobcoach-doet",
-         "verblijf-controleren"]
+SLUGS = [
+    "nieuwkomers-aanwerven",
+    "vacatures-zonder-taaldrempel",
+    "communicatie-op-de-werkvloer",
+    "onthaal",
+    "nederlands-leren-op-het-werk",
+    "diversiteitsbeleid",
+    "steun-en-premies",
+    "wat-een-jobcoach-doet",
+    "verblijf-controleren",
+]
 MEDIA_BOX = re.compile(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]")
 
 
@@ -45,14 +53,18 @@ class TestEveryEmployerPage:
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
     @pytest.mark.parametrize("slug", SLUGS)
-    def test_page_shows_title_sources_and_check_date(self, page: Page, slug: str, lang: str) -> None:
+    def test_page_shows_title_sources_and_check_date(
+        self, page: Page, slug: str, lang: str
+    ) -> None:
         """The reader sees the page title, its sources and the date the facts were last checked."""
         meta = front_matter(source(slug, lang))
         page.goto(url(slug, lang))
         expect(page.locator("html")).to_have_attribute("lang", lang)
         expect(page.locator("article h1")).to_have_text(meta["title"])
         expect(page.locator(".kb-sources li")).to_have_count(len(meta["sources"]))
-        expect(page.locator(".kb-reviewed time")).to_have_attribute("datetime", str(meta["reviewed"]))
+        expect(page.locator(".kb-reviewed time")).to_have_attribute(
+            "datetime", str(meta["reviewed"])
+        )
 
 
 class TestChecklists:
@@ -76,12 +88,16 @@ class TestChecklists:
         page.goto(url(slug, "nl"))
         page.emulate_media(media="print")
         box = page.locator("section:has(> ul.kb-checklist)")
-        style = box.evaluate("e => { const s = getComputedStyle(e); return [s.breakBefore, s.breakInside]; }")
+        style = box.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.breakBefore, s.breakInside]; }"
+        )
         assert style == ["page", "avoid"]
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
     @pytest.mark.parametrize("slug", WITH_CHECKLIST)
-    def test_printed_page_gives_the_checklist_one_a4_sheet(self, page: Page, slug: str, lang: str) -> None:
+    def test_printed_page_gives_the_checklist_one_a4_sheet(
+        self, page: Page, slug: str, lang: str
+    ) -> None:
         """Printing the whole page, the checklist gets exactly one A4 sheet of its own.
 
         The rest of the page prints on the printer's default paper (here US Letter), so the A4 sheets
@@ -94,8 +110,12 @@ class TestChecklists:
 
     def test_longest_checklist_is_shorter_than_an_a4_page(self, page: Page) -> None:
         """In the whole printed page, the longest checklist is less tall than one A4 page's printable area."""
-        slug = max(WITH_CHECKLIST, key=lambda s: len(front_matter(source(s, "nl"))["checklist"]["items"]))
-        page.set_viewport_size({"width": 680, "height": 1000})  # 180 mm: A4 minus the 15 mm margins, at 96 dpi
+        slug = max(
+            WITH_CHECKLIST, key=lambda s: len(front_matter(source(s, "nl"))["checklist"]["items"])
+        )
+        page.set_viewport_size(
+            {"width": 680, "height": 1000}
+        )  # 180 mm: A4 minus the 15 mm margins, at 96 dpi
         page.goto(url(slug, "nl"))
         page.emulate_media(media="print")
         height = page.locator("section:has(> ul.kb-checklist)").bounding_box()["height"]

@@ -32,7 +32,9 @@ def tab_to(page: Page, text: str, limit: int = 80) -> Locator:
     """Press Tab until the focused element is the abbreviation ``text``; fail if it never is."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.textContent]")
+        focused = page.evaluate(
+            "() => [document.activeElement.tagName, document.activeElement.textContent]"
+        )
         if focused == ["ABBR", text]:
             return page.locator("abbr:focus")
     pytest.fail(f"The Tab key never reached the abbreviation {text}")
@@ -79,7 +81,9 @@ class TestExplanationOnHoverAndFocus:
         """A keyboard user sees where the focus is: the abbreviation gets an outline."""
         page.goto(GLOSSARY_PAGE[lang])
         abbr = tab_to(page, "VDAB")
-        style = abbr.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        style = abbr.evaluate(
+            "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+        )
         assert not style.startswith("none") and not style.endswith(" 0px"), style
 
 
@@ -104,7 +108,9 @@ def test_every_term_on_a_page_is_explained_in_its_language(page: Page, path: str
             continue  # a page's own abbreviation (e.g. a fact box's), not from the glossary
         mine = next(t for t in TERMS[text_lang] if t["term"] == from_glossary[0]["term"])
         assert title.endswith(mine["explanation"]), (path, text, title)
-        assert text in focusable or page.locator(".md-content a abbr", has_text=text).count() > 0, text
+        assert text in focusable or page.locator(".md-content a abbr", has_text=text).count() > 0, (
+            text
+        )
     # Terms in the running text (Markdown and the rendered boxes) must have been wrapped, except
     # where the hook leaves text alone on purpose (links, code, controls, quiz questions).
     plain = page.evaluate("""() => {
@@ -118,8 +124,9 @@ def test_every_term_on_a_page_is_explained_in_its_language(page: Page, path: str
         return out.join(' ');
     }""")
     for term in TERMS[lang]:
-        assert not re.search(rf"(?<![\w-]){re.escape(term['term'])}(?!\w)", plain), \
+        assert not re.search(rf"(?<![\w-]){re.escape(term['term'])}(?!\w)", plain), (
             f"{term['term']} appears on {path} without explanation"
+        )
 
 
 class TestGlossaryPage:
@@ -136,7 +143,9 @@ class TestGlossaryPage:
             expect(entry).to_contain_text(term["name"])
             explanation = entry.locator("xpath=following-sibling::dd[1]")
             expect(explanation).to_have_text(re.compile("^" + re.escape(term["explanation"])))
-            expect(explanation.locator("a.kb-glossary__more")).to_have_count(1 if term["page"] else 0)
+            expect(explanation.locator("a.kb-glossary__more")).to_have_count(
+                1 if term["page"] else 0
+            )
 
     def test_english_and_dutch_explanations_differ(self, page: Page) -> None:
         """The English glossary is in English: no Dutch explanation appears on it."""
@@ -145,14 +154,19 @@ class TestGlossaryPage:
         assert not [t["term"] for t in TERMS["nl"] if t["explanation"] in text]
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
-    def test_more_about_link_opens_the_page_in_the_same_language(self, page: Page, lang: str,
-                                                                 base_url: str) -> None:
+    def test_more_about_link_opens_the_page_in_the_same_language(
+        self, page: Page, lang: str, base_url: str
+    ) -> None:
         """'Meer over IBO' / 'More about IBO' opens the IBO page of the same language."""
         page.goto(GLOSSARY_PAGE[lang])
-        more = page.locator("dd", has_text=BY_TERM[lang]["IBO"]["explanation"]).locator("a.kb-glossary__more")
+        more = page.locator("dd", has_text=BY_TERM[lang]["IBO"]["explanation"]).locator(
+            "a.kb-glossary__more"
+        )
         expect(more).to_have_text("More about IBO" if lang == "en" else "Meer over IBO")
         more.click()
-        expect(page).to_have_url(base_url + ("en/statuses/ibo.html" if lang == "en" else "statuses/ibo.html"))
+        expect(page).to_have_url(
+            base_url + ("en/statuses/ibo.html" if lang == "en" else "statuses/ibo.html")
+        )
         expect(page.locator("html")).to_have_attribute("lang", re.compile(f"^{lang}"))
 
     def test_a_term_has_an_anchor_to_link_to(self, page: Page) -> None:

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
-
 from test_search import search
 
 
@@ -25,7 +24,9 @@ class TestSubPath:
         expect(page).to_have_url(subpath_url + "about.html")
         expect(page.locator("h1")).to_have_text("Over dit portaal")
         search(page, "IBO")  # a name whose page is certain to rank first (title and abbreviation)
-        expect(page.locator(".md-search-result__item").first).to_contain_text("individuele beroepsopleiding")
+        expect(page.locator(".md-search-result__item").first).to_contain_text(
+            "individuele beroepsopleiding"
+        )
         assert failed == []
 
 
@@ -40,13 +41,16 @@ class TestSitemaps:
 
 
 class TestOffline:
-    def test_file_url_navigation_and_search(self, page: Page, built_site: Path,
-                                            external_requests: list[str]) -> None:
+    def test_file_url_navigation_and_search(
+        self, page: Page, built_site: Path, external_requests: list[str]
+    ) -> None:
         """Opened from disk, the portal navigates, searches and asks no other host."""
         page.goto((built_site / "index.html").as_uri())
         assert_styled(page)
         page.locator(".md-content a[href='about.html']").click()
         expect(page.locator("h1")).to_have_text("Over dit portaal")
         search(page, "IBO")  # a name whose page is certain to rank first (title and abbreviation)
-        expect(page.locator(".md-search-result__item").first).to_contain_text("individuele beroepsopleiding")
+        expect(page.locator(".md-search-result__item").first).to_contain_text(
+            "individuele beroepsopleiding"
+        )
         assert external_requests == []

@@ -1,19 +1,23 @@
 """Both languages are complete: every shipped page has its partner, with the same structure."""
 
-from content_index import ROOT, SITE
 import content_model
+from content_index import ROOT, SITE
 
 
 def test_every_dutch_page_has_english_partner() -> None:
     """No page ships in one language only (organisations may do that; the project does not)."""
-    missing = sorted(p.src for p in SITE.pages.values()
-                     if p.lang == "nl" and content_model.partner_path(p.src) not in SITE.pages)
+    missing = sorted(
+        p.src
+        for p in SITE.pages.values()
+        if p.lang == "nl" and content_model.partner_path(p.src) not in SITE.pages
+    )
     assert missing == []
 
 
 def test_every_english_page_has_dutch_original() -> None:
-    orphans = sorted(p.src for p in SITE.pages.values()
-                     if p.lang == "en" and p.base not in SITE.pages)
+    orphans = sorted(
+        p.src for p in SITE.pages.values() if p.lang == "en" and p.base not in SITE.pages
+    )
     assert orphans == []
 
 

@@ -11,11 +11,11 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import StaticServer
-from content_index import html_path, labels, pages
+from playwright.sync_api import Page, expect
 from test_build_errors import copy_project
+
+from content_index import html_path, labels, pages
 
 SIZE = 5
 
@@ -28,8 +28,13 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory):
     grouped, found = re.subn(r"^(\s+nav_group_size:)\s*\d+", rf"\g<1> {SIZE}", text, flags=re.M)
     assert found == 1, "mkdocs.yml sets extra.nav_group_size once"
     config.write_text(grouped, encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/build.py", "-d", str(project / "site")],
-                            cwd=project, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "-d", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     server = StaticServer(project / "site")
     yield server.url
@@ -37,8 +42,9 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_long_section_shows_only_the_pages_of_the_current_group(page: Page, grouped_site: str,
-                                                                lang: str) -> None:
+def test_long_section_shows_only_the_pages_of_the_current_group(
+    page: Page, grouped_site: str, lang: str
+) -> None:
     """On the 8th status the menu names the groups, opens "6–10" and leaves out the other groups' pages."""
     statuses = pages("status", lang)
     assert len(statuses) > 3 * SIZE, "the test needs a section of more than three groups"
@@ -48,8 +54,12 @@ def test_long_section_shows_only_the_pages_of_the_current_group(page: Page, grou
     group_name = labels(lang)["nav_group"].format(first=6, last=10)
     group = menu.get_by_role("navigation", name=group_name, exact=True)
     expect(group.locator("a.md-nav__link--active")).to_have_text(current.meta["title"])
-    expect(group.get_by_role("link", name=neighbour_in_group.meta["title"], exact=True)).to_be_visible()
-    expect(menu.get_by_role("link", name=labels(lang)["nav_group"].format(first=1, last=5))).to_be_visible()
+    expect(
+        group.get_by_role("link", name=neighbour_in_group.meta["title"], exact=True)
+    ).to_be_visible()
+    expect(
+        menu.get_by_role("link", name=labels(lang)["nav_group"].format(first=1, last=5))
+    ).to_be_visible()
     expect(menu.get_by_role("link", name=elsewhere.meta["title"], exact=True)).to_have_count(0)
 
 
@@ -58,7 +68,8 @@ def test_group_leads_to_its_first_page(page: Page, grouped_site: str) -> None:
     statuses = pages("status")
     page.goto(grouped_site + html_path(statuses[7]))
     link = page.locator("nav.md-nav--primary").get_by_role(
-        "link", name=labels("nl")["nav_group"].format(first=11, last=15), exact=True)
+        "link", name=labels("nl")["nav_group"].format(first=11, last=15), exact=True
+    )
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_contain_text(statuses[10].meta["title"])

@@ -5,7 +5,7 @@ import sys
 from content_index import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import readability  # noqa: E402
+import readability
 
 
 def test_dutch_pages_are_plain_language(capsys) -> None:

@@ -48,23 +48,46 @@ def tiny_site(tmp_path: Path, quizzes: dict[str, str], pages: dict[str, str] | N
     (tmp_path / "quizzes").mkdir()
     for name, text in quizzes.items():
         (tmp_path / "quizzes" / f"{name}.yml").write_text(text, encoding="utf-8")
-    config = {"site_name": "Test", "docs_dir": "content", "use_directory_urls": False,
-              "exclude_docs": "_data/\n",
-              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "nl"},
-              "hooks": [str(ROOT / "hooks" / "validate_content.py"), str(ROOT / "hooks" / "render_quizzes.py")]}
+    config = {
+        "site_name": "Test",
+        "docs_dir": "content",
+        "use_directory_urls": False,
+        "exclude_docs": "_data/\n",
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "nl"},
+        "hooks": [
+            str(ROOT / "hooks" / "validate_content.py"),
+            str(ROOT / "hooks" / "render_quizzes.py"),
+        ],
+    }
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return tmp_path
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(project / "site")],
-                          capture_output=True, text=True, cwd=project,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(project / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def pages_of(project: Path) -> set[str]:
-    pages = {p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")}
+    pages = {
+        p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")
+    }
     return {p for p in pages if not p.startswith("_")}  # _templates/ and _data/ are not built
 
 
@@ -94,7 +117,8 @@ class TestCheck:
         project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"pagina.md": page})
         assert [str(p) for p in quiz_model.check(project, pages_of(project))] == [
             "content/pagina.md:8: kb:quiz: there is no quiz 'bestat-niet'. "
-            "Fix: create quizzes/bestat-niet.yml or use one of: goed."]
+            "Fix: create quizzes/bestat-niet.yml or use one of: goed."
+        ]
 
     def test_marker_in_a_code_fence_is_left_alone(self, tmp_path: Path) -> None:
         """Documentation that shows the marker inside a code block is not a quiz."""
@@ -109,7 +133,9 @@ class TestCheck:
 
 class TestBuild:
     @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-    def test_broken_quiz_fails_the_build_without_traceback(self, tmp_path: Path, case: Path) -> None:
+    def test_broken_quiz_fails_the_build_without_traceback(
+        self, tmp_path: Path, case: Path
+    ) -> None:
         """The strict build stops, prints the editor's message once, and no Python traceback."""
         result = build(tiny_site(tmp_path, {case.stem: case.read_text(encoding="utf-8")}))
         output = result.stdout + result.stderr
@@ -132,11 +158,12 @@ class TestBuild:
         assert "Een coach beslist voor de nieuwkomer." in index  # the question can be found
         assert "De nieuwkomer beslist zelf." not in index  # its answer is not given away
 
-
     def test_two_quizzes_on_one_page_load_the_script_once(self, tmp_path: Path) -> None:
         """A page with two quizzes shows both, and links quiz.css and quiz.js once."""
-        page = ("---\ntitle: Twee\nsummary: Een pagina met twee testen.\n---\n\n# Twee\n\n"
-                "<!-- kb:quiz goed -->\n\nTekst ertussen.\n\n<!-- kb:quiz ook-goed -->\n")
+        page = (
+            "---\ntitle: Twee\nsummary: Een pagina met twee testen.\n---\n\n# Twee\n\n"
+            "<!-- kb:quiz goed -->\n\nTekst ertussen.\n\n<!-- kb:quiz ook-goed -->\n"
+        )
         project = tiny_site(tmp_path, {"goed": GOOD_QUIZ, "ook-goed": GOOD_QUIZ}, {"twee.md": page})
         assert build(project).returncode == 0
         html = (project / "site" / "twee.html").read_text(encoding="utf-8")
@@ -150,7 +177,9 @@ class TestAssets:
     def test_quiz_script_is_small_and_asks_nothing(self) -> None:
         """quiz.js stays under 12 KB, needs no library and sends no request."""
         for name in ("quiz.js", "quiz-progress.js"):
-            script = (ROOT / "overrides" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+            script = (ROOT / "overrides" / "assets" / "javascripts" / name).read_text(
+                encoding="utf-8"
+            )
             assert len(script.encode()) < 12_000
             assert not re.search(r"fetch\(|XMLHttpRequest|sendBeacon|https?://|import ", script)
 

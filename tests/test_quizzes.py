@@ -18,10 +18,11 @@ from playwright.sync_api import Locator, Page, expect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import quiz_model  # noqa: E402
-from axe_check import violations  # noqa: E402
 from conftest import StaticServer  # noqa: E402
 from test_quiz_files import build, tiny_site  # noqa: E402
+
+import quiz_model  # noqa: E402
+from axe_check import violations  # noqa: E402
 
 QUIZ_ID = "sessie-1"
 QUIZ = yaml.safe_load((ROOT / "quizzes" / f"{QUIZ_ID}.yml").read_text(encoding="utf-8"))
@@ -32,10 +33,26 @@ QUIZ_NL = HOST.replace(".md", ".html")
 QUIZ_EN = "en/" + QUIZ_NL
 PROGRESS_NL, PROGRESS_EN = "training/mijn-opleiding.html", "en/training/mijn-opleiding.html"
 TYPES = ["single", "multiple", "true-false", "fill-in", "order", "match"]
-SAY = {"nl": {"right": "Juist", "wrong": "Fout", "partly": "Deels juist", "passed": "Geslaagd",
-              "not_passed": "Nog niet geslaagd", "not_started": "Nog niet gedaan", "done": "Gedaan"},
-       "en": {"right": "Right", "wrong": "Wrong", "partly": "Partly right", "passed": "Passed",
-              "not_passed": "Not passed yet", "not_started": "Not done yet", "done": "Done"}}
+SAY = {
+    "nl": {
+        "right": "Juist",
+        "wrong": "Fout",
+        "partly": "Deels juist",
+        "passed": "Geslaagd",
+        "not_passed": "Nog niet geslaagd",
+        "not_started": "Nog niet gedaan",
+        "done": "Gedaan",
+    },
+    "en": {
+        "right": "Right",
+        "wrong": "Wrong",
+        "partly": "Partly right",
+        "passed": "Passed",
+        "not_passed": "Not passed yet",
+        "not_started": "Not done yet",
+        "done": "Done",
+    },
+}
 
 
 def first_of(kind: str) -> dict:
@@ -89,11 +106,22 @@ def put_in_order(page: Page, qid: str, ids: list[str]) -> None:
     """Move each step up with its 'up' button, by keyboard, until the list reads ``ids``."""
     for target, step_id in enumerate(ids):
         for _ in range(8):
-            order = question(page, qid).locator(".kb-quiz__step").evaluate_all("ls => ls.map(l => l.dataset.id)")
+            order = (
+                question(page, qid)
+                .locator(".kb-quiz__step")
+                .evaluate_all("ls => ls.map(l => l.dataset.id)")
+            )
             if order.index(step_id) == target:
                 break
-            press(page, question(page, qid).locator(f".kb-quiz__step[data-id='{step_id}'] [data-move='-1']"))
-            expect(question(page, qid).locator(f".kb-quiz__step[data-id='{step_id}'] [data-move='-1']")).to_be_focused()
+            press(
+                page,
+                question(page, qid).locator(
+                    f".kb-quiz__step[data-id='{step_id}'] [data-move='-1']"
+                ),
+            )
+            expect(
+                question(page, qid).locator(f".kb-quiz__step[data-id='{step_id}'] [data-move='-1']")
+            ).to_be_focused()
 
 
 def answer(page: Page, q: dict, right: bool, lang: str = "nl") -> None:
@@ -108,8 +136,11 @@ def answer(page: Page, q: dict, right: bool, lang: str = "nl") -> None:
     elif kind == "fill-in":
         type_in(page, qid, q["answers"][lang][0] if right else "zzz")
     elif kind == "order":
-        put_in_order(page, qid, [s["id"] for s in q["steps"]] if right else
-                     [s["id"] for s in reversed(q["steps"])])
+        put_in_order(
+            page,
+            qid,
+            [s["id"] for s in q["steps"]] if right else [s["id"] for s in reversed(q["steps"])],
+        )
     elif kind == "match":
         ids = [p["id"] for p in q["pairs"]]
         for i, left in enumerate(ids):
@@ -156,7 +187,9 @@ class TestEachQuestionType:
         if kind in ("single", "multiple"):
             wrong = next(o for o in q["options"] if not o.get("correct"))
             if wrong.get("feedback"):
-                expect(question(quiz, q["id"]).locator(f"[data-id='{wrong['id']}'] .kb-quiz__feedback")).to_be_visible()
+                expect(
+                    question(quiz, q["id"]).locator(f"[data-id='{wrong['id']}'] .kb-quiz__feedback")
+                ).to_be_visible()
         press(quiz, action(quiz, "retry-wrong"))
         expect(result(quiz, q["id"])).to_be_hidden()
         answer(quiz, q, right=True)
@@ -168,14 +201,19 @@ class TestEachQuestionType:
 
     def test_multiple_answers_give_partial_credit(self, quiz: Page) -> None:
         """One of several right answers counts as 'Deels juist' and a part of a point."""
-        q = next(q for q in QUIZ["questions"] if q["type"] == "multiple"
-                 and sum(bool(o.get("correct")) for o in q["options"]) > 1)
+        q = next(
+            q
+            for q in QUIZ["questions"]
+            if q["type"] == "multiple" and sum(bool(o.get("correct")) for o in q["options"]) > 1
+        )
         good = [o["id"] for o in q["options"] if o.get("correct")]
         choose(quiz, q["id"], good[:1])
         press(quiz, action(quiz, "check"))
         expect(result(quiz, q["id"])).to_have_text(SAY["nl"]["partly"])
         share = round(1 / len(good), 1)
-        expect(status(quiz)).to_contain_text(f"{share:.1f}".replace(".", ",").rstrip("0").rstrip(",") + " van")
+        expect(status(quiz)).to_contain_text(
+            f"{share:.1f}".replace(".", ",").rstrip("0").rstrip(",") + " van"
+        )
 
     def test_fill_in_tolerates_case_accents_and_a_slip(self, quiz: Page) -> None:
         """Capitals, accents and one wrong letter in a long word still count as right."""
@@ -194,11 +232,18 @@ class TestEachQuestionType:
         press(quiz, action(quiz, "check"))
         score = status(quiz).text_content()
         first = question(quiz, q["id"]).locator(".kb-quiz__step").first
-        step_id, text = first.get_attribute("data-id"), first.locator(".kb-quiz__step-text").text_content()
-        down = question(quiz, q["id"]).locator(f".kb-quiz__step[data-id='{step_id}'] [data-move='1']")
+        step_id, text = (
+            first.get_attribute("data-id"),
+            first.locator(".kb-quiz__step-text").text_content(),
+        )
+        down = question(quiz, q["id"]).locator(
+            f".kb-quiz__step[data-id='{step_id}'] [data-move='1']"
+        )
         press(quiz, down)
         expect(down).to_be_focused()
-        expect(question(quiz, q["id"]).locator(".kb-quiz__step").nth(1)).to_have_attribute("data-id", step_id)
+        expect(question(quiz, q["id"]).locator(".kb-quiz__step").nth(1)).to_have_attribute(
+            "data-id", step_id
+        )
         announce = quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] [data-kb-announce]")
         expect(announce).to_have_text(f"{text}: nu op plaats 2 van {len(q['steps'])}.")
         expect(status(quiz)).to_have_text(score)
@@ -222,7 +267,9 @@ class TestWholeQuiz:
         total = len(QUIZ["questions"])
         expect(status(quiz)).to_have_text(f"Je score: {total} van {total} (100%).")
         expect(action(quiz, "retry-wrong")).to_be_hidden()
-        expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__note")).to_contain_text("telt niet mee")
+        expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__note")).to_contain_text(
+            "telt niet mee"
+        )
 
     def test_show_solution_and_start_again(self, quiz: Page) -> None:
         """'Show the solution' opens every answer with its explanation and read-again link;
@@ -233,16 +280,22 @@ class TestWholeQuiz:
         expect(answers).to_have_count(len(QUIZ["questions"]))
         for i in range(answers.count()):
             expect(answers.nth(i)).to_have_attribute("open", "")
-        for href in set(quiz.locator(".kb-quiz__read-again a").evaluate_all("as => as.map(a => a.href)")):
+        for href in set(
+            quiz.locator(".kb-quiz__read-again a").evaluate_all("as => as.map(a => a.href)")
+        ):
             assert quiz.request.get(href).ok, f"read-again link {href} leads nowhere"
         press(quiz, action(quiz, "retry-all"))
-        expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__result:visible")).to_have_count(0)
+        expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__result:visible")).to_have_count(
+            0
+        )
         expect(answers.first).to_be_hidden()
 
     def test_options_are_shuffled_per_attempt(self, quiz: Page) -> None:
         """Options come in a new order on new attempts (not always the order of the file)."""
-        q = max((q for q in QUIZ["questions"] if q["type"] in ("single", "multiple")),
-                key=lambda q: len(q["options"]))
+        q = max(
+            (q for q in QUIZ["questions"] if q["type"] in ("single", "multiple")),
+            key=lambda q: len(q["options"]),
+        )
         options = question(quiz, q["id"]).locator(".kb-quiz__option")
         orders = set()
         for _ in range(8):
@@ -275,7 +328,11 @@ class TestProgress:
         single = first_of("single")
         good = next(o["id"] for o in single["options"] if o.get("correct"))
         box = question(quiz, single["id"]).locator(f"input[value='{good}']")
-        saved = {"best": 50, "date": "2026-11-20", "answers": {single["id"]: {"h": "changed", "a": [good]}}}
+        saved = {
+            "best": 50,
+            "date": "2026-11-20",
+            "answers": {single["id"]: {"h": "changed", "a": [good]}},
+        }
         quiz.evaluate("r => localStorage.setItem('kb-quiz:sessie-1', JSON.stringify(r))", saved)
         quiz.reload()
         expect(box).not_to_be_checked()
@@ -303,11 +360,14 @@ class TestProgress:
             press(quiz, quiz.locator("[data-kb-progress] [data-action='download']"))
         data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
         assert {"id": QUIZ_ID, "best": 100, "passed": None}.items() <= next(
-            d for d in data["quizzes"] if d["id"] == QUIZ_ID).items()
+            d for d in data["quizzes"] if d["id"] == QUIZ_ID
+        ).items()
         quiz.once("dialog", lambda dialog: dialog.accept())
         press(quiz, quiz.locator("[data-kb-progress] [data-action='erase']"))
         expect(row.locator(".kb-progress__status")).to_have_text(SAY["en"]["not_started"])
-        assert quiz.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kb-quiz:'))") == []
+        assert (
+            quiz.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kb-quiz:'))") == []
+        )
         quiz.goto(QUIZ_NL)
         expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__best")).to_be_hidden()
 
@@ -317,7 +377,9 @@ class TestProgress:
         quiz.goto(PROGRESS_NL)
         quiz.once("dialog", lambda dialog: dialog.dismiss())
         press(quiz, quiz.locator("[data-kb-progress] [data-action='erase']"))
-        expect(quiz.locator(f"[data-kb-progress-quiz='{QUIZ_ID}'] .kb-progress__best")).to_have_text("0%")
+        expect(
+            quiz.locator(f"[data-kb-progress-quiz='{QUIZ_ID}'] .kb-progress__best")
+        ).to_have_text("0%")
 
 
 PASS_QUIZ = """\
@@ -342,8 +404,11 @@ PATH_PAGE = "---\ntitle: Voortgang\nsummary: Mijn voortgang in de testen.\n---\n
 @pytest.fixture(scope="module")
 def pass_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small site whose quiz sets a pass mark of 50%, served locally."""
-    project = tiny_site(tmp_path_factory.mktemp("pass"), {"drempel": PASS_QUIZ},
-                        {"test.md": PASS_PAGE, "voortgang.md": PATH_PAGE})
+    project = tiny_site(
+        tmp_path_factory.mktemp("pass"),
+        {"drempel": PASS_QUIZ},
+        {"test.md": PASS_PAGE, "voortgang.md": PATH_PAGE},
+    )
     assert build(project).returncode == 0
     server = StaticServer(project / "site")
     yield server.url
@@ -360,14 +425,20 @@ class TestPassMark:
         press(page, root.locator("input[value='true']").first, "Space")
         press(page, root.locator("[data-action='check']"))
         expect(root.locator(".kb-quiz__status")).to_have_text(
-            "Je score: 0 van 2 (0%). Nog niet geslaagd. Je hebt 50% nodig.")
-        expect(root.locator(".kb-quiz__status")).to_have_class("kb-quiz__status kb-quiz__status--failed")
+            "Je score: 0 van 2 (0%). Nog niet geslaagd. Je hebt 50% nodig."
+        )
+        expect(root.locator(".kb-quiz__status")).to_have_class(
+            "kb-quiz__status kb-quiz__status--failed"
+        )
         press(page, root.locator("[data-action='retry-wrong']"))
         press(page, root.locator("[data-qid='beslist'] input[value='false']"), "Space")
         press(page, root.locator("[data-action='check']"))
         expect(root.locator(".kb-quiz__status")).to_have_text(
-            "Je score: 1 van 2 (50%). Geslaagd! Je haalde minstens 50%.")
-        expect(root.locator(".kb-quiz__status")).to_have_class("kb-quiz__status kb-quiz__status--passed")
+            "Je score: 1 van 2 (50%). Geslaagd! Je haalde minstens 50%."
+        )
+        expect(root.locator(".kb-quiz__status")).to_have_class(
+            "kb-quiz__status kb-quiz__status--passed"
+        )
         page.goto(pass_site + "voortgang.html")
         row = page.locator("[data-kb-progress-quiz='drempel']")
         expect(row.locator(".kb-progress__status")).to_have_text(SAY["nl"]["passed"])
@@ -376,7 +447,9 @@ class TestPassMark:
 
 
 class TestWithoutJavaScript:
-    def test_questions_read_as_a_list_with_answers_behind_a_disclosure(self, browser, base_url: str) -> None:
+    def test_questions_read_as_a_list_with_answers_behind_a_disclosure(
+        self, browser, base_url: str
+    ) -> None:
         """Without JavaScript: every question shows, each answer is closed behind 'Toon het
         antwoord', and there are no buttons that would do nothing."""
         context = browser.new_context(java_script_enabled=False, base_url=base_url)
@@ -401,7 +474,8 @@ class TestAccessibility:
         expect(root.locator("fieldset > legend")).to_have_count(len(QUIZ["questions"]))
         unnamed = root.locator("input, select, button").evaluate_all(
             "els => els.filter(e => !e.labels?.length && !e.getAttribute('aria-labelledby')"
-            " && !e.textContent.trim()).map(e => e.outerHTML)")
+            " && !e.textContent.trim()).map(e => e.outerHTML)"
+        )
         assert unnamed == []
 
     def test_axe_finds_nothing_on_a_checked_quiz(self, quiz: Page) -> None:
@@ -433,4 +507,3 @@ class TestAccessibility:
         """Pages without a quiz do not load quiz.js."""
         page.goto("about.html")
         assert page.locator("script[src*='quiz']").count() == 0
-

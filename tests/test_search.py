@@ -31,8 +31,14 @@ def unique_word(site: Path) -> tuple[str, str]:
     for word in sorted(pages):
         # search looks for "stem*": no other word (or stem) may start with this word's stem
         prefix = stems[word]
-        if len(pages[word]) == 1 and prefix not in en and not any(
-                w != word and (w.startswith(prefix) or s.startswith(prefix)) for w, s in stems.items()):
+        if (
+            len(pages[word]) == 1
+            and prefix not in en
+            and not any(
+                w != word and (w.startswith(prefix) or s.startswith(prefix))
+                for w, s in stems.items()
+            )
+        ):
             return word, next(iter(pages[word]))
     raise AssertionError("no word is unique to one Dutch page")
 

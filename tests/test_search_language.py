@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
-
 from test_search import search, unique_word
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
@@ -27,8 +26,10 @@ def result_pages(page: Page) -> list[str]:
     previous: list[str] | None = None
     for _ in range(40):
         page.wait_for_timeout(150)
-        current = [re.sub(r"[?#].*$", "", href) for href in
-                   links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+        current = [
+            re.sub(r"[?#].*$", "", href)
+            for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        ]
         if current and current == previous:
             return current
         previous = current
@@ -36,7 +37,7 @@ def result_pages(page: Page) -> list[str]:
 
 
 def relative(url: str, root: str) -> str:
-    return url[len(root):] if url.startswith(root) else url
+    return url[len(root) :] if url.startswith(root) else url
 
 
 def browser_queries() -> list[tuple[str, str, list[str]]]:
@@ -68,7 +69,9 @@ class TestLanguageIsolation:
         assert all(relative(u, site_url).startswith("en/") for u in found), found
         assert site_url + "en/statuses/ibo.html" in found[:3]
 
-    def test_dutch_only_word_is_not_found_on_english_site(self, page: Page, built_site: Path) -> None:
+    def test_dutch_only_word_is_not_found_on_english_site(
+        self, page: Page, built_site: Path
+    ) -> None:
         """A Dutch word that no English page uses gives "no results" on the English site."""
         word, _ = unique_word(built_site)
         page.goto("en/index.html")
@@ -97,10 +100,14 @@ class TestStemming:
 
 
 class TestQuerySet:
-    @pytest.mark.parametrize(("lang", "query", "expected"), browser_queries(),
-                             ids=[f"{c[0]}-{c[1]}" for c in browser_queries()])
-    def test_expected_page_in_top_three(self, page: Page, site_url: str, lang: str, query: str,
-                                        expected: list[str]) -> None:
+    @pytest.mark.parametrize(
+        ("lang", "query", "expected"),
+        browser_queries(),
+        ids=[f"{c[0]}-{c[1]}" for c in browser_queries()],
+    )
+    def test_expected_page_in_top_three(
+        self, page: Page, site_url: str, lang: str, query: str, expected: list[str]
+    ) -> None:
         """Typed into the search box, the query shows the page a coach expects among the first three."""
         content = Path(__file__).resolve().parent.parent / "content"
         if not any((content / f"{slug}.md").exists() for slug in expected):
@@ -109,7 +116,9 @@ class TestQuerySet:
         search(page, query)
         found = [relative(u, site_url) for u in result_pages(page)]
         wanted = [f"{PREFIX[lang]}{slug}.html" for slug in expected]
-        assert set(wanted) & set(found[:3]), f"{query!r}: top 3 {found[:3]}, expected one of {wanted}"
+        assert set(wanted) & set(found[:3]), (
+            f"{query!r}: top 3 {found[:3]}, expected one of {wanted}"
+        )
         assert all(u.startswith("en/") == (lang == "en") for u in found), found
 
 
@@ -125,8 +134,9 @@ class TestHosting:
         assert all(u.startswith(subpath_url + "en/") for u in found), found
         assert failed == []
 
-    def test_english_search_from_file(self, page: Page, built_site: Path,
-                                      external_requests: list[str]) -> None:
+    def test_english_search_from_file(
+        self, page: Page, built_site: Path, external_requests: list[str]
+    ) -> None:
         """Opened from disk, the English site searches its own index and asks no other host."""
         page.goto((built_site / "en" / "index.html").as_uri())
         search(page, "IBO")
@@ -141,7 +151,9 @@ class TestIndexFiles:
     def test_one_index_per_language(self, built_site: Path) -> None:
         """search/ holds only Dutch pages and en/search/ only English ones, as .json and .js."""
         for folder, lang in (("", "nl"), ("en/", "en")):
-            index = json.loads((built_site / folder / "search/search_index.json").read_text("utf-8"))
+            index = json.loads(
+                (built_site / folder / "search/search_index.json").read_text("utf-8")
+            )
             assert index["config"]["lang"] == [lang]
             assert not [d for d in index["docs"] if d["location"].startswith("en/")]
             script = (built_site / folder / "search/search_index.js").read_text("utf-8")

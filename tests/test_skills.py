@@ -17,9 +17,17 @@ from content_index import front_matter, labels
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-SKILLS = ["coachingsvaardigheden", "proactiviteit", "tijd-en-flexibiliteit", "empathie-over-culturen",
-          "open-communicatie", "vertrouwen-en-leefwereld", "meertaligheid", "grenzen-stellen",
-          "arbeidsmarktkennis"]
+SKILLS = [
+    "coachingsvaardigheden",
+    "proactiviteit",
+    "tijd-en-flexibiliteit",
+    "empathie-over-culturen",
+    "open-communicatie",
+    "vertrouwen-en-leefwereld",
+    "meertaligheid",
+    "grenzen-stellen",
+    "arbeidsmarktkennis",
+]
 LANGUAGES = ["nl", "en"]
 
 
@@ -31,8 +39,6 @@ def source(folder: str, slug: str, lang: str) -> Path:
 def url(slug: str, lang: str) -> str:
     """Where the built page of a skills module lives, relative to the site root."""
     return f"skills/{slug}.html" if lang == "nl" else f"{lang}/skills/{slug}.html"
-
-
 
 
 PAGES = [(slug, lang) for slug in SKILLS for lang in LANGUAGES]
@@ -62,7 +68,9 @@ class TestSkillsPage:
         expect(box).to_be_visible()
         expect(box.locator("h2")).to_have_text(labels(lang)["reflection"])
         expect(box.locator("li")).to_have_text(questions)
-        assert all(question.rstrip().endswith("?") for question in questions), "each item is a question"
+        assert all(question.rstrip().endswith("?") for question in questions), (
+            "each item is a question"
+        )
 
     @pytest.mark.parametrize("lang", LANGUAGES)
     def test_links_to_its_tasks(self, page: Page, lang: str) -> None:
@@ -80,12 +88,17 @@ class TestSkillsPage:
 
 
 class TestSkillsNavigation:
-    @pytest.mark.parametrize(("home", "section", "skill"), [
-        ("index.html", "Vaardigheden", "Grenzen stellen"),
-        ("en/index.html", "Skills", "Setting boundaries"),
-    ], ids=LANGUAGES)
-    def test_skill_reached_from_navigation(self, page: Page, home: str, section: str,
-                                           skill: str) -> None:
+    @pytest.mark.parametrize(
+        ("home", "section", "skill"),
+        [
+            ("index.html", "Vaardigheden", "Grenzen stellen"),
+            ("en/index.html", "Skills", "Setting boundaries"),
+        ],
+        ids=LANGUAGES,
+    )
+    def test_skill_reached_from_navigation(
+        self, page: Page, home: str, section: str, skill: str
+    ) -> None:
         """From the home page, the navigation leads to the skills section and from there to a module."""
         page.goto(home)
         nav = page.locator("nav.md-nav--primary")

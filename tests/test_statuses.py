@@ -9,14 +9,16 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from conftest import StaticServer
-from content_index import SITE, html_path, pages
+from playwright.sync_api import Browser, Page, expect
 from test_build_errors import copy_project
 
-LABELS = {"nl": ("Feiten op een rij", "Voor wie", "Laatst nagekeken op"),
-          "en": ("Key facts", "For whom", "Last checked on")}
+from content_index import SITE, html_path, pages
+
+LABELS = {
+    "nl": ("Feiten op een rij", "Voor wie", "Laatst nagekeken op"),
+    "en": ("Key facts", "For whom", "Last checked on"),
+}
 
 
 def status(slug: str, lang: str):
@@ -60,11 +62,12 @@ class TestFactBox:
 class TestCrossLinks:
     def test_status_lists_pages_that_refer_to_it(self, page: Page) -> None:
         """A status shows the stories, guides and statuses whose front matter names it."""
-        target, referrer = next(
-            (s, r) for s in pages("status") for _, r in SITE.referring(s, "nl"))
+        target, referrer = next((s, r) for s in pages("status") for _, r in SITE.referring(s, "nl"))
         page.goto(html_path(target))
         backlinks = page.locator(".kb-backlinks")
-        expect(backlinks.get_by_role("link", name=referrer.meta["title"], exact=True)).to_be_visible()
+        expect(
+            backlinks.get_by_role("link", name=referrer.meta["title"], exact=True)
+        ).to_be_visible()
 
 
 class TestOverview:
@@ -75,9 +78,15 @@ class TestOverview:
         rows = page.locator("[data-kb-overview] tbody tr")
         expect(rows).to_have_count(len(pages("status", lang)))
         first = pages("status", lang)[0]
-        expect(page.locator("[data-kb-overview]").get_by_role("link", name=first.meta["title"], exact=True)).to_be_visible()
+        expect(
+            page.locator("[data-kb-overview]").get_by_role(
+                "link", name=first.meta["title"], exact=True
+            )
+        ).to_be_visible()
 
-    def test_without_javascript_full_table_and_no_finder(self, browser: Browser, site_url: str) -> None:
+    def test_without_javascript_full_table_and_no_finder(
+        self, browser: Browser, site_url: str
+    ) -> None:
         """With JavaScript off the finder stays hidden and every status is in the table."""
         context = browser.new_context(java_script_enabled=False, base_url=site_url)
         page = context.new_page()
@@ -99,9 +108,12 @@ class TestFinder:
         expect(box).to_be_checked()
         expect(page.locator("[data-kb-overview] tbody tr:visible")).to_have_count(len(expected))
         expect(page.locator(".kb-finder__status")).to_have_text(
-            f"{len(expected)} van {len(pages('status'))} statuten getoond")
+            f"{len(expected)} van {len(pages('status'))} statuten getoond"
+        )
         page.get_by_role("button", name="Alles tonen").press("Enter")
-        expect(page.locator("[data-kb-overview] tbody tr:visible")).to_have_count(len(pages("status")))
+        expect(page.locator("[data-kb-overview] tbody tr:visible")).to_have_count(
+            len(pages("status"))
+        )
 
     def test_finder_in_english(self, page: Page) -> None:
         """The English finder speaks English and filters the same way."""
@@ -109,20 +121,30 @@ class TestFinder:
         page.get_by_label("Registered at VDAB").check()
         expected = [p for p in pages("status", "en") if "vdab-jobseeker" in p.meta["for_whom"]]
         expect(page.locator(".kb-finder__status")).to_have_text(
-            f"{len(expected)} of {len(pages('status', 'en'))} statuses shown")
+            f"{len(expected)} of {len(pages('status', 'en'))} statuses shown"
+        )
 
 
 # --- a separate build: the clock moved on, and a local page exists only in Dutch -----------------
+
 
 @pytest.fixture(scope="module")
 def aged_site(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("aged") / "project")
     (project / "content/lokaal.md").write_text(
         "---\ntitle: Ons lokaal aanbod\nsummary: Wat onze organisatie in de eigen gemeente aanbiedt.\n---\n\n"
-        "# Ons lokaal aanbod\n\nDeze pagina bestaat alleen in het Nederlands.\n", encoding="utf-8")
+        "# Ons lokaal aanbod\n\nDeze pagina bestaat alleen in het Nederlands.\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "PORTAL_TODAY": "2028-06-01"}
-    result = subprocess.run([sys.executable, "scripts/build.py", "-d", str(project / "site")],
-                            cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "-d", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     server = StaticServer(project / "site")
     yield result, server.url
     server.stop()
@@ -133,7 +155,9 @@ class TestFreshness:
         """Eighteen months later the build still publishes, and lists the pages to re-check."""
         result, _ = aged_site
         assert result.returncode == 0, result.stderr[-2000:]
-        assert re.search(r"WARNING: \d+ page\(s\) were last checked more than 12 months ago", result.stderr)
+        assert re.search(
+            r"WARNING: \d+ page\(s\) were last checked more than 12 months ago", result.stderr
+        )
         assert "content/statuses/ibo.md" in result.stderr
 
     def test_stale_page_shows_notice(self, page: Page, aged_site) -> None:

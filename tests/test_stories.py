@@ -30,8 +30,17 @@ def html_path(entry: content_model.Page) -> str:
 
 LABELS = yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))
 STORY_SLUGS = [story.slug for story in pages("testimonial", "nl")]
-AGREED_SLUGS = {"obaida", "luwam", "gokhan", "eyasu", "abdurrahman", "farouk", "ruket", "rasha",
-                "fatima-en-mohammad"}
+AGREED_SLUGS = {
+    "obaida",
+    "luwam",
+    "gokhan",
+    "eyasu",
+    "abdurrahman",
+    "farouk",
+    "ruket",
+    "rasha",
+    "fatima-en-mohammad",
+}
 
 
 def story(slug: str, lang: str):
@@ -75,7 +84,8 @@ class TestStoryPage:
         """The lessons close the story; the source and consent note follow them."""
         page.goto(html_path(story("luwam", lang)))
         order = page.evaluate(
-            "() => [...document.querySelectorAll('article section')].map(s => s.className)")
+            "() => [...document.querySelectorAll('article section')].map(s => s.className)"
+        )
         lessons = next(i for i, c in enumerate(order) if "lessons" in c)
         sources = next(i for i, c in enumerate(order) if "kb-sources" in c)
         assert lessons < sources
@@ -85,12 +95,15 @@ class TestStoriesIndex:
     @pytest.mark.parametrize("lang", ["nl", "en"])
     def test_index_leads_to_every_story(self, page: Page, lang: str) -> None:
         """The stories overview links to each story under its title, and each link works."""
-        index = html_path(next(p for p in SITE.pages.values()
-                               if p.base == "stories/index.md" and p.lang == lang))
+        index = html_path(
+            next(p for p in SITE.pages.values() if p.base == "stories/index.md" and p.lang == lang)
+        )
         for slug in STORY_SLUGS:
             entry = story(slug, lang)
             page.goto(index)
-            page.locator("article").get_by_role("link", name=entry.meta["title"], exact=True).click()
+            page.locator("article").get_by_role(
+                "link", name=entry.meta["title"], exact=True
+            ).click()
             expect(page).to_have_url(re.compile(rf"stories/{slug}\.html$"))
             expect(page.locator("h1")).to_have_text(entry.meta["title"])
 
@@ -116,7 +129,8 @@ class TestStoryLinks:
             target = SITE.by_slug(kind, entry.meta[field][0], lang)
             page.goto(html_path(entry))
             page.locator(f"section.{field}").get_by_role(
-                "link", name=target.meta["title"], exact=True).click()
+                "link", name=target.meta["title"], exact=True
+            ).click()
             expect(page.locator("h1")).to_contain_text(target.meta["title"].split(":")[0])
             back = page.locator(".kb-backlinks").get_by_role("link", name=entry.meta["title"])
             expect(back).to_be_visible()

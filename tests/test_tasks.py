@@ -31,8 +31,6 @@ def url(slug: str, lang: str) -> str:
     return f"tasks/{slug}.html" if lang == "nl" else f"{lang}/tasks/{slug}.html"
 
 
-
-
 def expect_box(page: Page, kind: str, title: str, items: list[str]) -> None:
     """A box of this kind is visible, carries this title and lists exactly these items in order."""
     box = page.locator(f"section.kb-box.{kind}")
@@ -78,19 +76,26 @@ class TestTaskPage:
         counts = {}
         for lang in LANGUAGES:
             page.goto(url("werk-zoeken", lang))
-            counts[lang] = [page.locator(f"section.kb-box.{kind} li").count()
-                            for kind in ("dos", "donts", "pitfalls", "checklist")]
+            counts[lang] = [
+                page.locator(f"section.kb-box.{kind} li").count()
+                for kind in ("dos", "donts", "pitfalls", "checklist")
+            ]
         assert counts["nl"] == counts["en"]
         assert min(counts["nl"]) > 0
 
 
 class TestTaskNavigation:
-    @pytest.mark.parametrize(("lang", "home", "section", "task", "heading"), [
-        ("nl", "index.html", "Taken van de coach", "Werk zoeken", "Werk zoeken"),
-        ("en", "en/index.html", "The coach's tasks", "Job hunting", "Job hunting"),
-    ], ids=LANGUAGES)
-    def test_task_reached_from_navigation(self, page: Page, lang: str, home: str, section: str,
-                                          task: str, heading: str) -> None:
+    @pytest.mark.parametrize(
+        ("lang", "home", "section", "task", "heading"),
+        [
+            ("nl", "index.html", "Taken van de coach", "Werk zoeken", "Werk zoeken"),
+            ("en", "en/index.html", "The coach's tasks", "Job hunting", "Job hunting"),
+        ],
+        ids=LANGUAGES,
+    )
+    def test_task_reached_from_navigation(
+        self, page: Page, lang: str, home: str, section: str, task: str, heading: str
+    ) -> None:
         """From the home page, the navigation leads to the tasks section and from there to a task."""
         page.goto(home)
         nav = page.locator("nav.md-nav--primary")

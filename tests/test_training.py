@@ -22,8 +22,14 @@ SESSIONS = [f"sessie-{n}" for n in range(1, 6)]
 LANGS = ["nl", "en"]
 MINUTES = {"nl": "minuten", "en": "minutes"}
 # Quizzes written for the training path (sessie-1 belongs to the quiz engine's own set).
-TRAINING_QUIZZES = ["sessie-2", "sessie-3", "sessie-4", "sessie-5",
-                    "opfrissing-statuten", "opfrissing-doorverwijzen"]
+TRAINING_QUIZZES = [
+    "sessie-2",
+    "sessie-3",
+    "sessie-4",
+    "sessie-5",
+    "opfrissing-statuten",
+    "opfrissing-doorverwijzen",
+]
 QUESTION_TYPES = {"single", "multiple", "true-false", "fill-in", "order", "match"}
 
 
@@ -81,7 +87,7 @@ class TestSessionPage:
         expect(programme.get_by_role("heading", name=LABELS[lang]["programme"])).to_be_visible()
         rows = programme.locator("tbody tr")
         expect(rows).to_have_count(len(meta["programme"]))
-        for row, item in zip(rows.all(), meta["programme"]):
+        for row, item in zip(rows.all(), meta["programme"], strict=False):
             expect(row.locator("td").first).to_have_text(f"{item['minutes']} {MINUTES[lang]}")
             expect(row.locator("td").last).to_have_text(plain(item["activity"]))
 
@@ -93,7 +99,9 @@ class TestSessionPage:
         page.goto(address(slug, lang))
         exercises = box(page, "exercises")
         expect(exercises.get_by_role("heading", name=LABELS[lang]["exercises"])).to_be_visible()
-        expect(exercises.locator("h3")).to_have_text([plain(ex["title"]) for ex in meta["exercises"]])
+        expect(exercises.locator("h3")).to_have_text(
+            [plain(ex["title"]) for ex in meta["exercises"]]
+        )
         stories = [ex["story"] for ex in meta["exercises"] if ex.get("story")]
         assert stories, f"{slug} has no exercise built on a story"
         for story in stories:
@@ -138,10 +146,14 @@ class TestKnowledgeNetwork:
         page.goto(address("kennisnetwerk", lang))
         expect(box(page, "goals").locator("li")).to_have_count(len(meta["goals"]))
         expect(box(page, "programme").locator("tbody tr")).to_have_count(len(meta["programme"]))
-        expect(box(page, "exercises").locator("h3").first).to_have_text(meta["exercises"][0]["title"])
+        expect(box(page, "exercises").locator("h3").first).to_have_text(
+            meta["exercises"][0]["title"]
+        )
         for quiz_id in ("opfrissing-statuten", "opfrissing-doorverwijzen"):
             section = page.locator(f"article section.kb-quiz[data-kb-quiz='{quiz_id}']")
-            expect(section.locator(".kb-quiz__question")).to_have_count(len(quiz(quiz_id)["questions"]))
+            expect(section.locator(".kb-quiz__question")).to_have_count(
+                len(quiz(quiz_id)["questions"])
+            )
 
 
 class TestTrainingIndex:
@@ -153,7 +165,7 @@ class TestTrainingIndex:
         expect(links).to_have_count(len(SESSIONS))
         hrefs = [link.get_attribute("href") for link in links.all()]
         assert [h.rsplit("/", 1)[-1] for h in hrefs] == [f"{slug}.html" for slug in SESSIONS]
-        for link, slug in zip(links.all(), SESSIONS):
+        for link, slug in zip(links.all(), SESSIONS, strict=False):
             title = front_matter(slug, lang)["title"]
             assert link.inner_text().lower() in title.lower(), (link.inner_text(), title)
         links.nth(2).click()
