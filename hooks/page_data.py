@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import markdown as md
 import yaml
 from markupsafe import Markup
@@ -121,12 +122,19 @@ _modules: dict[tuple, Any] = {}
 
 
 def template_env(config):
-    """The theme's Jinja environment, made once per build (theme.get_env() makes a new one, and
-    with it recompiles every template, on each call)."""
+    """The Jinja environment of the portal's own templates (overrides/hooks/), made once per build.
+
+    It autoescapes: editor text can never become markup. Deliberate HTML reaches a template only
+    as a macro's output or as ``markupsafe.Markup`` (the ``md`` filter). It is not the theme's
+    environment (MkDocs makes that one without autoescape, and anew on every call)."""
     key = id(config.theme)
     if key not in _envs:
-        env = config.theme.get_env()
-        env.filters.setdefault("md", inline_markdown)
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(config.theme.dirs),
+            autoescape=True,
+            auto_reload=False,
+        )
+        env.filters["md"] = inline_markdown
         _envs.clear()
         _modules.clear()
         _envs[key] = env
