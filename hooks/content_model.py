@@ -7,6 +7,8 @@ from the build (hooks/validate_content.py) and from a future generator.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import posixpath
 import re
 import subprocess
@@ -15,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import markdown as md
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
@@ -22,11 +25,13 @@ from markdown.extensions.toc import slugify
 from referencing import Registry, Resource
 
 import glossary_model
+from kb import markers as kb_markers
+from kb import sources, text_policy
 from problems import Problem
 
 __all__ = [
     "KIND_FOLDERS",
-    "MARKERS",
+    "MARKER_ARGS",
     "SCHEMA_DIR",
     "Page",
     "Site",
@@ -35,7 +40,6 @@ __all__ = [
     "load_site",
     "page_language",
     "partner_path",
-    "read_yaml",
 ]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -57,47 +61,9 @@ REFERENCE_KEYS = {
     "stories": "testimonial",
     "tasks": "task-guide",
 }
-MARKERS = {"finder", "table", "quiz", "glossary", "chart", "progress", "news", "calendar"}
-MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*([^>]*?)\s*-->\s*$", re.M)
 LINK = re.compile(r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
 PLAIN_TEXT_FORBIDDEN = re.compile(r"<\s*[A-Za-z/!?]")
-
-
-# --- YAML --------------------------------------------------------------------------------------
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML that keeps dates as text, so that the schema (not PyYAML) judges them. LibYAML's
-    parser when PyYAML has it (several times faster; same errors with the same line numbers)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
-    """Parse YAML; a syntax error becomes a Problem with the line in the file."""
-    try:
-        return yaml.load(text, Loader=_Loader), []
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = first_line + mark.line if mark else None
-        what = getattr(err, "problem", None) or str(err).splitlines()[0]
-        context = getattr(err, "context_mark", None)
-        if context and mark and context.line != mark.line:
-            what += f"; the part that is not closed starts on line {first_line + context.line}"
-        return None, [
-            Problem(
-                path,
-                f"the YAML cannot be read ({what}).",
-                "check the indentation and put text with a colon in quotes.",
-                line=line,
-            )
-        ]
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -181,66 +147,25 @@ def partner_path(src: str) -> str:
     return src[:-6] + ".md" if src.endswith(".en.md") else src[:-3] + ".en.md"
 
 
-def _field_lines(front: str, first_line: int) -> dict[str, int]:
-    lines = {}
-    for number, line in enumerate(front.splitlines()):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if match:
-            lines.setdefault(match.group(1), first_line + number)
-    return lines
-
-
 def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, list[Problem]]:
     """Read one Markdown file; return the page, or the problems that stop it being read."""
-    rel = path.relative_to(root).as_posix()
+    rel = sources.relative(path, root)
     src = path.relative_to(content_dir).as_posix()
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                rel,
-                "the file is not UTF-8 text.",
-                "save it as UTF-8 in your editor (File > Save with encoding).",
-                line=line,
-            )
-        ]
-    text = text.lstrip("\ufeff")
-    match = re.match(r"^---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", text, re.S | re.M)
-    if not match:
-        return None, [
-            Problem(
-                rel,
-                "the page has no front matter.",
-                "start the file with a '---' line, the fields (title: …, summary: …), "
-                "and another '---' line.",
-                line=1,
-            )
-        ]
-    meta, problems = read_yaml(match.group(1), rel, first_line=2)
-    if problems:
+    text, problems = sources.read_text(path, rel)
+    if text is None:
         return None, problems
-    if not isinstance(meta, dict):
-        return None, [
-            Problem(
-                rel,
-                "the front matter is not a list of 'field: value' lines.",
-                "write one field per line, e.g. 'title: Over dit portaal'.",
-                line=2,
-            )
-        ]
-    body = text[match.end() :]
-    body_line = text[: match.end()].count("\n") + 1
-    page = Page(src, meta, body, body_line, _field_lines(match.group(1), 2))
-    if not re.sub(r"<!--.*?-->|\s|#", "", body, flags=re.S):
+    front, problems = sources.read_front_matter(text, rel)
+    if front is None:
+        return None, problems
+    lines = {str(key): front.doc.line((key,)) for key in front.meta}
+    page = Page(src, front.meta, front.body, front.body_line, lines)
+    if not re.sub(r"<!--.*?-->|\s|#", "", front.body, flags=re.S):
         problems.append(
             Problem(
                 rel,
                 "the page has no text.",
                 "write at least a heading and one paragraph below the front matter.",
-                line=body_line,
+                line=front.body_line,
             )
         )
     return page, problems
@@ -380,6 +305,7 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
                 f"use one of: {', '.join(kinds())}.",
                 field="kind",
                 line=page.field_lines.get("kind"),
+                cause=True,
             )
         ]
     problems = []
@@ -407,14 +333,17 @@ _cache: dict[Path, tuple[tuple, Site]] = {}
 
 
 def load_site(content_dir: Path, root: Path | None = None) -> Site:
-    """Read every page under ``content_dir``; cached until a file changes."""
+    """Read every page under ``content_dir`` (as MkDocs finds them, links followed); cached until
+    a file changes. A link that leads outside ``content_dir`` is a problem: MkDocs would publish
+    what it points to."""
     content_dir = content_dir.resolve()
     root = (root or content_dir.parent).resolve()
     stamp = _fingerprint(content_dir)
     if content_dir in _cache and _cache[content_dir][0] == stamp:
         return _cache[content_dir][1]
-    pages, problems = {}, []
-    for path in sorted(content_dir.rglob("*.md")):
+    pages = {}
+    paths, problems = sources.list_files(content_dir, "*.md", root)
+    for path in paths:
         if any(part.startswith("_") for part in path.relative_to(content_dir).parts):
             continue  # _data/, _templates/: not pages
         page, found = read_page(path, content_dir, root)
@@ -525,7 +454,7 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
 
 
 def _anchors(page: Page) -> set[str]:
-    body = FENCE.sub("", page.body)
+    body = kb_markers.mask_code(page.body)
     return {
         explicit or slugify(re.sub(r"[*_`]", "", title), "-")
         for title, explicit in HEADING.findall(body)
@@ -560,7 +489,7 @@ def _check_target(
         if page.lang == "en" and dest.lang == "nl" and partner_path(path) in site.pages:
             dest = site.pages[partner_path(path)]
         anchors = _anchors(dest)
-        if any(m.group(1) == "glossary" for m in MARKER.finditer(dest.body)):
+        if any(m.name == "glossary" for m in kb_markers.scan(dest.body)):
             anchors |= glossary_model.anchors(site.root)  # one anchor per glossary term
         if anchor not in anchors:
             return [
@@ -575,20 +504,124 @@ def _check_target(
     return []
 
 
-def _check_body(site: Site, page: Page) -> list[Problem]:
-    problems, rel = [], _rel(site, page)
-    body = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), page.body)
-    for match in MARKER.finditer(body):
-        if match.group(1) not in MARKERS:
-            line = page.body_line + body[: match.start()].count("\n")
+# Markers an editor may write, and what their argument must be: None for no argument, or a
+# function from the check's context to the allowed values.
+MARKER_ARGS: dict[str, Any] = {
+    "finder": None,
+    "glossary": None,
+    "progress": None,
+    "table": lambda ctx: {"statuses"},
+    "quiz": lambda ctx: ctx["quizzes"],
+    "chart": lambda ctx: ctx["charts"],
+    "news": None,
+    "calendar": None,
+}
+
+
+def _marker_problems(rel: str, page: Page, ctx: dict) -> list[Problem]:
+    problems = []
+    for found in kb_markers.scan(page.body):
+        line = page.body_line + found.line - 1
+        if found.name not in MARKER_ARGS:
             problems.append(
                 Problem(
                     rel,
-                    f"unknown marker 'kb:{match.group(1)}'.",
-                    f"use one of: {', '.join('kb:' + m for m in sorted(MARKERS))}.",
+                    f"unknown marker 'kb:{found.name}'.",
+                    f"use one of: {', '.join('kb:' + m for m in sorted(MARKER_ARGS))}.",
                     line=line,
                 )
             )
+            continue
+        allowed = MARKER_ARGS[found.name]
+        if allowed is None and found.arg:
+            problems.append(
+                Problem(
+                    rel,
+                    f"the marker kb:{found.name} takes no argument, but has '{found.arg}'.",
+                    f"write <!-- kb:{found.name} --> on a line of its own.",
+                    line=line,
+                )
+            )
+        elif allowed is not None and found.arg not in (values := allowed(ctx)):
+            what = f"'{found.arg}'" if found.arg else "nothing"
+            problems.append(
+                Problem(
+                    rel,
+                    f"the marker kb:{found.name} names {what}, which does not exist.",
+                    f"write <!-- kb:{found.name} NAME -->, with NAME one of: "
+                    f"{', '.join(sorted(values)) or '(none yet)'}.",
+                    line=line,
+                )
+            )
+    for number in kb_markers.malformed(page.body):
+        problems.append(
+            Problem(
+                rel,
+                "a kb: marker must stand alone on its line; this one is inside other text.",
+                "put <!-- kb:… --> on a line of its own, with a blank line before and after.",
+                line=page.body_line + number - 1,
+            )
+        )
+    return problems
+
+
+def _line_of_text(page: Page, needle: str) -> int:
+    """The line of the body where ``needle`` first appears (the body's first line if nowhere)."""
+    if needle:
+        at = page.body.lower().find(needle.lower())
+        if at >= 0:
+            return page.body_line + page.body.count("\n", 0, at)
+    return page.body_line
+
+
+def _policy_problems(rel: str, page: Page, render) -> list[Problem]:
+    """The text policy (kb/text_policy.py) on the front matter's text and the rendered body."""
+    problems = []
+
+    def walk(value: Any, path: str, top: str) -> None:
+        if isinstance(value, str):
+            for finding in text_policy.check_inline(value):
+                problems.append(
+                    Problem(rel, finding.message, finding.fix, path, page.field_lines.get(top))
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}", top)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]", top)
+
+    for key, value in page.meta.items():
+        walk(value, str(key), str(key))
+    for finding in text_policy.check_body_html(render(page.body)):
+        problems.append(
+            Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))
+        )
+    return problems
+
+
+def _date_problems(rel: str, page: Page, today: dt.date) -> list[Problem]:
+    reviewed = page.meta.get("reviewed")
+    try:
+        day = dt.date.fromisoformat(str(reviewed))
+    except ValueError:
+        return []  # not a date at all: the schema says so
+    if day <= today:
+        return []
+    return [
+        Problem(
+            rel,
+            f"the date {reviewed} lies in the future; the page would say it was checked then.",
+            f"write the day you checked the facts, {today.isoformat()} or earlier.",
+            field="reviewed",
+            line=page.field_lines.get("reviewed"),
+        )
+    ]
+
+
+def _check_body(site: Site, page: Page) -> list[Problem]:
+    problems = []
+    body = kb_markers.mask_code(page.body)
     for match in LINK.finditer(body):
         url = match.group(1)
         if re.match(r"^[a-z]+:|^//|^mailto:", url) or not (".md" in url or url.startswith("#")):
@@ -655,11 +688,43 @@ def check_template(path: Path, site: Site, quiz_ids: set[str] = frozenset()) -> 
     return problems
 
 
-def check_site(site: Site, quiz_ids: set[str] = frozenset()) -> list[Problem]:
-    """Every problem in the content: reading, schemas, slugs, references, links, language pairs."""
+def today() -> dt.date:
+    """The date checks are judged against (PORTAL_TODAY=YYYY-MM-DD overrides it, for tests)."""
+    override = os.environ.get("PORTAL_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def body_renderer(extensions: list | None = None, configs: dict | None = None):
+    """A function that renders a page body to HTML with the portal's Markdown settings (those of
+    the build), so that the text policy judges what a reader would get."""
+    converter = md.Markdown(extensions=extensions or [], extension_configs=configs or {})
+
+    def render(body: str) -> str:
+        converter.reset()
+        return converter.convert(body)
+
+    return render
+
+
+def check_site(
+    site: Site,
+    quiz_ids: set[str] = frozenset(),
+    chart_ids: set[str] = frozenset(),
+    render=None,
+) -> list[Problem]:
+    """Every problem in the content: reading, schemas, the text policy, markers, slugs,
+    references, links, language pairs. The problems of one file come in the order of its lines;
+    a file that could not be read shows only why (the rest would follow from that)."""
+    render = render or body_renderer()
+    ctx = {"quizzes": set(quiz_ids), "charts": set(chart_ids)}
     problems = list(site.problems)
+    day = today()
     for page in site.pages.values():
-        problems += _schema_problems(page, _rel(site, page))
+        rel = _rel(site, page)
+        problems += _schema_problems(page, rel)
+        problems += _policy_problems(rel, page, render)
+        problems += _marker_problems(rel, page, ctx)
+        problems += _date_problems(rel, page, day)
         problems += _check_body(site, page)
     problems += _check_slugs(site) + _check_references(site, set(quiz_ids)) + _check_partners(site)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

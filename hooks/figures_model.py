@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from kb import sources, text_policy
 from problems import Problem
 
 __all__ = ["FIGURES", "LANGUAGES", "Chart", "Row", "load_figures"]
@@ -205,7 +206,7 @@ class _Checker:
                 value = self.text(raw.get(key), (*path, key), f"the source {key}")
                 if value:
                     out[key] = value
-        if "url" in out and not re.match(r"^https?://\S+$", out["url"]):
+        if "url" in out and text_policy.check_web_address(out["url"]):
             self.add(
                 (*path, "url"),
                 "the source url is not a web address.",
@@ -221,23 +222,11 @@ def load_figures(
     """Read and check figures.yml: the charts by id, and every problem found (empty if all is well)."""
     if not path.exists():
         return {}, []
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        what = getattr(err, "problem", None) or str(err).splitlines()[0]
-        return {}, [
-            Problem(
-                rel_path,
-                f"this is not valid YAML ({what}).",
-                "Check the indentation and the colons on that line; put text with a colon in quotes.",
-                "",
-                line,
-            )
-        ]
+    text, problems = sources.read_text(path, rel_path)
+    doc, more = sources.load_yaml(text, rel_path) if text is not None else (None, [])
+    if doc is None:
+        return {}, problems + more
+    root, data = doc.node, doc.data
     check = _Checker(rel_path, root, langs)
     if not isinstance(data, dict) or not isinstance(data.get("charts"), list):
         check.add(

@@ -15,6 +15,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from kb import sources
 from problems import Problem
 
 __all__ = ["GLOSSARY_FILE", "LANGS", "GlossaryError", "anchor", "anchors", "check", "load"]
@@ -87,27 +88,11 @@ def _read(root: Path) -> tuple[Any, dict[tuple, int], list, list[Problem]]:
                 )
             ],
         )
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        what = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return (
-            None,
-            {},
-            [],
-            [
-                Problem(
-                    GLOSSARY_FILE,
-                    f"the YAML cannot be read ({what}).",
-                    "check the indentation (two spaces per level, '- ' before each term); put text in "
-                    "quotes if it contains ': ' or starts with a sign such as * & ! [ { or a quote.",
-                    line=mark.line + 1 if mark else None,
-                )
-            ],
-        )
+    text, problems = sources.read_text(path, GLOSSARY_FILE)
+    doc, more = sources.load_yaml(text, GLOSSARY_FILE) if text is not None else (None, [])
+    if doc is None:
+        return None, {}, [], problems + more
+    data, node = doc.data, doc.node
     lines, dupes = _node_lines(node) if node is not None else ({}, [])
     return data, lines, dupes, []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as _field
 
 __all__ = ["Problem"]
 
@@ -16,9 +17,12 @@ class Problem:
     fix: str = ""
     field: str = ""
     line: int | None = None
+    # True when the file could not be read at all: such a problem is the root cause of whatever
+    # else fails because the file is missing, so it is reported first and alone.
+    cause: bool = _field(default=False, compare=False)
 
     def __str__(self) -> str:
         where = self.path + (f":{self.line}" if self.line else "")
-        field = f" {self.field}:" if self.field else ""
+        name = f" {self.field}:" if self.field else ""
         fix = f" Fix: {self.fix}" if self.fix else ""
-        return f"{where}:{field} {self.message}{fix}"
+        return f"{where}:{name} {self.message}{fix}"

@@ -18,6 +18,8 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from markdown.extensions.toc import slugify
 
+from kb import markers as kb_markers
+from kb import sources
 from problems import Problem
 
 __all__ = [
@@ -36,8 +38,6 @@ QUIZ_DIR = "quizzes"
 LANGS = ("nl", "en")
 BLANK = "___"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "quiz.schema.yml"
-MARKER = re.compile(r"^<!--\s*kb:(quiz|progress)\b\s*([^>]*?)\s*-->\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # Which fields each type uses; any other of these fields on the question is a mistake.
@@ -63,39 +63,34 @@ _validator = Draft202012Validator(
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _read(path: Path) -> tuple[Any, yaml.Node | None, str]:
-    """The parsed data, its node tree (for line numbers) and a YAML error, if any."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        return yaml.safe_load(text), yaml.compose(text), ""
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        return None, None, f"{getattr(error, 'problem', None) or error}{where}"
+def _read(path: Path, rel: str) -> tuple[sources.YamlDoc | None, list[Problem]]:
+    """The parsed quiz with its node tree (for line numbers), or why it cannot be read."""
+    text, problems = sources.read_text(path, rel)
+    if text is None:
+        return None, problems
+    return sources.load_yaml(text, rel)
+
+
+def quiz_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The quiz files, and a problem for each link that leads outside quizzes/."""
+    return sources.list_files(root / QUIZ_DIR, "*.yml", root)
 
 
 def load(root: Path) -> dict[str, dict]:
     """Every quiz that parses as a mapping, by id (the file name without .yml)."""
     quizzes = {}
-    for path in sorted((root / QUIZ_DIR).glob("*.yml")):
-        data, _, _ = _read(path)
-        if isinstance(data, dict):
-            quizzes[path.stem] = data
+    for path in quiz_files(root)[0]:
+        doc, _ = _read(path, f"{QUIZ_DIR}/{path.name}")
+        if doc is not None and isinstance(doc.data, dict):
+            quizzes[path.stem] = doc.data
     return quizzes
 
 
 def markers(text: str) -> list[tuple[int, str, str]]:
     """``(line, name, argument)`` of each kb:quiz / kb:progress marker outside code fences."""
-    found, fence = [], None
-    for number, line in enumerate(text.splitlines(), 1):
-        opening = FENCE.match(line)
-        if opening:
-            fence = None if fence == opening.group(1) else fence or opening.group(1)
-            continue
-        match = None if fence else MARKER.match(line)
-        if match:
-            found.append((number, match.group(1), match.group(2)))
-    return found
+    return [
+        (m.line, m.name, m.arg) for m in kb_markers.scan(text) if m.name in {"quiz", "progress"}
+    ]
 
 
 def _front(text: str) -> dict:
@@ -109,12 +104,9 @@ def _front(text: str) -> dict:
 
 def anchors(text: str) -> set[str]:
     """The ids of the headings of a Markdown page (as Python-Markdown's toc makes them)."""
-    found, fence = set(), None
-    for line in text.splitlines():
-        opening = FENCE.match(line)
-        if opening:
-            fence = None if fence == opening.group(1) else fence or opening.group(1)
-        elif not fence and (match := HEADING.match(line)):
+    found = set()
+    for line in kb_markers.mask_code(text).splitlines():
+        if match := HEADING.match(line):
             found.add(match.group(2) or slugify(re.sub(r"[*_`]", "", match.group(1)), "-"))
     return found
 
@@ -138,23 +130,7 @@ def hosts(root: Path, page_paths: set[str]) -> dict[str, str]:
 
 def _line(node: yaml.Node | None, path: list) -> int | None:
     """The line of the deepest node along ``path`` (keys and list indexes)."""
-    line = node.start_mark.line + 1 if node else None
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            key, node = next(((k, v) for k, v in node.value if k.value == step), (None, None))
-            if key is not None:  # report the line of the key, where an editor looks
-                line = key.start_mark.line + 1
-                continue
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
-        ):
-            node = node.value[step]
-        else:
-            break
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
+    return sources.line_of(node, path)
 
 
 def _field(data: Any, path: list) -> str:
@@ -334,22 +310,17 @@ def _question_problems(
 
 
 def check(root: Path, page_paths: set[str]) -> list[Problem]:
-    """Every problem in quizzes/*.yml and in the kb:quiz markers of ``page_paths`` (under content/)."""
-    problems: list[Problem] = []
+    """Every problem in quizzes/*.yml (``page_paths``, under content/, for read_again links)."""
     quiz_ids = set()
-    for path in sorted((root / QUIZ_DIR).glob("*.yml")):
+    paths, problems = quiz_files(root)
+    for path in paths:
         rel = f"{QUIZ_DIR}/{path.name}"
         quiz_ids.add(path.stem)
-        data, tree, error = _read(path)
-        if error:
-            problems.append(
-                Problem(
-                    rel,
-                    f"is not valid YAML: {error}.",
-                    "check the indentation; inside { } put texts in quotes when they contain a colon, comma or question mark.",
-                )
-            )
+        doc, read_problems = _read(path, rel)
+        if doc is None:
+            problems += read_problems
             continue
+        data, tree = doc.data, doc.node
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
             problems.append(
                 Problem(
@@ -381,18 +352,7 @@ def check(root: Path, page_paths: set[str]) -> list[Problem]:
                     )
                 )
             problems += _question_problems(rel, q, index, tree, root, page_paths)
-    for page in sorted(page_paths):
-        text = (root / "content" / page).read_text(encoding="utf-8")
-        for line, name, arg in markers(text):
-            if name == "quiz" and arg not in quiz_ids:
-                problems.append(
-                    Problem(
-                        f"content/{page}",
-                        f"kb:quiz: there is no quiz '{arg}'.",
-                        f"create quizzes/{arg}.yml or use one of: {', '.join(sorted(quiz_ids))}.",
-                        line=line,
-                    )
-                )
+    # Quiz markers in pages are checked with every other marker, in content_model.
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 

@@ -16,9 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import content_model
-import glossary_model
-import quiz_model
-from figures_model import load_figures
+from kb.project import Project, check_project, order
 from page_data import stale
 from problems import Problem
 from site_language import is_nested_build
@@ -30,14 +28,19 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def collect_problems(root: Path, content_dir: Path) -> list:
-    """Every problem in pages and data, as Problem objects (also used by scripts/check_content.py)."""
-    quiz_ids = {p.stem for p in (root / "quizzes").glob("*.yml")}
-    site = content_model.load_site(content_dir, root)
-    problems = content_model.check_site(site, quiz_ids) + glossary_model.check(root)
-    figures = content_dir / "_data" / "figures.yml"
-    problems += load_figures(figures, figures.resolve().relative_to(root.resolve()).as_posix())[1]
-    return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
+def project_for(config: MkDocsConfig) -> Project:
+    """The settings of this build that the content check needs."""
+    return Project(
+        project_root(config),
+        Path(config.docs_dir),
+        list(config.markdown_extensions),
+        dict(config.mdx_configs),
+    )
+
+
+def collect_problems(config: MkDocsConfig) -> list[Problem]:
+    """Every problem in the settings and the content: what the build and `make check` both run."""
+    return order(check_settings(config) + check_project(project_for(config)))
 
 
 # Settings under `extra:` in mkdocs.yml that the hooks read: least value, example.
@@ -89,7 +92,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
     root = project_root(config)
-    problems = check_settings(config) + collect_problems(root, Path(config.docs_dir))
+    problems = collect_problems(config)
     if problems:
         for problem in problems:
             log.error(str(problem))

@@ -1,21 +1,38 @@
-"""Check the content without building the site: every problem, one per line.
+"""Check the content without building the site: exactly the checks the build runs first.
 
-python scripts/check_content.py        # exit 0 when all is well, 1 when there are problems
+python scripts/check_content.py            # exit 0 when all is well, 1 when there are problems
+python scripts/check_content.py -f other/mkdocs.yml
 """
 
 from __future__ import annotations
 
+import argparse
+import logging
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from validate_content import collect_problems  # noqa: E402
 
 
-def main() -> int:
-    problems = collect_problems(ROOT, ROOT / "content")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    args = parser.parse_args(argv)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        config = load_config(str(args.config_file))
+    except ConfigurationError as err:
+        print(f"{args.config_file.name}: {err}")
+        print("1 problem(s) found.")
+        return 1
+    problems = collect_problems(config)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) found." if problems else "The content is in order.")

@@ -164,7 +164,11 @@ class TestEditorMistakesInFiguresFile:
         bad = tmp_path / "figures.yml"
         bad.write_text("charts:\n  - id: test\n    title: {nl: Titel\n", encoding="utf-8")
         _, problems = load_figures(bad, "content/_data/figures.yml")
-        assert len(problems) == 1 and "not valid YAML" in problems[0].message and problems[0].line
+        assert (
+            len(problems) == 1
+            and "the YAML cannot be read" in problems[0].message
+            and problems[0].line
+        )
 
 
 # --- the real build, on a tiny copy of the portal -----------------------------------------------

@@ -162,8 +162,8 @@ class TestMistakes:
         )
         found = messages(tmp_path, text)
         assert found == [
-            f"{FILE}:12: VDAB.nl.explanation: 'explanation' is written twice in the same "
-            "place. Fix: keep one; YAML would silently use only the last one."
+            f"{FILE}:12: the YAML cannot be read (the key 'explanation' is written twice "
+            "(first on line 11)). Fix: keep one of the two; remove or rename the other."
         ]
 
     def test_page_that_does_not_exist(self, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "broken_quizzes"
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import quiz_model  # noqa: E402
+from kb.project import Project, check_project  # noqa: E402
 
 CASES = sorted(FIXTURES.glob("*.yml"))
 GOOD_QUIZ = """\
@@ -115,16 +116,17 @@ class TestCheck:
         """A page asking for a quiz that does not exist names the page, the line and the fix."""
         page = "---\ntitle: Pagina\nsummary: Een pagina met een test.\n---\n\n# Pagina\n\n<!-- kb:quiz bestat-niet -->\n"
         project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"pagina.md": page})
-        assert [str(p) for p in quiz_model.check(project, pages_of(project))] == [
-            "content/pagina.md:8: kb:quiz: there is no quiz 'bestat-niet'. "
-            "Fix: create quizzes/bestat-niet.yml or use one of: goed."
+        found = check_project(Project(project, project / "content"))
+        assert [str(p) for p in found] == [
+            "content/pagina.md:8: the marker kb:quiz names 'bestat-niet', which does not exist. "
+            "Fix: write <!-- kb:quiz NAME -->, with NAME one of: goed."
         ]
 
     def test_marker_in_a_code_fence_is_left_alone(self, tmp_path: Path) -> None:
         """Documentation that shows the marker inside a code block is not a quiz."""
         page = "---\ntitle: Uitleg\nsummary: Zo zet je een test op een pagina.\n---\n\n# Uitleg\n\n```\n<!-- kb:quiz naam -->\n```\n"
         project = tiny_site(tmp_path, {"goed": GOOD_QUIZ}, {"uitleg.md": page})
-        assert quiz_model.check(project, pages_of(project)) == []
+        assert check_project(Project(project, project / "content")) == []
 
     def test_portal_quizzes_have_no_problem(self) -> None:
         """The quizzes the portal ships pass their own check."""

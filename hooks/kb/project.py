@@ -1,0 +1,53 @@
+"""The one check of a whole project: what `make check` runs and what the build runs first.
+
+Pure: the caller (hooks/validate_content.py in the build, scripts/check_content.py for
+`make check`) reads the settings from mkdocs.yml and passes them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import content_model
+import glossary_model
+import quiz_model
+from figures_model import load_figures
+from problems import Problem
+
+__all__ = ["Project", "check_project", "order"]
+
+
+@dataclass
+class Project:
+    """Where the content is and how the build renders Markdown."""
+
+    root: Path
+    content_dir: Path
+    markdown_extensions: list = field(default_factory=list)
+    mdx_configs: dict = field(default_factory=dict)
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Every problem in pages, quizzes, the glossary and the figures, in the order of ``order``."""
+    root, content_dir = project.root, project.content_dir
+    quiz_paths, _ = quiz_model.quiz_files(root)
+    figures = content_dir / "_data" / "figures.yml"
+    charts, problems = load_figures(
+        figures, figures.resolve().relative_to(root.resolve()).as_posix()
+    )
+    site = content_model.load_site(content_dir, root)
+    render = content_model.body_renderer(project.markdown_extensions, project.mdx_configs)
+    problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
+    problems += glossary_model.check(root)
+    problems += quiz_model.check(root, set(site.pages))
+    return order(problems)
+
+
+def order(problems: list[Problem]) -> list[Problem]:
+    """The root causes first and alone: when a file cannot be read at all, what fails because of
+    it (a link to it, its partner page, a quiz it names) would only hide the cause. Otherwise
+    every problem, by file and line."""
+    unique = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+    causes = [p for p in unique if p.cause]
+    return causes or unique

@@ -1,0 +1,290 @@
+"""Reading the editor's files: text, front matter and YAML, each mistake a Problem.
+
+Every kind of content (pages, quizzes, the glossary, figures) is read through these functions, so
+that a file that is not UTF-8, too large, a link to somewhere else or broken YAML gives the same
+clear message everywhere, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from problems import Problem
+
+
+def _cause(*args: Any, **kwargs: Any) -> Problem:
+    """A problem that stops a file being read: the root cause of what follows from it."""
+    return Problem(*args, cause=True, **kwargs)
+
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_VALUES",
+    "FrontMatter",
+    "YamlDoc",
+    "line_of",
+    "list_files",
+    "load_yaml",
+    "read_front_matter",
+    "read_text",
+    "relative",
+]
+
+# A page of the portal is a few KB; 300 KB of Markdown is a pasted book or a mistake, and would
+# make every language's HTML and search index grow by megabytes.
+MAX_BYTES = 300_000
+# YAML aliases (*name) let a few lines stand for a source written once; nested ones can make a
+# 5 KB file stand for billions of values ("billion laughs"). Far more than any real file holds.
+MAX_VALUES = 100_000
+_FRONT = re.compile(r"^---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def list_files(folder: Path, pattern: str, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Files under ``folder`` matching ``pattern`` (a glob such as ``*.md``), as MkDocs finds them
+    (following links), and a Problem for every link that leads outside ``folder``."""
+    folder = folder.resolve() if folder.exists() else folder
+    found, problems = [], []
+    if not folder.is_dir():
+        return [], []
+    for here, dirs, files in os.walk(folder, followlinks=True):
+        base = Path(here)
+        for name in sorted(dirs + files):
+            path = base / name
+            if path.is_symlink() and not _inside(path, folder):
+                problems.append(
+                    _cause(
+                        relative(path, root),
+                        f"is a link to {os.readlink(path)}, outside {relative(folder, root)}/; "
+                        "its pages would be published without being checked.",
+                        f"copy the file or folder into {relative(folder, root)}/ instead of linking it.",
+                    )
+                )
+                if name in dirs:
+                    dirs.remove(name)
+        found += [base / f for f in files if Path(f).match(pattern) and _inside(base / f, folder)]
+    return sorted(found), problems
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def relative(path: Path, root: Path) -> str:
+    """The path as an editor sees it: from the project root."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, rel: str, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """The file's text (UTF-8, a byte-order mark dropped), or the Problem that stops reading it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [
+            _cause(rel, f"the file cannot be read ({err.strerror}).", "check that it exists.")
+        ]
+    if len(raw) > limit:
+        return None, [
+            _cause(
+                rel,
+                f"the file is {len(raw) // 1000} KB; at most {limit // 1000} KB is allowed.",
+                "split it into several pages, or remove pasted text.",
+                line=1,
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return None, [
+            _cause(
+                rel,
+                "the file is not UTF-8 text.",
+                "save it as UTF-8 in your editor (File > Save with encoding).",
+                line=raw[: err.start].count(b"\n") + 1,
+            )
+        ]
+    return text.lstrip("\ufeff"), []
+
+
+# --- YAML -------------------------------------------------------------------------------------
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML for content: dates stay text (the schema judges them) and a key written twice is
+    a mistake. LibYAML's parser when PyYAML has it (same errors and line numbers, several times
+    faster)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the key '{key}' is written twice (first on line {seen[key] + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML and its node tree, for the line of any value."""
+
+    data: Any
+    node: yaml.Node | None
+    first_line: int = 1
+
+    def line(self, path: tuple | list = ()) -> int | None:
+        found = line_of(self.node, path)
+        return None if found is None else found + self.first_line - 1
+
+
+def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse YAML; a syntax error, a duplicate key or an alias becomes a Problem with its line."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and (size := _expanded_size(node)) > MAX_VALUES:
+            raise yaml.YAMLError(f"aliases (*name) make it {size:,} values; at most {MAX_VALUES:,}")
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        if "alias" in what and mark is None:
+            mark = yaml.Mark(rel, 0, 0, 0, None, None)
+        context = getattr(err, "context_mark", None)
+        if context and mark and context.line != mark.line:
+            what += f"; the part that is not closed starts on line {first_line + context.line}"
+        if "alias" in what:
+            fix = "repeat less: an alias may stand for a source, not for lists of aliases."
+        elif "written twice" in what:
+            fix = "keep one of the two; remove or rename the other."
+        else:
+            fix = "check the indentation and put text with a colon in quotes."
+        return None, [
+            _cause(
+                rel,
+                f"the YAML cannot be read ({what}).",
+                fix,
+                line=first_line + mark.line if mark else None,
+            )
+        ]
+    finally:
+        loader.dispose()
+    return YamlDoc(data, node, first_line), []
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values the document has once every alias is written out (each node counted once
+    per use, computed without writing anything out)."""
+    sizes: dict[int, int] = {}
+    order, stack = [], [root]
+    while stack:  # children before parents, each node once
+        node = stack.pop()
+        if id(node) in sizes:
+            continue
+        sizes[id(node)] = 0
+        order.append(node)
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    for node in reversed(order):
+        children = (
+            [part for pair in node.value for part in pair]
+            if isinstance(node, yaml.MappingNode)
+            else node.value
+            if isinstance(node, yaml.SequenceNode)
+            else []
+        )
+        sizes[id(node)] = min(1 + sum(sizes[id(c)] for c in children), 10**12)
+    return sizes[id(root)]
+
+
+def line_of(node: yaml.Node | None, path: tuple | list) -> int | None:
+    """The 1-based line of the deepest node along ``path`` (mapping keys and list indexes)."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == step or key.value == str(step):
+                    line, node = key.start_mark.line + 1, value
+                    break
+            else:
+                return line
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+# --- front matter -----------------------------------------------------------------------------
+
+
+@dataclass
+class FrontMatter:
+    """A Markdown file split into its front matter and its body."""
+
+    meta: dict[str, Any]
+    doc: YamlDoc
+    body: str
+    body_line: int
+
+
+def read_front_matter(text: str, rel: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """Split ``---`` front matter from the body and parse it (lines counted in the file)."""
+    match = _FRONT.match(text)
+    if not match:
+        return None, [
+            _cause(
+                rel,
+                "the page has no front matter.",
+                "start the file with a '---' line, the fields (title: …, summary: …), "
+                "and another '---' line.",
+                line=1,
+            )
+        ]
+    doc, problems = load_yaml(match.group(1), rel, first_line=2)
+    if problems:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [
+            _cause(
+                rel,
+                "the front matter is not a list of 'field: value' lines.",
+                "write one field per line, e.g. 'title: Over dit portaal'.",
+                line=2,
+            )
+        ]
+    body_line = text[: match.end()].count("\n") + 1
+    return FrontMatter(doc.data, doc, text[match.end() :], body_line), []

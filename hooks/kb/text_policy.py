@@ -1,0 +1,301 @@
+"""What an editor's text may contain, checked before anything is rendered.
+
+The promise to organisations: whatever an editor writes, no page runs a script, loads anything
+from another host or embeds another site. Three rules carry it:
+
+- **web addresses** in front matter (`url:` of a source, a contact address) are parsed strictly:
+  http or https (mailto where a field allows it), a real host name, and no quotes, spaces or
+  control characters;
+- **Markdown in front-matter fields** (fact boxes, checklists, lessons…) may emphasise and link to
+  http(s) addresses, but may not embed images or hold HTML;
+- **page bodies** are rendered with the portal's Markdown settings and the resulting HTML is held
+  to an allow-list (below): no script, style, iframe, object, form or other active element, no
+  event-handler or style attribute, no `javascript:`/`data:` address, no image or other resource
+  from another host, and no Mermaid diagram (Material would load Mermaid from a CDN).
+
+The allow-list is what Markdown itself produces for the portal's extensions (paragraphs, lists,
+tables, admonitions, details, abbreviations, definition lists, code) plus a few inline elements an
+editor may need and that carry no behaviour: abbr, kbd, mark, sub, sup, small, br, span, div.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown as md
+
+__all__ = [
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_TAGS",
+    "Finding",
+    "check_body_html",
+    "check_inline",
+    "check_web_address",
+    "inline_html",
+]
+
+ALLOWED_TAGS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "code",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "del",
+        "ins",
+        "a",
+        "img",
+        "hr",
+        "br",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "caption",
+        "abbr",
+        "div",
+        "span",
+        "details",
+        "summary",
+        "sup",
+        "sub",
+        "kbd",
+        "mark",
+        "small",
+        "q",
+        "cite",
+        "dfn",
+        "time",
+        "figure",
+        "figcaption",
+    ]
+)
+ALLOWED_ATTRIBUTES = frozenset(
+    [
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "href",
+        "src",
+        "alt",
+        "colspan",
+        "rowspan",
+        "align",
+        "start",
+        "open",
+        "datetime",
+        "scope",
+        "width",
+        "height",
+        "markdown",
+    ]
+)
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One breach of the policy: what, how to fix it, and a piece of source text to find its line."""
+
+    message: str
+    fix: str
+    needle: str = ""
+
+
+def check_web_address(value: str, mailto: bool = False) -> str | None:
+    """None when ``value`` is a full http(s) address (or mailto: when allowed), else what is wrong."""
+    if not isinstance(value, str):
+        return None
+    if _UNSAFE_CHARS.search(value):
+        return "contains a space, a quote or another sign that an address cannot hold"
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if mailto and scheme == "mailto":
+        return (
+            None
+            if re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", parts.path, re.I)
+            else ("is not a mail address")
+        )
+    if scheme not in {"http", "https"}:
+        return "is not a web address starting with https:// or http://"
+    host = (parts.hostname or "").rstrip(".")
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        ascii_host = ""
+    if parts.username or parts.password or not _HOST.match(ascii_host):
+        return "has no valid host name after https://"
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return "has a port that is not a number"
+    return None
+
+
+def _link_problem(href: str) -> str | None:
+    """What is wrong with a link target in editor text, or None."""
+    target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(href))
+    scheme = _SCHEME.match(target)
+    if not scheme:
+        return None  # a page of the portal, an anchor or a local file
+    if scheme.group(1).lower() in {"http", "https"}:
+        return check_web_address(target)
+    if scheme.group(1).lower() == "mailto":
+        return None
+    return f"uses '{scheme.group(1)}:', which can run code or hide content"
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+
+def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Collector()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
+
+
+def check_body_html(html: str) -> list[Finding]:
+    """Every breach of the policy in the HTML that a page body renders to."""
+    found: list[Finding] = []
+    for tag, attrs in _tags(html):
+        if tag not in ALLOWED_TAGS:
+            found.append(
+                Finding(
+                    f"the HTML element <{tag}> is not allowed.",
+                    "write Markdown instead; the portal allows no scripts, styles, frames or forms.",
+                    f"<{tag}",
+                )
+            )
+            continue
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                found.append(
+                    Finding(
+                        f"the attribute {name}= runs a script and is not allowed.",
+                        "remove it; interactive parts come from markers such as <!-- kb:quiz id -->.",
+                        name,
+                    )
+                )
+            elif name == "style":
+                found.append(
+                    Finding(
+                        "the attribute style= is not allowed.",
+                        "remove it; the portal's style sheet sets the look.",
+                        "style",
+                    )
+                )
+            elif name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
+                found.append(
+                    Finding(
+                        f"the attribute {name}= is not allowed on <{tag}>.",
+                        f"remove it; allowed: {', '.join(sorted(ALLOWED_ATTRIBUTES))}.",
+                        name,
+                    )
+                )
+            elif name == "href" and (problem := _link_problem(value)):
+                found.append(
+                    Finding(
+                        f"the link '{value}' {problem}.",
+                        "link to a page of the portal (statuses/ibo.md) or to an https:// address.",
+                        value,
+                    )
+                )
+            elif name == "src" and (_SCHEME.match(value.strip()) or value.strip().startswith("//")):
+                found.append(
+                    Finding(
+                        f"the image '{value}' would be loaded from another host.",
+                        "save the image under content/assets/images/ and link to it there.",
+                        value,
+                    )
+                )
+            elif name == "class" and "mermaid" in value.split():
+                found.append(
+                    Finding(
+                        "Mermaid diagrams are not supported: the theme would load Mermaid from a CDN.",
+                        "draw the diagram as an image under content/assets/images/, or as a list.",
+                        "mermaid",
+                    )
+                )
+    return found
+
+
+_INLINE = md.Markdown(extensions=[])
+
+
+def inline_html(text: str) -> str:
+    """Front-matter text rendered as inline HTML (Markdown emphasis and links, no <p>); any HTML
+    in the text is escaped, so it shows as text even if a check was skipped."""
+    _INLINE.reset()
+    out = _INLINE.convert(str(text).replace("<", "&lt;")).strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def check_inline(text: str) -> list[Finding]:
+    """Breaches of the policy in one front-matter text: images, and links that are not http(s)."""
+    found: list[Finding] = []
+    for tag, attrs in _tags(inline_html(text)):
+        values = dict(attrs)
+        if tag == "img":
+            found.append(
+                Finding(
+                    "embeds an image; front-matter fields may not.",
+                    "remove the ![…](…); put images in the page text, stored under content/assets/.",
+                    "![",
+                )
+            )
+        elif tag == "a":
+            href = values.get("href") or ""
+            target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(href))
+            problem = _link_problem(href)
+            if problem is None and not _SCHEME.match(target):
+                problem = "is not a web address"
+            if problem:
+                found.append(
+                    Finding(
+                        f"the link '{href}' {problem}.",
+                        "link to an https:// address here; link to portal pages from the page "
+                        "text or with fields such as related:.",
+                        href,
+                    )
+                )
+    return found
