@@ -11,23 +11,20 @@ A broken figures.yml or a marker with an unknown id fails the build with one mes
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from figures_model import FIGURES, LANGUAGES, Chart, load_figures
+from figures_model import LANGUAGES, Chart, load_figures
+from kb import markers as kb_markers
 from page_data import template_env
-from problems import Problem
 from site_language import current_language, languages
 
 __all__ = ["render_chart", "replace_markers"]
 
 TEMPLATE = "hooks/render_charts.html"
-MARKER = re.compile(r"^ {0,3}<!--\s*kb:chart\s+(?P<id>\S*)\s*-->\s*$")
-FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 BAR_SPACE = 78.0  # the longest bar takes this share (%) of the width; its value label follows it
 
 
@@ -64,38 +61,10 @@ def render_chart(chart: Chart, lang: str, env) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def replace_markers(markdown: str, render, on_unknown) -> str:
-    """Replace every chart marker outside code fences by ``render(id)``; ``on_unknown(id, index)``
-    is told about markers whose id ``render`` returns None for."""
-    out: list[str] = []
-    fence: str | None = None
-    for index, line in enumerate(markdown.split("\n")):
-        opened = FENCE.match(line)
-        if fence:
-            if (
-                opened
-                and opened.group("fence")[0] == fence[0]
-                and len(opened.group("fence")) >= len(fence)
-                and not line.strip()[len(opened.group("fence")) :].strip()
-            ):
-                fence = None
-            out.append(line)
-            continue
-        if opened:
-            fence = opened.group("fence")
-            out.append(line)
-            continue
-        match = MARKER.match(line)
-        if not match:
-            out.append(line)
-            continue
-        html = render(match.group("id"))
-        if html is None:
-            on_unknown(match.group("id"), index)
-            out.append(line)
-        else:
-            out.extend(["", html, ""])
-    return "\n".join(out)
+def replace_markers(markdown: str, render) -> str:
+    """Replace every chart marker outside code fences by ``render(id)``; a marker whose id
+    ``render`` returns None for stays (the content check reports it before the build)."""
+    return kb_markers.replace(markdown, lambda m: render(m.arg) if m.name == "chart" else None)
 
 
 # --- MkDocs events ------------------------------------------------------------------------------
@@ -127,41 +96,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     lang = current_language(config)
     env = template_env(config)
     charts: dict[str, Chart] = _state["charts"]
-    source_lines = (page.file.content_string or "").split("\n")
-    src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
     def render(chart_id: str) -> str | None:
         chart = charts.get(chart_id)
         return render_chart(chart, lang, env) if chart else None
 
-    def unknown(chart_id: str, _index: int) -> None:
-        line = next(
-            (
-                n
-                for n, text in enumerate(source_lines, 1)
-                if MARKER.match(text) and MARKER.match(text).group("id") == chart_id
-            ),
-            None,
-        )
-        known = ", ".join(sorted(charts)) or "(none yet)"
-        _state["problems"].append(
-            Problem(
-                src,
-                f"there is no chart '{chart_id}' in {_state.get('rel', FIGURES)}.",
-                f"Use one of: {known}; or add a chart with this id to {_state.get('rel', FIGURES)}.",
-                "kb:chart",
-                line,
-            )
-        )
-
-    return replace_markers(markdown, render, unknown)
-
-
-def on_env(env, config: MkDocsConfig, files):
-    problems = sorted(set(_state["problems"]))
-    if problems:
-        raise PluginError(
-            "Chart markers point to charts that do not exist:\n"
-            + "\n".join(str(p) for p in problems)
-        )
-    return env
+    return replace_markers(markdown, render)

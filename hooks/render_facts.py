@@ -14,13 +14,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 import content_model
+from kb import markers as kb_markers
 from page_data import Linker, format_date, labels, record_for, render_macro, site_for, stale
 from site_language import current_language
 
 TEMPLATE = "hooks/render_facts.html"
-_H1 = re.compile(r"^# .*$", re.M)
-_QUIZ = re.compile(r"^<!--\s*kb:quiz\b.*$", re.M)
-_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+_H1 = re.compile(r"^# ")
 
 
 def _as_list(value) -> list:
@@ -80,24 +79,21 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         return markdown
     top = render_macro(config, TEMPLATE, "top", **ctx).strip()
     bottom = render_macro(config, TEMPLATE, "bottom", **ctx).strip()
-    fenced = [m.span() for m in _FENCE.finditer(markdown)]
-    h1 = next(
-        (m for m in _H1.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)), None
-    )
+    lines = markdown.split("\n")
+    code = kb_markers.code_lines(markdown)
+    h1 = next((n for n, line in enumerate(lines, 1) if n not in code and _H1.match(line)), 0)
     if top:
-        at = h1.end() if h1 else 0
-        markdown = f"{markdown[:at]}\n\n{top}\n\n{markdown[at:]}"
-    if not bottom:
-        return markdown
-    # The page's boxes come after its text but before a quiz, which closes the page.
-    fenced = [m.span() for m in _FENCE.finditer(markdown)]
-    quiz = next(
-        (m for m in _QUIZ.finditer(markdown) if not any(a <= m.start() < b for a, b in fenced)),
-        None,
-    )
-    if quiz:
-        return f"{markdown[: quiz.start()]}{bottom}\n\n{markdown[quiz.start() :]}"
-    return f"{markdown.rstrip()}\n\n{bottom}\n"
+        lines[h1:h1] = ["", top, ""]
+    if bottom:
+        # The page's boxes come after its text but before a quiz, which closes the page.
+        text = "\n".join(lines)
+        quiz = next((m.line for m in kb_markers.scan(text) if m.name == "quiz"), None)
+        lines = text.split("\n")
+        if quiz:
+            lines[quiz - 1 : quiz - 1] = [bottom, ""]
+        else:
+            lines = [*"\n".join(lines).rstrip().split("\n"), "", bottom, ""]
+    return "\n".join(lines)
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:

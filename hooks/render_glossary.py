@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import glossary_model
+from kb import markers as kb_markers
 from page_data import template_env
 from site_language import current_language, default_language
 
@@ -34,8 +35,6 @@ __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
 
 TEMPLATE = "hooks/render_glossary.html"
 SCRIPT = "assets/javascripts/glossary.js"  # keeps Material's tooltips inside <main> (see the file)
-MARKER = re.compile(r"^ {0,3}<!--\s*kb:glossary\s*-->\s*$")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Text inside these elements keeps its words as they are: code, controls (no focus stop inside a
 # focus stop), and form fieldsets, because a quiz question must not show its answer on hover.
 SKIP = {
@@ -152,24 +151,6 @@ def render_list(
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def _replace_marker(markdown: str, html: str) -> str:
-    out, fence = [], None
-    for line in markdown.split("\n"):
-        opened = FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            out.append(line)
-        elif opened:
-            fence = opened.group(1)
-            out.append(line)
-        elif MARKER.match(line):
-            out.extend(["", html, ""])
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
 # --- MkDocs events ------------------------------------------------------------------------------
 
 
@@ -203,7 +184,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         return markdown
     lang, entries = _entries(page, config)
     html = render_list(entries, lang, template_env(config), page.file.src_uri)
-    return _replace_marker(markdown, html)
+    return kb_markers.replace(markdown, lambda m: html if m.name == "glossary" else None)
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:

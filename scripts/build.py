@@ -27,11 +27,17 @@ def build(site_dir: Path, strict: bool = True, config: Path = ROOT / "mkdocs.yml
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(staging)]
+    # No -q: with -q MkDocs stops counting warnings, and --strict would let them pass.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(staging)]
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(cmd, env=env, cwd=config.parent)
+    result = subprocess.run(cmd, env=env, cwd=config.parent, capture_output=True, text=True)
+    # MkDocs' INFO lines (one per language and plugin) bury the warnings an editor must read.
+    for stream, out in ((result.stderr, sys.stderr), (result.stdout, sys.stdout)):
+        shown = [line for line in stream.splitlines() if not line.startswith("INFO")]
+        if shown:
+            print("\n".join(shown), file=out)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = "The last good site is unchanged" if site_dir.exists() else "No site was written"
