@@ -19,7 +19,7 @@ from typing import Any
 
 import markdown as md
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 from referencing import Registry, Resource
@@ -61,9 +61,12 @@ REFERENCE_KEYS = {
     "stories": "testimonial",
     "tasks": "task-guide",
 }
-LINK = re.compile(r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(
+    r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)"  # [text](target "title")
+    r"|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?",  # [label]: target (a reference definition)
+    re.M,
+)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
-PLAIN_TEXT_FORBIDDEN = re.compile(r"<\s*[A-Za-z/!?]")
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -182,11 +185,7 @@ def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
         raw[path.name.removesuffix(".schema.yml")] = schema
         resources.append((schema["$id"], Resource.from_contents(schema)))
     registry = Registry().with_resources(resources)
-    checker = FormatChecker()
-
-    @checker.checks("plain-text")
-    def _plain(value: object) -> bool:
-        return not isinstance(value, str) or not PLAIN_TEXT_FORBIDDEN.search(value)
+    checker = text_policy.format_checker()
 
     # A content kind is a schema whose `kind` property is a constant equal to its own name.
     validators = {
@@ -246,7 +245,11 @@ def _describe(error: ValidationError) -> tuple[str, str]:
                 "write plain text; use Markdown (**bold**, *italic*) for emphasis.",
             )
         if fmt == "uri":
-            return f"'{error.instance}' is not a web address.", "write the full address, https://…"
+            why = text_policy.check_web_address(error.instance) or "is not a web address"
+            return (
+                f"'{error.instance}' {why}.",
+                "write the full address as the browser shows it, https://…",
+            )
     if v == "type":
         expected = schema.get("type")
         names = {
@@ -623,7 +626,7 @@ def _check_body(site: Site, page: Page) -> list[Problem]:
     problems = []
     body = kb_markers.mask_code(page.body)
     for match in LINK.finditer(body):
-        url = match.group(1)
+        url = match.group(1) or match.group(2)
         if re.match(r"^[a-z]+:|^//|^mailto:", url) or not (".md" in url or url.startswith("#")):
             continue
         target, _, anchor = url.partition("#")

@@ -15,7 +15,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from kb import sources
+from kb import sources, text_policy
 from problems import Problem
 
 __all__ = ["GLOSSARY_FILE", "LANGS", "GlossaryError", "anchor", "anchors", "check", "load"]
@@ -29,6 +29,7 @@ MARKDOWN = re.compile(r"\*\*|`|\[[^\]]*\]\(")
 
 _formats = FormatChecker()
 _formats.checks("plain-text")(lambda v: not isinstance(v, str) or not HTML.search(v))
+_formats.checks("uri")(lambda v: not isinstance(v, str) or text_policy.check_web_address(v) is None)
 _validator = Draft202012Validator(
     yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")), format_checker=_formats
 )

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from markdown.extensions.toc import slugify
 
 from kb import markers as kb_markers
-from kb import sources
+from kb import sources, text_policy
 from problems import Problem
 
 __all__ = [
@@ -51,10 +51,7 @@ TYPE_FIELDS = {
 }
 ALL_TYPE_FIELDS = set().union(*TYPE_FIELDS.values())
 
-_formats = FormatChecker()
-_formats.checks("plain-text")(
-    lambda v: not isinstance(v, str) or not re.search(r"<\s*[A-Za-z/!?]", v)
-)
+_formats = text_policy.format_checker()
 _validator = Draft202012Validator(
     yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")), format_checker=_formats
 )

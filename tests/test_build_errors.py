@@ -49,10 +49,18 @@ def page_text(spec: dict) -> str:
         meta.pop(key, None)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     body = spec.get("body", DEFAULT_BODY)
+    if "body_repeat" in spec:  # a very long page
+        body = "# Lang\n\n" + spec["body_repeat"]["text"] * spec["body_repeat"]["times"]
     return f"---\n{front}---\n\n{body}"
 
 
 def write_case(project: Path, case: dict) -> None:
+    if "symlink" in case:  # a folder outside content/, linked into it
+        outside = project / "elders"
+        outside.mkdir()
+        (outside / "pagina.md").write_text(page_text({"base": "story"}), encoding="utf-8")
+        (project / case["page"]).symlink_to(case["symlink"], target_is_directory=True)
+        return
     if "find" in case:  # a mistake in an existing file: replace one text
         path = project / case["page"]
         text = path.read_text(encoding="utf-8")
@@ -91,12 +99,17 @@ def test_mistake_is_named_and_old_site_survives(case: dict, good_site, tmp_path:
     result = build(project, site)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output[-2000:]
-    for text in case["expect"]:
+    for text in case.get("expect", []):
         assert text in output, f"{text!r} not in:\n{output[-2000:]}"
+    if "exact" in case:  # the editor's message, word for word, and the first one listed
+        errors = [
+            line.split("-  ", 1)[-1] for line in output.splitlines() if line.startswith("ERROR")
+        ]
+        assert errors and errors[0] == case["exact"], output[-2000:]
     if "line" in case:
         assert f"{case['page']}:{case['line']}:" in output, output[-2000:]
     assert "Traceback" not in output
-    assert "the last good site is unchanged" in output.lower()
+    assert "the last good site is unchanged" in output.lower() or "nothing was replaced" in output
     assert fingerprint(site) == before
 
 

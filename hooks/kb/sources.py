@@ -129,6 +129,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     a mistake. LibYAML's parser when PyYAML has it (same errors and line numbers, several times
     faster)."""
 
+    first_line = 1  # the line of the file where the YAML starts (front matter: line 2)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
@@ -137,7 +139,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
                 raise yaml.constructor.ConstructorError(
                     None,
                     None,
-                    f"the key '{key}' is written twice (first on line {seen[key] + 1})",
+                    f"the key '{key}' is written twice (first on line {self.first_line + seen[key]})",
                     key_node.start_mark,
                 )
             seen[key] = key_node.start_mark.line
@@ -166,6 +168,7 @@ class YamlDoc:
 def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML; a syntax error, a duplicate key or an alias becomes a Problem with its line."""
     loader = _Loader(text)
+    loader.first_line = first_line
     try:
         node = loader.get_single_node()
         if node is not None and (size := _expanded_size(node)) > MAX_VALUES:

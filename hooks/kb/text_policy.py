@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown as md
+from jsonschema import FormatChecker
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
@@ -35,6 +36,7 @@ __all__ = [
     "check_body_html",
     "check_inline",
     "check_web_address",
+    "format_checker",
     "inline_html",
 ]
 
@@ -152,7 +154,7 @@ def check_web_address(value: str, mailto: bool = False) -> str | None:
     except UnicodeError:
         ascii_host = ""
     if parts.username or parts.password or not _HOST.match(ascii_host):
-        return "has no valid host name after https://"
+        return "has no valid host name after the http(s)://"
     try:
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
@@ -255,6 +257,18 @@ def check_body_html(html: str) -> list[Finding]:
                     )
                 )
     return found
+
+
+_TAG = re.compile(r"<\s*[A-Za-z/!?]")
+
+
+def format_checker() -> FormatChecker:
+    """The formats every schema of the portal uses: ``plain-text`` (no HTML) and ``uri`` (a web
+    address as ``check_web_address`` reads it; jsonschema's own needs a package we do not use)."""
+    checker = FormatChecker()
+    checker.checks("plain-text")(lambda v: not isinstance(v, str) or not _TAG.search(v))
+    checker.checks("uri")(lambda v: not isinstance(v, str) or check_web_address(v) is None)
+    return checker
 
 
 _INLINE = md.Markdown(extensions=[])

@@ -1,0 +1,168 @@
+"""Whatever an editor writes, no page runs a script of theirs or loads anything from another host.
+
+The text policy itself (hooks/kb/text_policy.py), the one YAML loader and the one marker scanner,
+and a sweep over every page of the real build. Editor-facing messages for each kind of hostile or
+careless input are in tests/fixtures/broken_content.yml (test_build_errors.py).
+"""
+
+from __future__ import annotations
+
+import ast
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kb import markers, sources, text_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+PURE = sorted((ROOT / "hooks" / "kb").glob("*.py")) + [
+    ROOT / "hooks" / name
+    for name in (
+        "content_model.py",
+        "quiz_model.py",
+        "glossary_model.py",
+        "figures_model.py",
+        "problems.py",
+    )
+]
+
+
+@pytest.mark.parametrize("path", PURE, ids=[p.name for p in PURE])
+def test_the_content_pipeline_does_not_import_mkdocs(path: Path) -> None:
+    """The model is pure Python: it would survive a move to a generator that runs no hooks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not [n for n in names if n.split(".")[0] == "mkdocs"]
+
+
+class TestWebAddresses:
+    @pytest.mark.parametrize(
+        "url",
+        ["https://www.vdab.be/", "https://partners.vdab.be/werkgevers/ibo?x=1#y", "http://a.be"],
+    )
+    def test_real_addresses_pass(self, url: str) -> None:
+        assert text_policy.check_web_address(url) is None
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            'https://partners.vdab.be/x"><script>alert(1)</script>',
+            "javascript:alert(1)",
+            "https://exa mple.be/",
+            "https://user@evil.example/",
+            "ftp://files.example.be/",
+            "https://localhost/",
+            "data:text/html,<b>x</b>",
+        ],
+    )
+    def test_anything_else_is_refused(self, url: str) -> None:
+        assert text_policy.check_web_address(url)
+
+    def test_mailto_only_where_allowed(self) -> None:
+        assert text_policy.check_web_address("mailto:info@example.be")
+        assert text_policy.check_web_address("mailto:info@example.be", mailto=True) is None
+
+
+class TestFrontMatterMarkdown:
+    def test_emphasis_and_web_links_pass(self) -> None:
+        assert text_policy.check_inline("**Let op**: zie [VDAB](https://www.vdab.be/).") == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "[info](javascript:alert(1))",
+            "[info](JaVaScRiPt:alert(1))",
+            "[info](data:text/html;base64,PHNjcmlwdD4=)",
+            "![](https://tracker.example.com/p.gif)",
+        ],
+    )
+    def test_scripts_and_images_are_refused(self, text: str) -> None:
+        assert text_policy.check_inline(text)
+
+    def test_html_in_a_field_renders_as_text(self) -> None:
+        """Even if a check were skipped, the renderer escapes HTML in front-matter text."""
+        assert "<script" not in text_policy.inline_html("a <script>alert(1)</script>")
+
+
+class TestYaml:
+    def test_duplicate_key_names_both_lines(self) -> None:
+        doc, problems = sources.load_yaml("title: A\nsummary: B\ntitle: C\n", "x.md", 2)
+        assert doc is None
+        assert str(problems[0]) == (
+            "x.md:4: the YAML cannot be read (the key 'title' is written twice (first on "
+            "line 2)). Fix: keep one of the two; remove or rename the other."
+        )
+
+    def test_a_shared_source_by_alias_is_fine(self) -> None:
+        doc, problems = sources.load_yaml("a: &src {title: Gids}\nb: *src\n", "x.yml")
+        assert problems == [] and doc.data["b"] == {"title": "Gids"}
+
+    def test_an_alias_bomb_is_refused_at_once(self) -> None:
+        lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+        for i in range(1, 10):
+            prev, name = chr(96 + i), chr(97 + i)
+            lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+        doc, problems = sources.load_yaml("\n".join(lines), "x.yml")
+        assert doc is None and "at most 100,000" in problems[0].message
+
+    def test_dates_stay_text(self) -> None:
+        doc, _ = sources.load_yaml("reviewed: 2026-11-23\n", "x.md")
+        assert doc.data == {"reviewed": "2026-11-23"}
+
+
+class TestMarkers:
+    TEXT = (
+        "<!-- kb:quiz a -->\n"
+        "````markdown\n```\n<!-- kb:quiz b -->\n```\n````\n"
+        "~~~\n<!-- kb:quiz c -->\n~~~\n"
+        "    <!-- kb:quiz d -->\n"
+        "<!-- kb:table statuses -->\n"
+    )
+
+    def test_markers_in_fences_are_examples(self) -> None:
+        """A marker shown inside a three- or four-backtick or tilde fence is not expanded."""
+        found = [(m.name, m.arg, m.line) for m in markers.scan(self.TEXT)]
+        assert found == [("quiz", "a", 1), ("table", "statuses", 11)]
+
+    def test_replace_keeps_the_examples(self) -> None:
+        out = markers.replace(self.TEXT, lambda m: "HTML" if m.name == "quiz" else None)
+        assert out.count("HTML") == 1 and "<!-- kb:quiz b -->" in out
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.handlers: list[str] = []
+        self.scripts: list[dict] = []
+        self.remote: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = dict(attrs)
+        self.handlers += [f"<{tag} {k}=" for k, _ in attrs if k.startswith("on")]
+        if tag == "script":
+            self.scripts.append(values)
+        for key in ("src", "href"):
+            url = values.get(key) or ""
+            # A link to another site, or the page's own address for search engines (canonical,
+            # alternate), is not a resource: the browser fetches neither.
+            names_a_page = tag == "a" or values.get("rel") in {"canonical", "alternate"}
+            if url.startswith(("http:", "https:", "//")) and not names_a_page:
+                self.remote.append(f"<{tag} {key}={url}>")
+
+
+def test_built_pages_have_no_handler_remote_resource_or_foreign_script(built_site: Path) -> None:
+    """Every built page, both languages: no event-handler attribute, no resource from another
+    host, and every script is the theme's or the portal's own file (or data, not code)."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        parser = _Scripts()
+        parser.feed(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(built_site).as_posix()
+        assert parser.handlers == [], rel
+        assert parser.remote == [], rel
+        for script in parser.scripts:
+            src = script.get("src")
+            assert src is None or not src.startswith(("http:", "https:", "//", "data:")), rel
