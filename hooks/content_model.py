@@ -622,6 +622,40 @@ def _date_problems(rel: str, page: Page, today: dt.date) -> list[Problem]:
     ]
 
 
+def _rule_problems(rel: str, page: Page) -> list[Problem]:
+    """Editor rules that a schema cannot say: a session's timings add up to its length, and
+    reflection items are questions."""
+    meta, problems = page.meta, []
+    programme = meta.get("programme")
+    if page.kind == "training-session" and isinstance(programme, list):
+        minutes = [item.get("minutes") for item in programme if isinstance(item, dict)]
+        length = meta.get("minutes")
+        counted = all(isinstance(m, int) for m in minutes) and isinstance(length, int)
+        if counted and sum(minutes) != length:
+            problems.append(
+                Problem(
+                    rel,
+                    f"the activities add up to {sum(minutes)} minutes, but the session "
+                    f"lasts {meta['minutes']} (minutes:).",
+                    "change the minutes of an activity, or the length of the session.",
+                    field="programme",
+                    line=page.field_lines.get("programme"),
+                )
+            )
+    for index, item in enumerate(meta.get("reflection") or []):
+        if isinstance(item, str) and not item.rstrip().endswith("?"):
+            problems.append(
+                Problem(
+                    rel,
+                    f"reflection item {index + 1} is not a question: '{item}'.",
+                    "write each reflection item as a question that ends with '?'.",
+                    field=f"reflection[{index}]",
+                    line=page.field_lines.get("reflection"),
+                )
+            )
+    return problems
+
+
 def _check_body(site: Site, page: Page) -> list[Problem]:
     problems = []
     body = kb_markers.mask_code(page.body)
@@ -728,6 +762,7 @@ def check_site(
         problems += _policy_problems(rel, page, render)
         problems += _marker_problems(rel, page, ctx)
         problems += _date_problems(rel, page, day)
+        problems += _rule_problems(rel, page)
         problems += _check_body(site, page)
     problems += _check_slugs(site) + _check_references(site, set(quiz_ids)) + _check_partners(site)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

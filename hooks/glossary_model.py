@@ -286,6 +286,34 @@ def check(root: Path) -> list[Problem]:
     problems = _schema_problems(data, lines)
     if isinstance(data, list):
         problems += _content_problems(data, lines, dupes, root)
+        problems += _sentence_problems(data, lines)
+    return problems
+
+
+# Plain language (B1): a tooltip is read in passing, so its Dutch sentences stay short.
+MAX_WORDS = 15
+
+
+def _sentence_problems(data: list, lines: dict[tuple, int]) -> list[Problem]:
+    problems = []
+    for index, item in enumerate(data):
+        text = item.get("nl", {}).get("explanation") if isinstance(item, dict) else None
+        if not isinstance(item.get("nl") if isinstance(item, dict) else None, dict):
+            continue
+        if not isinstance(text, str):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+            if len(sentence.split()) > MAX_WORDS:
+                problems.append(
+                    Problem(
+                        GLOSSARY_FILE,
+                        f"a sentence has {len(sentence.split())} words; at most {MAX_WORDS} "
+                        f"(plain language): '{sentence}'",
+                        "split it into two shorter sentences.",
+                        field=_field(data, (index, "nl", "explanation")),
+                        line=lines.get((index, "nl", "explanation")),
+                    )
+                )
     return problems
 
 

@@ -37,6 +37,8 @@ __all__ = [
 QUIZ_DIR = "quizzes"
 LANGS = ("nl", "en")
 BLANK = "___"
+# A self-check of fewer questions says little about what a coach knows.
+MIN_QUESTIONS = 8
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "quiz.schema.yml"
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -330,6 +332,17 @@ def check(root: Path, page_paths: set[str]) -> list[Problem]:
         questions = data.get("questions") if isinstance(data, dict) else None
         if not isinstance(questions, list):
             continue
+        if questions and len(questions) < MIN_QUESTIONS:
+            problems.append(
+                Problem(
+                    rel,
+                    f"the quiz has {len(questions)} question(s); a self-check needs at least "
+                    f"{MIN_QUESTIONS}.",
+                    "add questions, or put these in another quiz.",
+                    "questions",
+                    _line(tree, ["questions"]),
+                )
+            )
         ids = [q.get("id") for q in questions if isinstance(q, dict)]
         for index, q in enumerate(questions):
             if not isinstance(q, dict):

@@ -24,16 +24,18 @@ import quiz_model  # noqa: E402
 from kb.project import Project, check_project  # noqa: E402
 
 CASES = sorted(FIXTURES.glob("*.yml"))
-GOOD_QUIZ = """\
-title: {nl: Test, en: Test}
-questions:
-  - id: rol
+QUESTION = """\
+  - id: rol-{n}
     type: true-false
-    prompt: {nl: Een coach beslist voor de nieuwkomer., en: A coach decides for the newcomer.}
-    explanation: {nl: De nieuwkomer beslist zelf., en: The newcomer decides.}
+    prompt: {{nl: Een coach beslist voor de nieuwkomer ({n})., en: A coach decides for the newcomer ({n}).}}
+    explanation: {{nl: De nieuwkomer beslist zelf., en: The newcomer decides.}}
     read_again: about.md#zelf-gebruiken
     answer: false
 """
+# A quiz needs at least quiz_model.MIN_QUESTIONS questions.
+GOOD_QUIZ = "title: {nl: Test, en: Test}\nquestions:\n" + "".join(
+    QUESTION.format(n=n) for n in range(1, quiz_model.MIN_QUESTIONS + 1)
+)
 
 
 def expected(case: Path) -> str:
@@ -157,7 +159,7 @@ class TestBuild:
         assert 'data-kb-quiz="goed"' in html and "quiz.js" in html
         assert "quiz.js" not in (project / "site" / "about.html").read_text(encoding="utf-8")
         index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert "Een coach beslist voor de nieuwkomer." in index  # the question can be found
+        assert "Een coach beslist voor de nieuwkomer (1)." in index  # the question can be found
         assert "De nieuwkomer beslist zelf." not in index  # its answer is not given away
 
     def test_two_quizzes_on_one_page_load_the_script_once(self, tmp_path: Path) -> None:
