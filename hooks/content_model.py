@@ -8,6 +8,7 @@ from the build (hooks/validate_content.py) and from a future generator.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import posixpath
 import re
@@ -733,14 +734,32 @@ def today() -> dt.date:
 
 def body_renderer(extensions: list | None = None, configs: dict | None = None):
     """A function that renders a page body to HTML with the portal's Markdown settings (those of
-    the build), so that the text policy judges what a reader would get."""
+    the build), so that the text policy judges what a reader would get. Results are kept per
+    body text, so a second check of an unchanged page costs nothing."""
     converter = md.Markdown(extensions=extensions or [], extension_configs=configs or {})
 
+    @lru_cache(maxsize=8192)
     def render(body: str) -> str:
         converter.reset()
         return converter.convert(body)
 
     return render
+
+
+@lru_cache(maxsize=8)
+def _renderer(settings: str) -> Any:
+    extensions, configs = json.loads(settings)
+    return body_renderer(extensions, configs)
+
+
+def shared_renderer(extensions: list | None = None, configs: dict | None = None):
+    """The renderer for these settings, made once per process (``make check`` and every build
+    of one ``mkdocs serve`` share it)."""
+    try:
+        key = json.dumps([extensions or [], configs or {}], sort_keys=True)
+    except TypeError:  # settings that are not plain data: no sharing
+        return body_renderer(extensions, configs)
+    return _renderer(key)
 
 
 def check_site(

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown as md
 import yaml
 from markupsafe import Markup
 
 import content_model
+from kb import text_policy
 from site_language import current_language
 
 __all__ = [
@@ -72,16 +72,10 @@ def stale(meta: dict[str, Any], months: int) -> bool:
     return age >= months
 
 
-_INLINE = md.Markdown(extensions=[])
-
-
 def inline_markdown(text: Any) -> Markup:
-    """Plain text with Markdown emphasis -> HTML without the surrounding <p> (text is schema-checked)."""
-    _INLINE.reset()
-    html = _INLINE.convert(str(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    """Front-matter text with Markdown emphasis and links -> HTML without the surrounding <p>.
+    The text policy's renderer: HTML in the text is escaped, whatever the checks let through."""
+    return Markup(text_policy.inline_html(str(text)))
 
 
 _sites: dict[int, content_model.Site] = {}

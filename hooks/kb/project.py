@@ -37,7 +37,7 @@ def check_project(project: Project) -> list[Problem]:
         figures, figures.resolve().relative_to(root.resolve()).as_posix()
     )
     site = content_model.load_site(content_dir, root)
-    render = content_model.body_renderer(project.markdown_extensions, project.mdx_configs)
+    render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
     problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
     problems += glossary_model.check(root)
     problems += quiz_model.check(root, set(site.pages))

@@ -1,0 +1,46 @@
+"""`make check` tells an editor exactly what the build tells them, without building.
+
+Every case of tests/fixtures/broken_content.yml is written into a copy of the portal and checked
+in-process with the function `make check` runs (scripts/check_content.py -> collect_problems). The
+first message must be the one the build prints first (test_build_errors.py checks the build).
+Fast: no browser and no MkDocs build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from test_build_errors import CASES, copy_project, write_case
+from validate_content import collect_problems
+
+EXACT = [case for case in CASES["cases"] if "exact" in case]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _quiet_mkdocs() -> None:
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+
+def check(project: Path) -> list[str]:
+    return [str(p) for p in collect_problems(load_config(str(project / "mkdocs.yml")))]
+
+
+def test_at_least_thirty_kinds_of_mistake_with_their_exact_message() -> None:
+    assert len(EXACT) >= 30
+
+
+@pytest.mark.parametrize("case", EXACT, ids=[c["name"] for c in EXACT])
+def test_make_check_names_the_cause_first(case: dict, tmp_path: Path) -> None:
+    """The first problem listed is the editor's mistake, word for word."""
+    project = copy_project(tmp_path / "project")
+    write_case(project, case)
+    found = check(project)
+    assert found and found[0] == case["exact"], found[:5]
+
+
+def test_the_real_portal_passes(tmp_path: Path) -> None:
+    """No false alarm: the portal as shipped has no problem."""
+    assert check(copy_project(tmp_path / "project")) == []
