@@ -342,20 +342,21 @@ def _question_problems(
                     f"the {lang} text must contain exactly one blank (___).",
                     "write three underscores where the reader fills in the answer.",
                 )
-    source = q.get("source")
-    if isinstance(source, str) and (why := _source_problem(root, page_paths, source)):
-        add(
+    for key, problem, fix in (
+        (
             "source",
-            why,
+            _source_problem,
             "name a page under content/ (e.g. statuses/ibo.md) or an official https:// address.",
-        )
-    target = q.get("read_again")
-    if isinstance(target, str) and (why := _resolves(root, page_paths, target)):
-        add(
+        ),
+        (
             "read_again",
-            why,
+            _resolves,
             "point read_again to an existing page under content/ (and an existing heading id).",
-        )
+        ),
+    ):
+        value = q.get(key)
+        if isinstance(value, str) and (why := problem(root, page_paths, value)):
+            add(key, why, fix)
     return out
 
 
