@@ -70,3 +70,10 @@ audit: setup-test node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+## Own-words check: every run of 8+ words a page or quiz shares with the source texts, outside
+## quotation marks, with file and line. Exit 1 if there is one.  make shared-text SOURCES=../shared/seeds
+.PHONY: shared-text
+shared-text: setup
+	@test -n "$(SOURCES)" || { echo "Name the folder of source texts: make shared-text SOURCES=../shared/seeds"; exit 2; }
+	$(PY) scripts/shared_text.py $(SOURCES)

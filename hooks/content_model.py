@@ -58,6 +58,7 @@ KIND_FOLDERS = {
 REFERENCE_KEYS = {
     "related": "status",
     "replaced_by": "status",
+    "mostly_replaced_by": "status",
     "statuses": "status",
     "stories": "testimonial",
     "tasks": "task-guide",

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -163,6 +164,12 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
                     f"the {language} text is missing.",
                     f"add {name}: with the {language} text.",
                 )
+            elif name == "source":
+                message, fix = (
+                    "source is missing.",
+                    "add source: the portal page (e.g. statuses/ibo.md) or the official https://"
+                    " address the answer comes from.",
+                )
             else:
                 message, fix = (
                     f"{name} is missing.",
@@ -220,6 +227,18 @@ def _resolves(root: Path, page_paths: set[str], target: str) -> str:
         ):
             return f"content/{rel} has no heading with the id '{anchor}'."
     return ""
+
+
+def _source_problem(root: Path, page_paths: set[str], source: str) -> str:
+    """Why a question's ``source`` is neither an existing page nor an https address; empty if fine."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", source):
+        parts = urlsplit(source)
+        if parts.scheme != "https" or not parts.netloc or " " in source:
+            return f"'{source}' is not an https:// web address."
+        return ""
+    if not re.match(r"^[a-z0-9/_.-]+\.md(#[a-z0-9_-]+)?$", source):
+        return f"'{source}' is neither a page path nor a web address."
+    return _resolves(root, page_paths, source)
 
 
 def _question_problems(
@@ -298,13 +317,21 @@ def _question_problems(
                     f"the {lang} text must contain exactly one blank (___).",
                     "write three underscores where the reader fills in the answer.",
                 )
-    target = q.get("read_again")
-    if isinstance(target, str) and (why := _resolves(root, page_paths, target)):
-        add(
+    for key, problem, fix in (
+        (
+            "source",
+            _source_problem,
+            "name a page under content/ (e.g. statuses/ibo.md) or an official https:// address.",
+        ),
+        (
             "read_again",
-            why,
+            _resolves,
             "point read_again to an existing page under content/ (and an existing heading id).",
-        )
+        ),
+    ):
+        value = q.get(key)
+        if isinstance(value, str) and (why := problem(root, page_paths, value)):
+            add(key, why, fix)
     return out
 
 
@@ -403,6 +430,7 @@ def view(quiz_id: str, quiz: dict, lang: str) -> dict:
             "hint": (q.get("hint") or {}).get(lang),
             "explanation": q["explanation"][lang],
             "read_again": q.get("read_again"),
+            "source": q.get("source"),
         }
         if q["type"] in ("single", "multiple"):
             item["options"] = [

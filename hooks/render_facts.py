@@ -52,7 +52,7 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
     refs = {
         key: [r for slug in _as_list(rec.meta.get(key)) if (r := ref(kind, slug))]
         for key, kind in content_model.REFERENCE_KEYS.items()
-        if key != "replaced_by"
+        if key not in ("replaced_by", "mostly_replaced_by")
     }
     refs["read_before"] = [read_before(item) for item in rec.meta.get("read_before") or []]
     backlinks = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -87,6 +88,14 @@ def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, hea
         if item["read_again"]:
             item["read_again_url"] = _link(item["read_again"], page, files)
             item["read_again_title"] = _title(item["read_again"], lang, config)
+        if item["source"]:  # a portal page (linked in the page's language) or an official address
+            web = item["source"].startswith("https://")
+            item["source_url"] = item["source"] if web else _link(item["source"], page, files)
+            item["source_title"] = (
+                urlsplit(item["source"]).netloc.removeprefix("www.")
+                if web
+                else _title(item["source"], lang, config)
+            )
     return _macros(config).quiz(data, _strings(lang), head)
 
 

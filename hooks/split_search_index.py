@@ -103,7 +103,9 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         translated=getattr(page.file, "locale", lang) == lang,
         title=str(meta.get("title") or page.title or ""),
         names=names,
-        replaced_by=str(meta["replaced_by"]) if meta.get("replaced_by") else None,
+        replaced_by=str(successor)
+        if (successor := meta.get("replaced_by") or meta.get("mostly_replaced_by"))
+        else None,
     )
     return context
 

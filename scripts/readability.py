@@ -36,6 +36,7 @@ SKIP_KEYS = {
     "for_whom",
     "category",
     "replaced_by",
+    "mostly_replaced_by",
     "quiz",
     "session",
     "minutes",

@@ -30,6 +30,7 @@ QUESTION = """\
     prompt: {{nl: Een coach beslist voor de nieuwkomer ({n})., en: A coach decides for the newcomer ({n}).}}
     explanation: {{nl: De nieuwkomer beslist zelf., en: The newcomer decides.}}
     read_again: about.md#zelf-gebruiken
+    source: https://www.vdab.be/
     answer: false
 """
 # A quiz needs at least quiz_model.MIN_QUESTIONS questions.
@@ -161,6 +162,25 @@ class TestBuild:
         index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
         assert "Een coach beslist voor de nieuwkomer (1)." in index  # the question can be found
         assert "De nieuwkomer beslist zelf." not in index  # its answer is not given away
+
+    def test_source_is_shown_with_the_explanation(self, tmp_path: Path) -> None:
+        """Each answer names its source next to the explanation: an official address by its host,
+        a portal page by its title, linked relative to the page."""
+        quiz = GOOD_QUIZ + GOOD_QUIZ.split("questions:\n", 1)[1].replace(
+            "id: rol", "id: rol-2"
+        ).replace("source: https://www.vdab.be/", "source: about.md")
+        page = "---\ntitle: Pagina\nsummary: Een pagina met een test.\n---\n\n# Pagina\n\n<!-- kb:quiz goed -->\n"
+        project = tiny_site(tmp_path, {"goed": quiz}, {"pagina.md": page})
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        html = (project / "site" / "pagina.html").read_text(encoding="utf-8")
+        sources = re.findall(
+            r'<div class="kb-quiz__explanation">.*?<p class="kb-quiz__source">(.*?)</p>', html, re.S
+        )
+        assert len(sources) == 2, sources
+        assert sources[0] == 'Bron: <a href="https://www.vdab.be/">vdab.be</a>'
+        about = yaml.safe_load((project / "content" / "about.md").read_text().split("---")[1])
+        assert sources[1] == f'Bron: <a href="about.html">{about["title"]}</a>'
 
     def test_two_quizzes_on_one_page_load_the_script_once(self, tmp_path: Path) -> None:
         """A page with two quizzes shows both, and links quiz.css and quiz.js once."""

@@ -390,11 +390,13 @@ questions:
     type: true-false
     prompt: {nl: De coach beslist voor de nieuwkomer., en: The coach decides for the newcomer.}
     explanation: {nl: De nieuwkomer beslist zelf., en: The newcomer decides.}
+    source: test.md
     answer: false
   - id: luistert
     type: true-false
     prompt: {nl: De coach luistert eerst., en: The coach listens first.}
     explanation: {nl: Luisteren komt eerst., en: Listening comes first.}
+    source: test.md
     answer: true
 """
 PASS_PAGE = "---\ntitle: Test\nsummary: Een test met een drempel.\n---\n\n# Test\n\n<!-- kb:quiz drempel -->\n"

@@ -49,12 +49,21 @@ class TestFactBox:
         expect(page.locator(".kb-sources")).to_contain_text("officiële bron")
 
     def test_replaced_measure_points_to_successor(self, page: Page) -> None:
-        """Artikel 60 says it was replaced and links to the measure that replaced it."""
-        old = next(p for p in pages("status") if p.meta.get("replaced_by"))
-        new = status(old.meta["replaced_by"], "nl")
+        """A replaced (or in Flanders mostly replaced) measure links to its successor."""
+        key = next(
+            k
+            for k in ("replaced_by", "mostly_replaced_by")
+            for p in pages("status")
+            if p.meta.get(k)
+        )
+        old = next(p for p in pages("status") if p.meta.get(key))
+        new = status(old.meta[key], "nl")
         page.goto(html_path(old))
         notice = page.locator(".kb-replaced")
         expect(notice).to_be_visible()
+        if key == "mostly_replaced_by":  # it still exists: the notice must not say it is gone
+            expect(notice).to_contain_text("bestaat nog")
+            expect(notice).not_to_contain_text("niet meer")
         notice.get_by_role("link", name=new.meta["title"]).click()
         expect(page.locator("h1")).to_contain_text(new.meta["title"].split(":")[0])
 
