@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test serve preview build check test clean
+.PHONY: setup setup-test serve preview build check test test-fast lint format clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,22 @@ preview: build
 test: setup-test
 	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
+
+## The fast tier, for your own loop: the content pipeline and its checks, no browser, no full
+## build (well under a minute). `make test` runs everything.
+test-fast: $(VENV)/.installed-test
+	@$(PY) -m pytest -q -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
+
+## ruff lint and format check, with the settings in pyproject.toml (CI runs this first).
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+## Rewrite Python files in the project's format.
+format: $(VENV)/.installed-test
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
 
 clean:
 	rm -rf site .site-build-* .site-old-* test-results .pytest_cache

@@ -148,3 +148,29 @@ def context(context):
 @pytest.fixture
 def external_requests(context) -> list[str]:
     return context.kb_external
+
+
+# --- tiers ------------------------------------------------------------------------------------
+
+BROWSER_FIXTURES = {"page", "context", "browser", "external_requests"}
+BUILD_FIXTURES = {"built_site", "site_url", "subpath_url", "good_site", "aged_site", "grouped_site"}
+# Tests that run scripts/build.py themselves, on a small or broken project: by name.
+BUILD_MODULES = {"test_build_errors"}
+BUILD_CLASS_PREFIX = "TestBuild"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by what it needs: `browser` (Chromium) or `build` (a full portal build).
+    `make test-fast` runs the rest: the content pipeline and its checks, in well under a minute."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        cls = getattr(item, "cls", None)
+        builds = (
+            names & (BUILD_FIXTURES | BROWSER_FIXTURES)
+            or item.module.__name__ in BUILD_MODULES
+            or (cls is not None and cls.__name__.startswith(BUILD_CLASS_PREFIX))
+        )
+        if builds:
+            item.add_marker(pytest.mark.build)
