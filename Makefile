@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test serve preview build check test test-fast lint format clean
+.PHONY: setup setup-test serve preview build check readability test test-fast lint format clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,13 @@ serve: setup
 build: setup
 	$(PY) scripts/build.py
 
-## Check all content (front matter, links, quizzes, glossary) without building; lists every problem.
+## Check all content without building: exactly the checks the build runs first (front matter,
+## text policy, links, markers, quizzes, glossary, figures, plain language, settings).
 check: setup
 	$(PY) scripts/check_content.py
+
+## The plain-language table: words per sentence and LIX of every Dutch page.
+readability: setup
 	$(PY) scripts/readability.py
 
 ## Serve the built output exactly as a static host would.

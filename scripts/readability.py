@@ -13,101 +13,15 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-MAX_PAGE_WPS, MAX_PAGE_LIX = 15.0, 42.0
-MAX_MEAN_WPS, MAX_MEAN_LIX = 13.0, 38.0
-# Front-matter keys that hold no prose.
-SKIP_KEYS = {
-    "kind",
-    "url",
-    "date",
-    "reviewed",
-    "page",
-    "related",
-    "statuses",
-    "stories",
-    "tasks",
-    "for_whom",
-    "category",
-    "replaced_by",
-    "mostly_replaced_by",
-    "quiz",
-    "session",
-    "minutes",
-    "order",
-    "official",
-    "basis",
-    "start",
-    "end",
-    "type",
-    "aliases",
-}
-ABBREVIATIONS = re.compile(
-    r"\b(bv|bijv|o\.a|enz|art|nr|d\.w\.z|i\.p\.v|m\.a\.w|incl|max|min|ca|vb|zgn|t\.e\.m|p|blz)\.",
-    re.I,
-)
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.U)
+sys.path.insert(0, str(ROOT / "hooks"))
 
-
-@dataclass
-class Score:
-    path: Path
-    words: int
-    sentences: int
-    long_words: int
-
-    @property
-    def wps(self) -> float:
-        return self.words / max(self.sentences, 1)
-
-    @property
-    def lix(self) -> float:
-        return self.wps + 100 * self.long_words / max(self.words, 1)
-
-
-def _prose(value, key: str = "") -> list[str]:
-    if key in SKIP_KEYS:
-        return []
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _prose(v, str(k))]
-    if isinstance(value, list):
-        return [s for v in value for s in _prose(v, key)]
-    if isinstance(value, str) and not value.startswith("http"):
-        return [value]
-    return []
-
-
-def _lines_of_body(body: str) -> list[str]:
-    body = re.sub(r"```.*?```", " ", body, flags=re.S)
-    body = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
-    body = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", body)
-    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"<[^>]+>", " ", body)
-    body = re.sub(r"^\*\[[^\]]+\]:.*$", " ", body, flags=re.M)  # abbreviation definitions
-    lines: list[str] = []
-    joinable = False  # a wrapped paragraph or list item continues on the next line
-    for line in body.splitlines():
-        line = line.strip()
-        if not line or re.fullmatch(r"[|:\- ]+", line):
-            joinable = False
-            continue
-        if line.startswith(("|", "#")):  # table rows and headings are not sentences: skip them
-            joinable = False
-        elif re.match(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s", line):
-            lines.append(re.sub(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s*", "", line))
-            joinable = not line.startswith("#")
-        elif joinable and lines:
-            lines[-1] += " " + line
-        else:
-            lines.append(line)
-            joinable = True
-    return lines
+from kb.readability import MAX_MEAN_LIX, MAX_MEAN_WPS, MAX_PAGE_LIX, MAX_PAGE_WPS, Score, score  # noqa: E402
 
 
 def measure(path: Path) -> Score:
@@ -118,19 +32,7 @@ def measure(path: Path) -> Score:
     if match:
         meta = yaml.safe_load(match.group(1)) or {}
         body = text[match.end() :]
-    chunks = _prose(meta) + _lines_of_body(body)
-    words = sentences = long_words = 0
-    for chunk in chunks:
-        chunk = ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), chunk)
-        parts = [p for p in re.split(r"(?<!\d)[.!?:;](?!\d)", chunk) if WORD.search(p)]
-        for part in parts:
-            tokens = WORD.findall(part)
-            words += len(tokens)
-            long_words += sum(
-                1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit()
-            )
-            sentences += 1
-    return Score(path, words, sentences, long_words)
+    return score(meta, body, path)
 
 
 def dutch_pages(root: Path = CONTENT) -> list[Path]:

@@ -13,6 +13,7 @@ import content_model
 import glossary_model
 import quiz_model
 from figures_model import load_figures
+from kb import readability
 from problems import Problem
 
 __all__ = ["Project", "check_project", "order"]
@@ -41,7 +42,43 @@ def check_project(project: Project) -> list[Problem]:
     problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
     problems += glossary_model.check(root)
     problems += quiz_model.check(root, set(site.pages))
+    problems += plain_language(site)
     return order(problems)
+
+
+def plain_language(site: content_model.Site) -> list[Problem]:
+    """Every Dutch page within the plain-language limits (kb/readability.py), and the portal's
+    average too: coaches explain these rules to newcomers."""
+    problems, scores = [], []
+    for page in sorted(site.pages.values(), key=lambda p: p.src):
+        if page.lang != "nl":
+            continue
+        found = readability.score(page.meta, page.body, page.src)
+        scores.append(found)
+        if found.wps > readability.MAX_PAGE_WPS or found.lix > readability.MAX_PAGE_LIX:
+            problems.append(
+                Problem(
+                    f"{site.content_dir.name}/{page.src}",
+                    f"the page is hard to read: {found.wps:.1f} words per sentence and LIX "
+                    f"{found.lix:.1f}; at most {readability.MAX_PAGE_WPS:g} and "
+                    f"{readability.MAX_PAGE_LIX:g}.",
+                    "write shorter sentences and split or explain long compound words "
+                    "(python scripts/readability.py shows every page).",
+                )
+            )
+    if scores:
+        wps = sum(s.wps for s in scores) / len(scores)
+        lix = sum(s.lix for s in scores) / len(scores)
+        if wps > readability.MAX_MEAN_WPS or lix > readability.MAX_MEAN_LIX:
+            problems.append(
+                Problem(
+                    site.content_dir.name,
+                    f"the Dutch pages average {wps:.1f} words per sentence and LIX {lix:.1f}; "
+                    f"at most {readability.MAX_MEAN_WPS:g} and {readability.MAX_MEAN_LIX:g}.",
+                    "make the hardest pages easier (python scripts/readability.py).",
+                )
+            )
+    return problems
 
 
 def order(problems: list[Problem]) -> list[Problem]:
