@@ -111,11 +111,16 @@ def anchors(text: str) -> set[str]:
     return found
 
 
+def _page_text(root: Path, rel: str) -> str:
+    """A page's text, through the pipeline's one reader (read once until it changes)."""
+    return sources.read_text(root / "content" / rel, f"content/{rel}")[0] or ""
+
+
 def hosts(root: Path, page_paths: set[str]) -> dict[str, str]:
     """Quiz id -> the Dutch page (path under content/) that shows it, by marker or ``quiz:``."""
     found: dict[str, str] = {}
     for rel in sorted(p for p in page_paths if not p.endswith(".en.md")):
-        text = (root / "content" / rel).read_text(encoding="utf-8")
+        text = _page_text(root, rel)
         ids = [arg for _, name, arg in markers(text) if name == "quiz"]
         if "quiz:" in text:  # parse the front matter only where it can name a quiz
             ids.append(_front(text).get("quiz"))
@@ -220,11 +225,7 @@ def _resolves(root: Path, page_paths: set[str], target: str) -> str:
     if page not in page_paths:
         return f"the page '{page}' does not exist."
     for rel in (page, page[:-3] + ".en.md"):
-        if (
-            anchor
-            and rel in page_paths
-            and anchor not in anchors((root / "content" / rel).read_text(encoding="utf-8"))
-        ):
+        if anchor and rel in page_paths and anchor not in anchors(_page_text(root, rel)):
             return f"content/{rel} has no heading with the id '{anchor}'."
     return ""
 

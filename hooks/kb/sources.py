@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,34 +92,49 @@ def relative(path: Path, root: Path) -> str:
 
 
 def read_text(path: Path, rel: str, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
-    """The file's text (UTF-8, a byte-order mark dropped), or the Problem that stops reading it."""
+    """The file's text (UTF-8, a byte-order mark dropped), or the Problem that stops reading it.
+    Each file is read once until it changes, however many parts of the pipeline ask for it."""
     try:
-        raw = path.read_bytes()
+        stat = path.stat()
     except OSError as err:
         return None, [
             _cause(rel, f"the file cannot be read ({err.strerror}).", "check that it exists.")
         ]
+    text, problems = _read_text(str(path), rel, limit, stat.st_mtime_ns, stat.st_size)
+    return text, list(problems)
+
+
+@lru_cache(maxsize=4096)
+def _read_text(
+    path: str, rel: str, limit: int, _mtime: int, _size: int
+) -> tuple[str | None, tuple[Problem, ...]]:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        return None, (
+            _cause(rel, f"the file cannot be read ({err.strerror}).", "check that it exists."),
+        )
     if len(raw) > limit:
-        return None, [
+        return None, (
             _cause(
                 rel,
                 f"the file is {len(raw) // 1000} KB; at most {limit // 1000} KB is allowed.",
                 "split it into several pages, or remove pasted text.",
                 line=1,
-            )
-        ]
+            ),
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, [
+        return None, (
             _cause(
                 rel,
                 "the file is not UTF-8 text.",
                 "save it as UTF-8 in your editor (File > Save with encoding).",
                 line=raw[: err.start].count(b"\n") + 1,
-            )
-        ]
-    return text.lstrip("\ufeff"), []
+            ),
+        )
+    return text.lstrip("\ufeff"), ()
 
 
 # --- YAML -------------------------------------------------------------------------------------
