@@ -46,6 +46,10 @@ SKIP_KEYS = {
     "end",
     "type",
     "aliases",
+    "tags",
+    "changes",
+    "refresher",
+    "updated",
 }
 ABBREVIATIONS = re.compile(
     r"\b(bv|bijv|o\.a|enz|art|nr|d\.w\.z|i\.p\.v|m\.a\.w|incl|max|min|ca|vb|zgn|t\.e\.m|p|blz)\.",
