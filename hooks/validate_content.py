@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 import content_model
 import glossary_model
+import meetings_model
 import news_model
 import quiz_model
 from figures_model import load_figures
@@ -38,7 +39,7 @@ def collect_problems(root: Path, content_dir: Path) -> list:
     problems = content_model.check_site(site, quiz_ids) + glossary_model.check(root)
     figures = content_dir / "_data" / "figures.yml"
     problems += load_figures(figures, figures.resolve().relative_to(root.resolve()).as_posix())[1]
-    problems += news_model.check(site, root, quiz_ids)
+    problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
     return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
 
 
