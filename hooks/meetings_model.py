@@ -150,7 +150,14 @@ def load(root: Path) -> tuple[list[Meeting], list[Problem]]:
                 "give every meeting its own uid, e.g. intervisie-2027-02; never reuse one.",
             )
         seen.setdefault(uid, at(index))
-        zone_name = item["timezone"]
+        zone_name = item.get("timezone")
+        if zone_name is None:
+            problem(
+                "start",
+                "the meeting has a time but no time zone.",
+                "add 'timezone: Europe/Brussels' to the meeting.",
+            )
+            continue
         if zone_name not in zones:
             problem(
                 "timezone",
