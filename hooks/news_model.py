@@ -21,11 +21,13 @@ __all__ = [
     "TAGS_FILE",
     "Update",
     "check",
+    "check_quizzes",
     "entry_id",
     "feed_updated",
     "history",
     "load_tags",
     "page_url",
+    "refreshers",
     "updates",
 ]
 
@@ -190,6 +192,35 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def check_quizzes(site: Site, quizzes: dict[str, dict]) -> list[Problem]:
+    """A quiz's ``update:`` must name an update in content/news/."""
+    slugs = {p.slug for p in site.pages.values() if p.kind == "news"}
+    problems = []
+    for quiz_id, quiz in sorted(quizzes.items()):
+        update = quiz.get("update")
+        if isinstance(update, str) and update not in slugs:
+            rel = f"quizzes/{quiz_id}.yml"
+            text = (site.root / rel).read_text(encoding="utf-8")
+            problems.append(
+                Problem(
+                    rel,
+                    f"there is no update '{update}' in content/news/.",
+                    "use the file name of an update without .md, e.g. "
+                    f"{min(slugs - {'index'}, default='2018-09-01-ibo-en-bis')}.",
+                    field="update",
+                    line=_line_of(text, r"^update\s*:"),
+                )
+            )
+    return problems
+
+
+def refreshers(update: Page, quizzes: dict[str, dict]) -> list[str]:
+    """The quizzes that go with an update: its own ``refresher`` and every quiz naming it."""
+    found = [update.meta["refresher"]] if update.meta.get("refresher") in quizzes else []
+    found += [q for q, data in sorted(quizzes.items()) if data.get("update") == update.slug]
+    return list(dict.fromkeys(found))
 
 
 def _strings(value: Any) -> list[str]:

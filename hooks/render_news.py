@@ -5,7 +5,8 @@ Markers, each on its own line in a page body:
                        JavaScript: then every update shows) and, past ``extra.news_per_year``
                        updates, grouped by year with a list of years on top
   <!-- kb:news 3 -->   the latest three, with a link to the updates page (the home page)
-An update's own page gets its author, topics, the pages it changes and its refresher quiz.
+An update's own page gets its author, topics, the pages it changes and its refresher quizzes
+(its own `refresher:`, and every quiz whose `update:` names it).
 The change history of the pages that updates name is hooks/render_history.py. The HTML lives
 in overrides/hooks/render_news.html.
 """
@@ -69,6 +70,21 @@ def _marker(match: re.Match, page, config: MkDocsConfig, files) -> str:
     )
 
 
+_quiz_cache: dict[int, tuple[dict, dict]] = {}
+
+
+def _quiz_index(config: MkDocsConfig, site) -> tuple[dict, dict]:
+    """Every quiz and the page that shows it, read once per build (the site is cached per build)."""
+    if id(site) not in _quiz_cache:
+        base_dir = root(config)
+        _quiz_cache.clear()
+        _quiz_cache[id(site)] = (
+            quiz_model.load(base_dir),
+            quiz_model.hosts(base_dir, set(site.pages)),
+        )
+    return _quiz_cache[id(site)]
+
+
 def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
     """Author, topics, changed pages and refresher quiz of an update's own page."""
     lang, link, site = current_language(config), Linker(page, files), site_for(config)
@@ -78,17 +94,15 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
         shown = site.by_slug(site.pages[target].kind, site.pages[target].slug, lang)
         shown = shown if shown and shown.base == target else site.pages[target]
         changes.append({"title": shown.meta.get("title", target), "url": link(target)})
-    quiz = None
-    quiz_id = rec.meta.get("refresher")
-    if quiz_id:
-        base_dir = root(config)
-        host = quiz_model.hosts(base_dir, set(site.pages)).get(quiz_id)
-        title = quiz_model.load(base_dir).get(quiz_id, {}).get("title", {})
-        if host:
-            quiz = {
-                "url": link(host, f"kb-quiz-{quiz_id}"),
-                "title": title.get(lang) or title.get("nl") or quiz_id,
-            }
+    quizzes, hosts = _quiz_index(config, site)
+    refreshers = [
+        {
+            "url": link(hosts[quiz_id], f"kb-quiz-{quiz_id}"),
+            "title": quizzes[quiz_id]["title"].get(lang) or quizzes[quiz_id]["title"]["nl"],
+        }
+        for quiz_id in news_model.refreshers(site.pages[rec.base], quizzes)
+        if quiz_id in hosts
+    ]
     return render_macro(
         config,
         TEMPLATE,
@@ -96,7 +110,7 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
         author=rec.meta.get("author", ""),
         tags=[{"id": tag, "label": names.get(tag, tag)} for tag in rec.meta.get("tags", [])],
         changes=changes,
-        quiz=quiz,
+        quizzes=refreshers,
         t=labels(lang),
     )
 

@@ -40,6 +40,7 @@ def collect_problems(root: Path, content_dir: Path) -> list:
     figures = content_dir / "_data" / "figures.yml"
     problems += load_figures(figures, figures.resolve().relative_to(root.resolve()).as_posix())[1]
     problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
+    problems += news_model.check_quizzes(site, quiz_model.load(root))
     return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
 
 

@@ -13,6 +13,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 import news_model
+import quiz_model
 from axe_check import violations
 from content_index import ROOT, SITE
 
@@ -204,3 +205,16 @@ class TestFeeds:
         href = page.locator(".kb-news__feed a").evaluate("a => a.href")
         assert href == (built_site / prefix(lang) / "feed.xml").as_uri()
         assert parse(built_site / prefix(lang) / "feed.xml").entries
+
+
+def test_a_quiz_naming_an_update_is_linked_from_it(page: Page) -> None:
+    """A quiz's `update:` puts a link to that quiz on the update's page, in both languages."""
+    quizzes = quiz_model.load(ROOT)
+    named = {q: data["update"] for q, data in quizzes.items() if data.get("update")}
+    assert named, "the shipped quizzes name at least one update"
+    for quiz_id, slug in sorted(named.items()):
+        for lang in LANGS:
+            page.goto(f"{prefix(lang)}news/{slug}.html")
+            link = page.locator(".kb-news-meta__quiz a", has_text=quizzes[quiz_id]["title"][lang])
+            link.click()
+            expect(page.locator(f"#kb-quiz-{quiz_id}")).to_be_visible()
