@@ -17,12 +17,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import icalendar
-import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
 
-from content_model import PLAIN_TEXT_FORBIDDEN, SCHEMA_DIR, read_yaml
-from content_model import _describe as describe_error
+from content_model import read_yaml
+from data_model import item_lines, line_of, schema_problems
 from problems import Problem
 
 __all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "load", "split"]
@@ -59,35 +56,6 @@ class Meeting:
 # --- reading and checking ---------------------------------------------------------------------
 
 
-def _validator() -> Draft202012Validator:
-    resources = []
-    for path in SCHEMA_DIR.glob("*.schema.yml"):
-        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    registry = Registry().with_resources(resources)
-    checker = FormatChecker()
-    checker.checks("plain-text")(
-        lambda v: not isinstance(v, str) or not PLAIN_TEXT_FORBIDDEN.search(v)
-    )
-    schema = yaml.safe_load((SCHEMA_DIR / "meetings.schema.yml").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=registry, format_checker=checker)
-
-
-def _item_lines(text: str) -> list[dict[str, int]]:
-    """For each meeting in the list, the line of each of its keys ('-' line under '_')."""
-    items: list[dict[str, int]] = []
-    node = yaml.compose(text)
-    if not isinstance(node, yaml.SequenceNode):
-        return items
-    for item in node.value:
-        lines = {"_": item.start_mark.line + 1}
-        if isinstance(item, yaml.MappingNode):
-            for key, _ in item.value:
-                lines[str(key.value)] = key.start_mark.line + 1
-        items.append(lines)
-    return items
-
-
 def _parse(value: str, zone: ZoneInfo) -> dt.datetime | None:
     match = LOCAL.match(value)
     if not match:
@@ -107,7 +75,7 @@ def _read(root: Path) -> tuple[list, list[dict[str, int]], list[Problem]]:
     data, problems = read_yaml(text, MEETINGS_FILE)
     if problems:
         return [], [], problems
-    return (data if data is not None else []), _item_lines(text), []
+    return (data if data is not None else []), item_lines(text), []
 
 
 def load(root: Path) -> tuple[list[Meeting], list[Problem]]:
@@ -117,19 +85,9 @@ def load(root: Path) -> tuple[list[Meeting], list[Problem]]:
         return [], problems
 
     def at(index: int | None, key: str = "_") -> int | None:
-        if index is None or index >= len(lines):
-            return None
-        return lines[index].get(key, lines[index]["_"])
+        return line_of(lines, index, key)
 
-    for error in _validator().iter_errors(data):
-        what, fix = describe_error(error)
-        path = list(error.absolute_path)
-        index = path[0] if path and isinstance(path[0], int) else None
-        key = str(path[1]) if len(path) > 1 else "_"
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-        problems.append(
-            Problem(MEETINGS_FILE, what, fix, field=where or "meetings", line=at(index, key))
-        )
+    problems = schema_problems(MEETINGS_FILE, "meetings.schema.yml", data, lines)
     if problems or not isinstance(data, list):
         return [], problems
 

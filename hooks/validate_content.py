@@ -20,6 +20,7 @@ import glossary_model
 import meetings_model
 import news_model
 import quiz_model
+import signals_model
 from figures_model import load_figures
 from page_data import stale
 from problems import Problem
@@ -40,7 +41,7 @@ def collect_problems(root: Path, content_dir: Path) -> list:
     figures = content_dir / "_data" / "figures.yml"
     problems += load_figures(figures, figures.resolve().relative_to(root.resolve()).as_posix())[1]
     problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
-    problems += news_model.check_quizzes(site, quiz_model.load(root))
+    problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(root)
     return problems + quiz_model.check(root, set(site.pages))  # pages that could be read
 
 
