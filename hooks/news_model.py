@@ -31,7 +31,7 @@ __all__ = [
     "updates",
 ]
 
-TAGS_FILE = "content/_data/news-tags.yml"
+TAGS_FILE = "content/_data/news-topics.yml"
 LANGS = ("nl", "en")
 # Fixed namespace for entry ids: an entry keeps its id when the site moves to another address.
 _NAMESPACE = uuid.UUID("6f1c3a52-7d0e-4c1b-9b8a-2f5e1d9c4a10")
@@ -139,22 +139,22 @@ def _value_line(site: Site, page: Page, key: str, value: str) -> int | None:
 
 
 def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
-    """Mistakes in updates that the schema cannot see: unknown tags, pages and quizzes."""
+    """Mistakes in updates that the schema cannot see: unknown topics, pages and quizzes."""
     tags, problems = load_tags(root)
     tag_list = ", ".join(sorted(tags)) or "(none yet)"
     for page in site.pages.values():
         if page.kind != "news":
             continue
         rel = (site.content_dir / page.src).relative_to(site.root).as_posix()
-        for tag in _strings(page.meta.get("tags")):
+        for tag in _strings(page.meta.get("topics")):
             if tag not in tags:
                 problems.append(
                     Problem(
                         rel,
-                        f"unknown tag '{tag}'.",
-                        f"use one of: {tag_list}; or add the tag to {TAGS_FILE}.",
-                        field="tags",
-                        line=_value_line(site, page, "tags", tag),
+                        f"unknown topic '{tag}'.",
+                        f"use one of: {tag_list}; or add the topic to {TAGS_FILE}.",
+                        field="topics",
+                        line=_value_line(site, page, "topics", tag),
                     )
                 )
         for target in _strings(page.meta.get("changes")):

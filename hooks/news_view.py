@@ -63,7 +63,7 @@ def view(u: news_model.Update, link: Linker, lang: str, labels_: dict[str, str])
         "date_text": format_date(u.date, lang),
         "url": link(u.base),
         "lang": u.page.lang,
-        "tags": [{"id": tag, "label": labels_.get(tag, tag)} for tag in u.meta.get("tags", [])],
+        "tags": [{"id": tag, "label": labels_.get(tag, tag)} for tag in u.meta.get("topics", [])],
     }
 
 

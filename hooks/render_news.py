@@ -28,6 +28,9 @@ from site_language import current_language
 TEMPLATE = "hooks/render_news.html"
 SCRIPT = "assets/javascripts/news-filter.js"
 UPDATES_PAGE = "news/index.md"
+SEARCH_BOOST = (
+    0.5  # Material's document boost for updates and the updates page (scripts/bench_search.py)
+)
 MARKER = re.compile(r"^<!--\s*kb:news(?:\s+(\d+))?\s*-->\s*$", re.M)
 H1 = re.compile(r"^# .*$", re.M)
 
@@ -108,7 +111,7 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
         TEMPLATE,
         "meta",
         author=rec.meta.get("author", ""),
-        tags=[{"id": tag, "label": names.get(tag, tag)} for tag in rec.meta.get("tags", [])],
+        tags=[{"id": tag, "label": names.get(tag, tag)} for tag in rec.meta.get("topics", [])],
         changes=changes,
         quizzes=refreshers,
         t=labels(lang),
@@ -128,6 +131,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
             markdown,
         )
     rec = record_for(page, config)
+    if rec is not None and (rec.kind == "news" or rec.base == UPDATES_PAGE):
+        # An update repeats what its status page explains: in search it comes after that page.
+        page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST)
     if rec is not None and rec.kind == "news":
         h1 = first_outside_fences(markdown, H1)
         at = h1.end() if h1 else 0

@@ -63,7 +63,7 @@ def feed(config: MkDocsConfig, lang: str) -> str:
             "updated": _midnight(u.updated),
             "link": base + news_model.page_url(u.base, lang, default),
             "lang": u.page.lang,
-            "tags": [{"id": tag, "label": names.get(tag, tag)} for tag in u.meta.get("tags", [])],
+            "tags": [{"id": tag, "label": names.get(tag, tag)} for tag in u.meta.get("topics", [])],
         }
         for u in items
     ]

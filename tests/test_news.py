@@ -64,10 +64,10 @@ class TestUpdatesPage:
     def test_topic_filter_shows_only_that_topic(self, page: Page, lang: str) -> None:
         page.goto(f"{prefix(lang)}news/index.html")
         tag = min(
-            {t for u in updates(lang) for t in u.meta["tags"]},
-            key=lambda t: (sum(t in u.meta["tags"] for u in updates(lang)), t),
+            {t for u in updates(lang) for t in u.meta["topics"]},
+            key=lambda t: (sum(t in u.meta["topics"] for u in updates(lang)), t),
         )
-        expected = [u.meta["title"] for u in updates(lang) if tag in u.meta["tags"]]
+        expected = [u.meta["title"] for u in updates(lang) if tag in u.meta["topics"]]
         page.get_by_role("radio", name=TAGS[tag][lang], exact=True).check()
         visible = page.locator(".kb-news__item:visible .kb-news__title a")
         expect(visible).to_have_count(len(expected))
@@ -91,7 +91,7 @@ class TestUpdatesPage:
         expect(page.locator("h1")).to_have_text(u.meta["title"])
         meta = page.locator(".kb-news-meta")
         expect(meta).to_contain_text(u.meta["author"])
-        for tag in u.meta["tags"]:
+        for tag in u.meta["topics"]:
             expect(meta).to_contain_text(TAGS[tag][lang])
         expect(meta.locator(".kb-news-meta__changes a")).to_have_count(len(u.meta["changes"]))
         meta.locator(".kb-news-meta__quiz a").click()
