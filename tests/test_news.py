@@ -4,6 +4,7 @@ when an editor adds an update."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -165,7 +166,7 @@ class TestFeeds:
             assert entry.summary == u.meta["summary"]
             assert entry.updated.startswith(u.updated)
             assert entry.link == f"{SITE_URL}{prefix(lang)}{u.base[:-3]}.html"
-            assert entry.get("language", lang) == u.page.lang
+            assert entry.title_detail.language == u.page.lang
             # the absolute link names a page that the build wrote
             assert (built_site / entry.link.removeprefix(SITE_URL)).is_file(), entry.link
         assert len({e.id for e in feed.entries}) == len(feed.entries)
@@ -218,3 +219,55 @@ def test_a_quiz_naming_an_update_is_linked_from_it(page: Page) -> None:
             link = page.locator(".kb-news-meta__quiz a", has_text=quizzes[quiz_id]["title"][lang])
             link.click()
             expect(page.locator(f"#kb-quiz-{quiz_id}")).to_be_visible()
+
+
+# --- a separate build: many updates, some only in Dutch ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many_updates(tmp_path_factory: pytest.TempPathFactory):
+    """The portal with enough extra Dutch-only updates to pass extra.news_per_year."""
+    from conftest import StaticServer
+    from test_build_errors import build, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("many") / "project")
+    settings = (ROOT / "mkdocs.yml").read_text("utf-8")
+    per_year = int(re.search(r"^\s+news_per_year:\s*(\d+)", settings, re.M).group(1))
+    extra = per_year + 1 - len(updates("nl"))
+    for i in range(max(extra, 1)):
+        (project / f"content/news/2024-0{1 + i % 9}-1{i % 10}-test-{i}.md").write_text(
+            f"---\nkind: news\ntitle: Testbericht nummer {i}\nsummary: Een bericht dat alleen in "
+            f'deze test bestaat.\ndate: "2024-0{1 + i % 9}-1{i % 10}"\nauthor: Testredactie\n'
+            "topics: [work-schemes]\nchanges: [statuses/ibo.md]\n---\n\n# Testbericht\n\nTekst.\n",
+            encoding="utf-8",
+        )
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    server = StaticServer(site)
+    yield site, server.url
+    server.stop()
+
+
+def test_past_the_limit_updates_are_grouped_by_year(page: Page, many_updates) -> None:
+    _, url = many_updates
+    page.goto(url + "news/index.html")
+    years = page.locator(".kb-news__years a").all_inner_texts()
+    assert years == sorted(set(years), reverse=True) and "2024" in years
+    for year in years:
+        expect(page.locator(f"#kb-news-{year}")).to_have_text(year)
+    page.locator(".kb-news__years a", has_text="2024").click()
+    expect(page).to_have_url(url + "news/index.html#kb-news-2024")
+
+
+def test_a_dutch_only_update_shows_in_dutch_on_the_english_site(page: Page, many_updates) -> None:
+    site, url = many_updates
+    page.goto(url + "en/news/index.html")
+    item = page.locator(".kb-news__item", has_text="Testbericht nummer 0")
+    expect(item).to_have_attribute("lang", "nl")
+    expect(item.locator(".kb-news__lang")).to_have_text(STRINGS["en"]["in_dutch"])
+    item.locator("a").first.click()
+    expect(page.locator(".kb-fallback")).to_be_visible()  # the usual "not translated" notice
+    feed = feedparser.parse((site / "en/feed.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.title == "Testbericht nummer 0")
+    assert entry.title_detail.language == "nl"
