@@ -518,8 +518,9 @@ MARKER_ARGS: dict[str, Any] = {
     "table": lambda ctx: {"statuses"},
     "quiz": lambda ctx: ctx["quizzes"],
     "chart": lambda ctx: ctx["charts"],
-    "news": None,
+    "news": lambda ctx: {"", *map(str, range(1, 51))},  # how many of the latest; all if none
     "calendar": None,
+    "signals": None,
 }
 
 

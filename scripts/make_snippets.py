@@ -1,5 +1,5 @@
 """Write editor snippets from the page templates: type `kb-status` + Tab in VS Code for a new page
-(`kb-status-en` for its English version).
+(`kb-status-en` for its English version), `kb-meeting` in a YAML file for a new meeting.
 
     python scripts/make_snippets.py   # rewrites .vscode/portal.code-snippets
 """
@@ -26,6 +26,15 @@ def snippets() -> str:
             "description": f"Front matter and outline of a{'n English' if english else ''} '{kind}' page "
             f"(content/_templates/{path.name})",
             "body": lines,
+        }
+    for path in sorted(TEMPLATES.glob("*.yml")):  # data entries (meetings, signals): both languages
+        kind = path.stem
+        lines = path.read_text(encoding="utf-8").replace("$", "\\$").splitlines()
+        data[f"Jobcoach portal: new {kind} (both languages)"] = {
+            "scope": "yaml",
+            "prefix": f"kb-{kind}",
+            "description": f"A new '{kind}' entry for content/_data/ (content/_templates/{path.name})",
+            "body": [line for line in lines if not line.startswith("#")],
         }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

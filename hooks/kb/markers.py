@@ -56,9 +56,13 @@ def code_lines(text: str) -> set[int]:
     return {number for number, _, code in _lines(text) if code}
 
 
-def mask_code(text: str) -> str:
-    """The text with every fenced line emptied (line numbers stay the same)."""
-    return "\n".join("" if code else line for _, line, code in _lines(text))
+def mask_code(text: str, keep_offsets: bool = False) -> str:
+    """The text with every fenced line emptied (line numbers stay the same; with
+    ``keep_offsets`` the line becomes spaces, so that every character keeps its offset)."""
+    return "\n".join(
+        (" " * len(line) if keep_offsets else "") if code else line
+        for _, line, code in _lines(text)
+    )
 
 
 def scan(text: str) -> list[Marker]:

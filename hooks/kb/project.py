@@ -11,7 +11,10 @@ from pathlib import Path
 
 import content_model
 import glossary_model
+import meetings_model
+import news_model
 import quiz_model
+import signals_model
 from figures_model import load_figures
 from kb import readability
 from problems import Problem
@@ -40,8 +43,11 @@ def check_project(project: Project) -> list[Problem]:
     site = content_model.load_site(content_dir, root)
     render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
     problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
+    quiz_ids = {p.stem for p in quiz_paths}
     problems += glossary_model.check(root)
     problems += quiz_model.check(root, set(site.pages))
+    problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
+    problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(root)
     problems += plain_language(site)
     return order(problems)
 

@@ -46,6 +46,11 @@ SKIP_KEYS = {
     "end",
     "type",
     "aliases",
+    "tags",
+    "topics",
+    "changes",
+    "refresher",
+    "updated",
 }
 ABBREVIATIONS = re.compile(
     r"\b(bv|bijv|o\.a|enz|art|nr|d\.w\.z|i\.p\.v|m\.a\.w|incl|max|min|ca|vb|zgn|t\.e\.m|p|blz)\.",

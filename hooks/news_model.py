@@ -1,0 +1,254 @@
+"""Updates of the knowledge network (the `news` kind): check what no schema can see, and shape
+them per language for the updates page, the home page, the feeds and the change history.
+
+Pure Python with no MkDocs import: the build (hooks/render_news.py, hooks/write_feeds.py) and
+`make check` (through hooks/validate_content.py) use the same functions.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import content_model
+from content_model import Page, Site
+from kb import sources
+from problems import Problem
+
+__all__ = [
+    "TAGS_FILE",
+    "Update",
+    "check",
+    "check_quizzes",
+    "entry_id",
+    "feed_updated",
+    "history",
+    "load_tags",
+    "page_url",
+    "refreshers",
+    "updates",
+]
+
+TAGS_FILE = "content/_data/news-topics.yml"
+LANGS = ("nl", "en")
+# Fixed namespace for entry ids: an entry keeps its id when the site moves to another address.
+_NAMESPACE = uuid.UUID("6f1c3a52-7d0e-4c1b-9b8a-2f5e1d9c4a10")
+
+
+@dataclass(frozen=True)
+class Update:
+    """One update as a reader of one language sees it (the Dutch text if there is no English)."""
+
+    page: Page  # the record shown (English, or the Dutch fallback)
+    base: str  # the Dutch path, e.g. news/2017-01-01-tijdelijke-werkervaring.md
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.page.meta
+
+    @property
+    def date(self) -> str:
+        return str(self.meta["date"])
+
+    @property
+    def updated(self) -> str:
+        return str(self.meta.get("updated") or self.meta["date"])
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+
+def page_url(base: str, lang: str, default: str = "nl") -> str:
+    """The address of a page under the site root, e.g. en/news/x.html (pages end in .html)."""
+    return ("" if lang == default else f"{lang}/") + base[:-3] + ".html"
+
+
+def entry_id(base: str, lang: str) -> str:
+    """A permanent Atom id for an update in one language: the same on every build and host."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{lang}:{base}')}"
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def load_tags(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """The tags file: ``{tag: {"nl": label, "en": label}}``, and its problems."""
+    path = root / TAGS_FILE
+    if not path.is_file():
+        return {}, []
+    text, problems = sources.read_text(path, TAGS_FILE)
+    doc, more = sources.load_yaml(text, TAGS_FILE) if text is not None else (None, [])
+    if doc is None:
+        return {}, problems + more
+    data = doc.data or {}
+    if not isinstance(data, dict):
+        fix = (
+            "write one tag per line, e.g. 'work-schemes: {nl: Werkmaatregelen, en: Work schemes}'."
+        )
+        return {}, [Problem(TAGS_FILE, "the file is not a list of tags.", fix, line=1)]
+    tags = {}
+    for key, labels in data.items():
+        line = _line_of(text, rf"^{re.escape(str(key))}\s*:")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(key)):
+            problems.append(
+                Problem(
+                    TAGS_FILE,
+                    f"the tag '{key}' is not a valid name.",
+                    "use lower-case letters, digits and hyphens, e.g. 'work-schemes'.",
+                    line=line,
+                )
+            )
+        elif not (
+            isinstance(labels, dict) and all(isinstance(labels.get(lang), str) for lang in LANGS)
+        ):
+            problems.append(
+                Problem(
+                    TAGS_FILE,
+                    f"the tag '{key}' needs a label in Dutch and in English.",
+                    f"write '{key}: {{nl: …, en: …}}'.",
+                    line=line,
+                )
+            )
+        else:
+            tags[str(key)] = {lang: labels[lang] for lang in LANGS}
+    return tags, problems
+
+
+def _line_of(text: str, pattern: str, start: int = 0) -> int | None:
+    """1-based line of the first match of ``pattern`` at or after line ``start``."""
+    lines = text.splitlines()
+    for number in range(max(start - 1, 0), len(lines)):
+        if re.search(pattern, lines[number]):
+            return number + 1
+    return None
+
+
+def _value_line(site: Site, page: Page, key: str, value: str) -> int | None:
+    """The line where ``value`` is written in the ``key:`` list of the page's front matter."""
+    start = page.field_lines.get(key)
+    if start is None:
+        return None
+    text = (site.content_dir / page.src).read_text(encoding="utf-8")
+    return _line_of(text, re.escape(value), start) or start
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+
+def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
+    """Mistakes in updates that the schema cannot see: unknown topics, pages and quizzes."""
+    tags, problems = load_tags(root)
+    tag_list = ", ".join(sorted(tags)) or "(none yet)"
+    for page in site.pages.values():
+        if page.kind != "news":
+            continue
+        rel = (site.content_dir / page.src).relative_to(site.root).as_posix()
+        for tag in _strings(page.meta.get("topics")):
+            if tag not in tags:
+                problems.append(
+                    Problem(
+                        rel,
+                        f"unknown topic '{tag}'.",
+                        f"use one of: {tag_list}; or add the topic to {TAGS_FILE}.",
+                        field="topics",
+                        line=_value_line(site, page, "topics", tag),
+                    )
+                )
+        for target in _strings(page.meta.get("changes")):
+            if target.endswith(".en.md") or target not in site.pages:
+                problems.append(
+                    Problem(
+                        rel,
+                        f"'{target}' is not a page of the portal.",
+                        "name the Dutch file under content/, e.g. statuses/ibo.md "
+                        "(not the .en.md file, and without content/ in front).",
+                        field="changes",
+                        line=_value_line(site, page, "changes", target),
+                    )
+                )
+        quiz = page.meta.get("refresher")
+        if isinstance(quiz, str) and quiz not in quiz_ids:
+            problems.append(
+                Problem(
+                    rel,
+                    f"there is no quiz '{quiz}'.",
+                    f"use the id of a file in quizzes/ ({', '.join(sorted(quiz_ids))}).",
+                    field="refresher",
+                    line=page.field_lines.get("refresher"),
+                )
+            )
+        date, updated = str(page.meta.get("date")), page.meta.get("updated")
+        if updated and str(updated) < date:
+            problems.append(
+                Problem(
+                    rel,
+                    f"'updated' ({updated}) lies before 'date' ({date}).",
+                    "'updated' is the day you corrected the update: the same day or later.",
+                    field="updated",
+                    line=page.field_lines.get("updated"),
+                )
+            )
+    return problems
+
+
+def check_quizzes(site: Site, quizzes: dict[str, dict]) -> list[Problem]:
+    """A quiz's ``update:`` must name an update in content/news/."""
+    slugs = {p.slug for p in site.pages.values() if p.kind == "news"}
+    problems = []
+    for quiz_id, quiz in sorted(quizzes.items()):
+        update = quiz.get("update")
+        if isinstance(update, str) and update not in slugs:
+            rel = f"quizzes/{quiz_id}.yml"
+            text = (site.root / rel).read_text(encoding="utf-8")
+            problems.append(
+                Problem(
+                    rel,
+                    f"there is no update '{update}' in content/news/.",
+                    "use the file name of an update without .md, e.g. "
+                    f"{min(slugs - {'index'}, default='2018-09-01-ibo-en-bis')}.",
+                    field="update",
+                    line=_line_of(text, r"^update\s*:"),
+                )
+            )
+    return problems
+
+
+def refreshers(update: Page, quizzes: dict[str, dict]) -> list[str]:
+    """The quizzes that go with an update: its own ``refresher`` and every quiz naming it."""
+    found = [update.meta["refresher"]] if update.meta.get("refresher") in quizzes else []
+    found += [q for q, data in sorted(quizzes.items()) if data.get("update") == update.slug]
+    return list(dict.fromkeys(found))
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+# --- shaping ----------------------------------------------------------------------------------
+
+
+def updates(site: Site, lang: str) -> list[Update]:
+    """Every update in ``lang``, newest first (the Dutch text where no translation exists)."""
+    found = []
+    for page in site.pages.values():
+        if page.kind != "news" or page.lang != "nl" or page.slug == "index":
+            continue
+        shown = site.pages.get(content_model.partner_path(page.src)) if lang != "nl" else None
+        found.append(Update(shown or page, page.src))
+    found.sort(key=lambda u: u.meta.get("title", ""))
+    found.sort(key=lambda u: u.date, reverse=True)
+    return found
+
+
+def history(site: Site, base: str, lang: str) -> list[Update]:
+    """The updates that name the page ``base`` under ``changes``, newest first."""
+    return [u for u in updates(site, lang) if base in _strings(u.meta.get("changes"))]
+
+
+def feed_updated(items: list[Update]) -> str:
+    """The newest 'updated' date of the items (today when there are none)."""
+    return max((u.updated for u in items), default="1970-01-01")

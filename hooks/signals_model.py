@@ -1,0 +1,63 @@
+"""The register of signals: read content/_data/signals.yml, check it, shape it per language.
+
+Pure Python with no MkDocs import; the build (hooks/render_signals.py) and `make check` (through
+hooks/validate_content.py) run the same checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from data_model import item_lines, line_of, schema_problems
+from kb import sources
+from problems import Problem
+
+__all__ = ["SIGNALS_FILE", "STATUSES", "check", "load"]
+
+SIGNALS_FILE = "content/_data/signals.yml"
+STATUSES = ("noted", "passed-on", "answered")
+
+
+def load(root: Path) -> tuple[list[dict], list[Problem]]:
+    """Every signal, in file order, and every problem in the file."""
+    path = root / SIGNALS_FILE
+    if not path.is_file():
+        return [], []
+    text, problems = sources.read_text(path, SIGNALS_FILE)
+    doc, more = sources.load_yaml(text, SIGNALS_FILE) if text is not None else (None, [])
+    if doc is None:
+        return [], problems + more
+    data = doc.data if doc.data is not None else []
+    lines = item_lines(doc.node)
+    problems = schema_problems(SIGNALS_FILE, "signals.schema.yml", data, lines)
+    if problems:
+        return [], problems
+    seen: dict[str, int | None] = {}
+    for index, item in enumerate(data):
+        line = line_of(lines, index, "id")
+        if item["id"] in seen:
+            problems.append(
+                Problem(
+                    SIGNALS_FILE,
+                    f"the id '{item['id']}' is already used by the signal on line {seen[item['id']]}.",
+                    "give every signal its own id.",
+                    field=f"[{index}].id",
+                    line=line,
+                )
+            )
+        seen.setdefault(item["id"], line)
+        if item["status"] == "answered" and not item.get("answer"):
+            problems.append(
+                Problem(
+                    SIGNALS_FILE,
+                    "the signal is 'answered' but has no answer.",
+                    "add 'answer: {nl: …, en: …}', or set the status back to passed-on.",
+                    field=f"[{index}].answer",
+                    line=line_of(lines, index, "status"),
+                )
+            )
+    return data, problems
+
+
+def check(root: Path) -> list[Problem]:
+    return load(root)[1]
