@@ -1,25 +1,8 @@
-/* Search files only when the reader searches; no sitemap fetch for a language switch that never fires.
- *
- * Material 9.8 starts search while the page loads: its bundle requests the search index (an
- * XMLHttpRequest for search/search_index.json, or from file:// a <script> for search_index.js),
- * creates the search worker (which then loads lunr's language files), and fetches the sitemap.xml
- * next to every <link rel="alternate">. On a phone that is more than the page itself, and the
- * index grows with the content. This file is loaded in <head>, before Material's bundle
- * (extra.polyfills, after the file:// worker shim), and holds those back:
- *
- *  - the index request and the search worker wait until the reader opens or focuses search
- *    (focus in the search box, which Material also gives it for the "f", "s" and "/" keys, or a
- *    click or tap on the search button), or until a page is opened from a search result
- *    (?h=…, Material needs the index's separator to highlight the words);
- *  - the alternates' sitemap.xml is not fetched: Material uses it only to catch a click on a
- *    link into another language's folder, and with the default language at the site root and
- *    relative alternates that never happens (mkdocs-static-i18n's links do the switch). The
- *    sitemaps stay on disk for search engines.
- *
- * Only browser APIs are wrapped (XMLHttpRequest, Worker, <head>.appendChild), never Material's
- * code, so this works under Content-Security-Policy script-src 'self' and does nothing for any
- * other request. The search tests (tests/test_search*.py) and tests/test_lazy_search.py check it.
- */
+/* Search files only when the reader searches (README, "How search works"). Loaded in <head> before
+ * Material's bundle: holds back the index request (XHR, or a <script> from file://) and the search
+ * worker until search is opened or focused (or the page was opened from a result: ?h=, ?q=), and
+ * drops the fetch of the alternates' sitemap.xml, which Material only needs for a language switch
+ * that never fires on this site. Wraps browser APIs only; works under CSP script-src 'self'. */
 (function () {
   "use strict";
   var waiting = [];
@@ -38,7 +21,7 @@
   }
 
   function isIndex(url) {
-    return /\/search\/search_index\.js(on)?(\?|#|$)/.test(String(url));
+    return /\/search\/search_index\.js(on)?(\?|#|$)/.test(String(url || ""));
   }
 
   function isSitemap(url) {
@@ -56,6 +39,7 @@
     var xhr = this;
     var args = arguments;
     if (isSitemap(xhr.kbUrl)) return undefined;  // never sent: Material waits for nothing
+    if (isIndex(xhr.kbUrl)) indexUrl = xhr.kbUrl;
     if (isIndex(xhr.kbUrl) && !open) {
       whenOpen(function () { xhrSend.apply(xhr, args); });
       return undefined;
@@ -67,6 +51,7 @@
   var head = document.head;
   var headAppend = head.appendChild;
   head.appendChild = function (node) {
+    if (node && node.tagName === "SCRIPT" && isIndex(node.src)) indexUrl = node.src;
     if (!open && node && node.tagName === "SCRIPT" && isIndex(node.src)) {
       whenOpen(function () { headAppend.call(head, node); });
       return node;
@@ -74,7 +59,26 @@
     return headAppend.call(this, node);
   };
 
-  /* The search worker: created at start-up, but the real one only when search opens. */
+  /* The full text (search/search_full.json, or .js from file://) once the head index answered. */
+  var indexUrl = null;
+  function loadFull(done) {
+    var url = String(indexUrl).replace(/search_index\.js(on)?(?=$|[?#])/, "search_full.js$1");
+    if (/\.js$/.test(url)) {
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = function () { head.removeChild(script); done(window.__kbFullIndex); };
+      headAppend.call(head, script);
+    } else {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", url);
+      xhr.onload = function () { if (xhr.status < 300) done(JSON.parse(xhr.responseText)); };
+      xhr.send();
+    }
+  }
+
+  /* The search worker: created at start-up, but the real one only when search opens. Material
+   * sends SETUP (0) with the head index and gets READY (1); then the full text is set up in the
+   * same worker and the last QUERY (2) is asked again, so its results (3) come from the full text. */
   var RealWorker = window.Worker;
   if (typeof RealWorker === "function") {
     var LazyWorker = function (url, options) {
@@ -84,7 +88,19 @@
       var proxy = new EventTarget();
       var real = null;
       var outbox = [];
+      var setup = null;
+      var lastQuery = null;
+      var readies = 0;
+      function forward(type, event) {
+        var copy = type === "error"
+          ? new ErrorEvent("error", { message: event.message, error: event.error })
+          : new MessageEvent(type, { data: event.data });
+        proxy.dispatchEvent(copy);
+        if (typeof proxy["on" + type] === "function") proxy["on" + type](copy);
+      }
       proxy.postMessage = function (message) {
+        if (message && message.type === 0) setup = message;
+        if (message && message.type === 2) lastQuery = message;
         if (real) real.postMessage(message); else outbox.push(message);
       };
       proxy.terminate = function () {
@@ -93,14 +109,23 @@
       };
       whenOpen(function () {
         real = new RealWorker(url, options);
-        ["message", "error", "messageerror"].forEach(function (type) {
-          real.addEventListener(type, function (event) {
-            var copy = type === "error"
-              ? new ErrorEvent("error", { message: event.message, error: event.error })
-              : new MessageEvent(type, { data: event.data });
-            proxy.dispatchEvent(copy);
-            if (typeof proxy["on" + type] === "function") proxy["on" + type](copy);
-          });
+        ["error", "messageerror"].forEach(function (type) {
+          real.addEventListener(type, function (event) { forward(type, event); });
+        });
+        real.addEventListener("message", function (event) {
+          var data = event.data;
+          if (data && data.type === 1 && readies++ > 0) {  // the full text is ready
+            if (lastQuery) real.postMessage(lastQuery);
+            return;
+          }
+          forward("message", event);
+          if (data && data.type === 1 && setup && indexUrl) {
+            loadFull(function (full) {
+              if (!full || !full.docs) return;
+              var data = setup.data;
+              real.postMessage({ type: 0, data: { config: data.config, docs: full.docs, options: data.options } });
+            });
+          }
         });
         outbox.forEach(function (message) { real.postMessage(message); });
         outbox = [];

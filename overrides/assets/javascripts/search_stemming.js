@@ -15,6 +15,14 @@
     return;
   }
   lunr.kbStemming = true;
+  // search-gate.js sets up a second, fuller index in the same worker: Material then loads the
+  // language files again, and lunr would warn that each of their functions is registered again.
+  var warn = lunr.utils.warn;
+  lunr.utils.warn = function (message) {
+    if (!/^Overwriting existing registered function/.test(String(message))) {
+      warn.apply(this, arguments);
+    }
+  };
   var searchPipeline = null;
   var stopWordFilter = null;
 
