@@ -70,3 +70,12 @@ audit: setup-test node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+## Valid HTML: the Nu HTML checker (npm vnu-jar, needs Java) on every built page.
+.PHONY: validate
+validate: setup node_modules/.package-lock.json
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java runtime for the Nu HTML checker"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq default-jre-headless >/dev/null; }
+	$(PY) scripts/validate_html.py

@@ -27,13 +27,13 @@ _digest: dict[str, str] = {}
 
 
 def _inputs_digest(config: MkDocsConfig) -> str:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     digest = hashlib.sha256()
     import material
 
     digest.update(getattr(material, "__version__", "").encode())
     folders = [Path(config.docs_dir), root / "quizzes", root / "overrides", root / "hooks"]
-    files = [Path(config.config_file_path)]
+    files = [root / Path(config.config_file_path).name]
     for folder in folders:
         files += sorted(
             p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts

@@ -77,8 +77,8 @@
   }
 
   /* The search worker: created at start-up, but the real one only when search opens. Material
-   * sends SETUP (0) with the head index and gets READY (1); then the full text is set up in the
-   * same worker and the last QUERY (2) is asked again, so its results (3) come from the full text. */
+   * sends SETUP (0) with the head index and gets READY (1); after the first RESULT (3) the full
+   * text is set up in the same worker and the last QUERY (2) is asked again on it. */
   var RealWorker = window.Worker;
   if (typeof RealWorker === "function") {
     var LazyWorker = function (url, options) {
@@ -112,6 +112,7 @@
         ["error", "messageerror"].forEach(function (type) {
           real.addEventListener(type, function (event) { forward(type, event); });
         });
+        var fullAsked = false;
         real.addEventListener("message", function (event) {
           var data = event.data;
           if (data && data.type === 1 && readies++ > 0) {  // the full text is ready
@@ -119,11 +120,12 @@
             return;
           }
           forward("message", event);
-          if (data && data.type === 1 && setup && indexUrl) {
+          if (data && data.type === 3 && !fullAsked && setup && indexUrl) {  // first results shown
+            fullAsked = true;
             loadFull(function (full) {
               if (!full || !full.docs) return;
-              var data = setup.data;
-              real.postMessage({ type: 0, data: { config: data.config, docs: full.docs, options: data.options } });
+              var options = setup.data;
+              real.postMessage({ type: 0, data: { config: options.config, docs: full.docs, options: options.options } });
             });
           }
         });
