@@ -3,8 +3,12 @@
 Material's ``main.css`` styles every feature it has (code blocks, tabs, annotations, version
 selector, tags, every admonition type…) and ``palette.css`` every colour; this site uses a part.
 A rule is kept unless EVERY one of its selectors names a class that appears nowhere: not in a
-``class="…"`` of a built page, and not as a word in a string of a site script (Material's bundle
-sets classes such as ``md-search-result__item`` at run time). ``:not(…)``, ``:is(…)``,
+``class="…"`` of a built page, and not as a class that a site script can set. A word in a
+string of a script (Material's bundle sets ``md-search-result__item`` at run time) counts when
+its block (the part before ``__`` or ``--``) is on a page, or is one the bundle builds from
+nothing (``FROM_SCRIPT``: the glossary tooltips), or when what makes the bundle build it is on a
+page (``BUILT_FOR``: code blocks, annotations). So the bundle's version selector, tags, source
+facts and annotations cost nothing here until the site uses them. ``:not(…)``, ``:is(…)``,
 ``:where(…)`` and ``:has(…)`` arguments never remove a rule. A palette rule
 ``[data-md-color-primary=red]`` is kept only if a page uses that value. After that, a custom
 property declared but read by no kept rule (``--md-admonition-icon--bug``, an SVG each) is left
@@ -31,6 +35,16 @@ _HTML_COLOR = re.compile(r'\bdata-md-color-(primary|accent)="([^"]*)"')
 _SCRIPT_STRING = re.compile(r'"([^"\n]{0,400})"|\'([^\'\n]{0,400})\'|`([^`]{0,800})`')
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _GROUPS = ("@media", "@supports", "@layer", "@container")
+_BLOCK = re.compile(r"__|--")
+CODE = "<pre>"  # stands for "a page has a code block" among the classes
+FROM_SCRIPT = {"md-tooltip2", "focus-visible", "md-dialog"}
+BUILT_FOR = {  # Material 9.8's blocks made by its bundle -> the class that makes it build them
+    "md-annotation": "annotate",
+    "md-annotation-list": "annotate",
+    "md-tooltip": "annotate",
+    "md-code": CODE,
+    "md-clipboard": CODE,
+}
 
 
 @dataclass
@@ -43,6 +57,19 @@ class Usage:
     def add_html(self, html: str) -> None:
         self.classes.update(classes_in_html(html))
         self.colors.update(_HTML_COLOR.findall(html))
+        if "<pre" in html:
+            self.classes.add(CODE)
+
+    def with_script_words(self, words: set[str]) -> Usage:
+        """This usage plus the classes a script may set (see the module's docstring)."""
+        blocks = {_BLOCK.split(c)[0] for c in self.classes}
+
+        def may_set(word: str) -> bool:
+            block = _BLOCK.split(word)[0]
+            trigger = BUILT_FOR.get(block)
+            return block in blocks or block in FROM_SCRIPT or (trigger in self.classes)
+
+        return Usage(self.classes | {w for w in words if may_set(w)}, set(self.colors))
 
 
 def classes_in_html(html: str) -> set[str]:

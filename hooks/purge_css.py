@@ -66,7 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     scripts = [p for p in (site / "assets/javascripts").rglob("*.js") if "lunr" not in p.parts]
     code = "\n".join(p.read_text(encoding="utf-8") for p in scripts)
-    usage = Usage(_usage.classes | words_in_script(code), set(_usage.colors))
+    usage = _usage.with_script_words(words_in_script(code))
     own_css = "\n".join(
         p.read_text(encoding="utf-8")
         for p in (site / "assets/stylesheets").glob("*.css")

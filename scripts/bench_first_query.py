@@ -60,7 +60,7 @@ def first_query(browser, url: str, query: str, offline: bool) -> tuple[int, int,
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     seen: list = []
-    page.on("requestfinished", seen.append)
+    page.on("requestfinished", lambda request: seen.append(request))
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query)

@@ -2,12 +2,12 @@
  * Material's bundle: holds back the index request (XHR, or a <script> from file://) and the search
  * worker until search is opened or focused (or the page was opened from a result: ?h=, ?q=), and
  * drops the fetch of the alternates' sitemap.xml, which Material only needs for a language switch
- * that never fires on this site. Wraps browser APIs only; works under CSP script-src 'self'. */
+ * that never fires on this site. After the first results it builds the full text in a second worker, then asks again there.
+ * Wraps browser APIs only; works under CSP script-src 'self'. Messages: 0 SETUP, 1 READY, 2 QUERY, 3 RESULT. */
 (function () {
   "use strict";
   var waiting = [];
   var open = false;
-
   function openGate() {
     if (open) return;
     open = true;
@@ -15,20 +15,15 @@
     waiting = [];
     queued.forEach(function (run) { run(); });
   }
-
   function whenOpen(run) {
     if (open) run(); else waiting.push(run);
   }
-
   function isIndex(url) {
     return /\/search\/search_index\.js(on)?(\?|#|$)/.test(String(url || ""));
   }
-
   function isSitemap(url) {
     return /\/sitemap\.xml(\?|#|$)/.test(String(url));
   }
-
-  /* The index (http, https) and the alternates' sitemaps: XMLHttpRequest. */
   var xhrOpen = XMLHttpRequest.prototype.open;
   var xhrSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -38,7 +33,7 @@
   XMLHttpRequest.prototype.send = function () {
     var xhr = this;
     var args = arguments;
-    if (isSitemap(xhr.kbUrl)) return undefined;  // never sent: Material waits for nothing
+    if (isSitemap(xhr.kbUrl)) return undefined;
     if (isIndex(xhr.kbUrl)) indexUrl = xhr.kbUrl;
     if (isIndex(xhr.kbUrl) && !open) {
       whenOpen(function () { xhrSend.apply(xhr, args); });
@@ -46,8 +41,6 @@
     }
     return xhrSend.apply(xhr, args);
   };
-
-  /* The index from file://: a <script src=".../search_index.js"> that Material adds to <head>. */
   var head = document.head;
   var headAppend = head.appendChild;
   head.appendChild = function (node) {
@@ -58,8 +51,6 @@
     }
     return headAppend.call(this, node);
   };
-
-  /* The full text (search/search_full.json, or .js from file://) once the head index answered. */
   var indexUrl = null;
   function loadFull(done) {
     var url = String(indexUrl).replace(/search_index\.js(on)?(?=$|[?#])/, "search_full.js$1");
@@ -75,10 +66,6 @@
       xhr.send();
     }
   }
-
-  /* The search worker: created at start-up, but the real one only when search opens. Material
-   * sends SETUP (0) with the head index and gets READY (1); after the first RESULT (3) the full
-   * text is set up in the same worker and the last QUERY (2) is asked again on it. */
   var RealWorker = window.Worker;
   if (typeof RealWorker === "function") {
     var LazyWorker = function (url, options) {
@@ -90,7 +77,6 @@
       var outbox = [];
       var setup = null;
       var lastQuery = null;
-      var readies = 0;
       function forward(type, event) {
         var copy = type === "error"
           ? new ErrorEvent("error", { message: event.message, error: event.error })
@@ -107,28 +93,49 @@
         if (real) real.terminate();
         outbox = [];
       };
-      whenOpen(function () {
-        real = new RealWorker(url, options);
+      function start(setupMessage) {
+        var worker = new RealWorker(url, options);
         ["error", "messageerror"].forEach(function (type) {
-          real.addEventListener(type, function (event) { forward(type, event); });
+          worker.addEventListener(type, function (event) { if (worker === real) forward(type, event); });
         });
-        var fullAsked = false;
-        real.addEventListener("message", function (event) {
+        worker.addEventListener("message", function (event) {
           var data = event.data;
-          if (data && data.type === 1 && readies++ > 0) {  // the full text is ready
+          if (rebuilding && data && data.type === 1) {  // file://: the same worker, rebuilt
+            rebuilding = false;
             if (lastQuery) real.postMessage(lastQuery);
             return;
           }
+          if (worker !== real) {
+            if (data && data.type === 1) {
+              real.terminate();
+              real = worker;
+              if (lastQuery) real.postMessage(lastQuery);
+            }
+            return;
+          }
           forward("message", event);
-          if (data && data.type === 3 && !fullAsked && setup && indexUrl) {  // first results shown
+          if (data && data.type === 3 && !fullAsked && setup && indexUrl) {
             fullAsked = true;
             loadFull(function (full) {
               if (!full || !full.docs) return;
-              var options = setup.data;
-              real.postMessage({ type: 0, data: { config: options.config, docs: full.docs, options: options.options } });
+              var given = setup.data;
+              var message = { type: 0, data: { config: given.config, docs: full.docs, options: given.options } };
+              if (RealWorker === window.IFrameWorker) {  // one iframe "worker" at a time (the shim's onmessage)
+                rebuilding = true;
+                real.postMessage(message);
+              } else {
+                start(message);
+              }
             });
           }
         });
+        if (setupMessage) worker.postMessage(setupMessage);
+        return worker;
+      }
+      var fullAsked = false;
+      var rebuilding = false;
+      whenOpen(function () {
+        real = start(null);
         outbox.forEach(function (message) { real.postMessage(message); });
         outbox = [];
       });
@@ -137,8 +144,6 @@
     LazyWorker.prototype = RealWorker.prototype;
     window.Worker = LazyWorker;
   }
-
-  /* What opens search. */
   function inSearch(target) {
     return target && target.closest && target.closest("[data-md-component=search], [for=__search], #__search");
   }
