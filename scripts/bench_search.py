@@ -45,6 +45,7 @@ from lunr.token import Token
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
 QUERIES = ROOT / "tests" / "search_queries.yml"
 PREFIX = {"nl": "", "en": "en/"}
 TARGET_RECALL = 0.9
@@ -251,6 +252,48 @@ def evaluate(
     return hits / len(queries), reciprocal / len(queries), misses
 
 
+def variants(site: Path, queries: dict) -> None:
+    """Which index should answer a first query: size and recall of each option (issue 16)."""
+    import gzip
+    import shutil
+
+    from search_index_model import head_index, plain_start
+
+    options = {
+        "full text": lambda d: d,
+        "text without HTML tags": lambda d: dict(d, text=plain_start(d.get("text", ""), 10**9)),
+        "text cut at 300 characters": lambda d: dict(d, text=plain_start(d.get("text", ""), 300)),
+        "text cut at 160 characters": lambda d: dict(d, text=plain_start(d.get("text", ""), 160)),
+        "text cut at 80 characters": lambda d: dict(d, text=plain_start(d.get("text", ""), 80)),
+        "head: page text 160, sections title only": None,
+        "no text at all": lambda d: dict(d, text=""),
+    }
+    print(
+        f"{'index for a first query':42}{'nl gzip':>9}{'en gzip':>9}  recall@3 / MRR per language"
+    )
+    for name, change in options.items():
+        work = Path(tempfile.mkdtemp(prefix="kb-variant-"))
+        (work / "assets").symlink_to((site / "assets").resolve())
+        sizes, scores = [], []
+        for prefix in PREFIX.values():
+            source = site / prefix / INDEX_FILES["full"]
+            data = json.loads(source.read_text(encoding="utf-8"))
+            data = (
+                head_index(data)
+                if change is None
+                else dict(data, docs=[change(d) for d in data["docs"]])
+            )
+            raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            (work / prefix / "search").mkdir(parents=True, exist_ok=True)
+            (work / prefix / INDEX_FILES["full"]).write_bytes(raw)
+            sizes.append(len(gzip.compress(raw, 6)) / 1024)
+        for lang, items in queries.items():
+            recall, mrr, _ = evaluate(work, lang, items)
+            scores.append(f"{lang} {recall:.3f} / {mrr:.3f}")
+        shutil.rmtree(work, ignore_errors=True)
+        print(f"{name:42}{sizes[0]:>9.1f}{sizes[1]:>9.1f}  " + "   ".join(scores))
+
+
 def build_site() -> Path:
     import build as portal_build
 
@@ -275,9 +318,15 @@ def main() -> int:
         help="for comparison: one index for both languages, no stemming, no names "
         "(what Material + i18n alone would do)",
     )
+    parser.add_argument(
+        "--variants", action="store_true", help="size and recall of other first-query indexes"
+    )
     args = parser.parse_args()
     site = args.site or build_site()
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
+    if args.variants:
+        variants(site, queries)
+        return 0
     if args.plain:
         print("PLAIN (comparison): Material + i18n alone, one index, no stemming, no names")
     print(f"{'language':10}{'index':>6}{'queries':>9}{'recall@3':>10}{'MRR':>8}{'target':>9}")
