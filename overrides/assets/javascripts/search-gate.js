@@ -1,9 +1,5 @@
-/* Search files only when the reader searches (README, "How search works"). Loaded in <head> before
- * Material's bundle: holds back the index request (XHR, or a <script> from file://) and the search
- * worker until search is opened or focused (or the page was opened from a result: ?h=, ?q=), and
- * drops the fetch of the alternates' sitemap.xml, which Material only needs for a language switch
- * that never fires on this site. After the first results it builds the full text in a second worker, then asks again there.
- * Wraps browser APIs only; works under CSP script-src 'self'. Messages: 0 SETUP, 1 READY, 2 QUERY, 3 RESULT. */
+/* Search files load only when the reader opens search; the full text after the first results.
+ * Why and how: README.md, "How search works". Messages: 0 SETUP, 1 READY, 2 QUERY, 3 RESULT. */
 (function () {
   "use strict";
   var waiting = [];
