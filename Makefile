@@ -97,3 +97,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 shared-text: setup
 	@test -n "$(SOURCES)" || { echo "Name the folder of source texts: make shared-text SOURCES=../shared/seeds"; exit 2; }
 	$(PY) scripts/shared_text.py $(SOURCES)
+
+## Valid HTML: the Nu HTML checker (npm vnu-jar, needs Java) on every built page.
+.PHONY: validate
+validate: setup node_modules/.package-lock.json
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java runtime for the Nu HTML checker"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq default-jre-headless >/dev/null; }
+	$(PY) scripts/validate_html.py

@@ -49,6 +49,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from search_index_model import FULL_PATH, head_index
 
 from site_language import current_language, default_language, is_nested_build, languages
 
@@ -243,12 +244,17 @@ def _language_index(
 
 
 def _write(site: Path, folder: str, index: dict, with_script: bool) -> None:
-    target = site / folder / INDEX_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    target.write_text(data, encoding="utf-8")
-    if with_script:  # what the offline plugin writes for file:// (Material reads `__index`)
-        target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+    """The head index where Material looks for it, the full one beside it (search_index_model)."""
+    for path, data, variable in (
+        (INDEX_PATH, head_index(index), "__index"),  # Material reads `__index` from file://
+        (FULL_PATH, index, "__kbFullIndex"),  # search-gate.js reads this one
+    ):
+        target = site / folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if with_script:  # what the offline plugin writes for file://
+            target.with_suffix(".js").write_text(f"var {variable} = {text}", encoding="utf-8")
 
 
 def _write_worker(site: Path) -> None:

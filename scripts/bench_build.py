@@ -8,8 +8,10 @@ For each size the content (every page except section index pages, with its trans
 quizzes stay as they are) is copied N times into a temp dir: copy k of ``statuses/ibo.md`` is
 ``statuses/ibo-k.md``, its title gets " (k)". Two configurations are built from the same tree:
 - **portal**: the project's mkdocs.yml as it is (hooks, templates, strict);
-- **plain**: the same mkdocs.yml without ``hooks`` and without the theme overrides: plain
-  Material + search + i18n + offline (not strict: the hooks' markers stay comments).
+- **plain**: the same mkdocs.yml without the theme overrides and without the hooks except
+  ``hooks/order_nav.py``, which makes the menu: plain Material + search + i18n + offline with
+  the SAME content, the SAME menu (long sections in groups) and the SAME strictness (--strict);
+  the hooks' markers stay HTML comments. So portal/plain is what the other hooks cost.
 Jobs run round-robin in one process tree (portal 1, plain 1, portal 10, …), so ratios come from
 the same run. Reported: wall time and CPU time (user + sys of the build process; steadier than
 wall time on a busy machine), pages built, CPU ms per page and the mean size of a page's HTML
@@ -66,7 +68,9 @@ def make_tree(base: Path, size: int) -> Path:
             )
             (page.parent / f"{stem}-{k}{suffix}").write_text(copy, encoding="utf-8")
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = re.sub(r"^hooks:\n(?:[ \t]+-.*\n)+", "", config, flags=re.M)
+    plain = re.sub(
+        r"^hooks:\n(?:[ \t]+-.*\n)+", "hooks:\n  - hooks/order_nav.py\n", config, flags=re.M
+    )
     plain = re.sub(r"^\s*custom_dir:.*\n", "", plain, flags=re.M)
     (tree / "mkdocs-plain.yml").write_text(plain, encoding="utf-8")
     return tree
@@ -117,7 +121,7 @@ def main() -> int:
             for size in sizes
             for name, config, strict in (
                 ("portal", "mkdocs.yml", True),
-                ("plain", "mkdocs-plain.yml", False),
+                ("plain", "mkdocs-plain.yml", True),
             )
             if name == "portal" or size in plain_sizes
         ]
@@ -140,6 +144,10 @@ def main() -> int:
     def median(size: int, name: str, i: int) -> float:
         return statistics.median(r[i] for r in results[(size, name)])
 
+    def spread(size: int, name: str, i: int) -> str:
+        values = [r[i] for r in results[(size, name)]]
+        return f"{min(values):.1f}–{max(values):.1f}"
+
     load = os.getloadavg()[0]
     print(
         f"Build time, median of {args.runs} run(s); {os.cpu_count()} CPUs, load average {load:.1f}"
@@ -147,6 +155,7 @@ def main() -> int:
     print(
         f"{'content':9}{'pages':>7}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}{'KiB/page':>10}"
         f"{'plain wall':>12}{'plain CPU':>11}{'hooks ×wall':>13}{'hooks ×CPU':>12}"
+        f"{'CPU range':>14}{'plain CPU range':>17}"
     )
     for size in sizes:
         pages = results[(size, "portal")][0][2]
@@ -156,8 +165,9 @@ def main() -> int:
         if (size, "plain") in results:
             pwall, pcpu = median(size, "plain", 0), median(size, "plain", 1)
             row += f"{pwall:>12.1f}{pcpu:>11.1f}{wall / pwall:>13.2f}{cpu / pcpu:>12.2f}"
+            row += f"{spread(size, 'portal', 1):>14}{spread(size, 'plain', 1):>17}"
         else:
-            row += f"{'-':>12}{'-':>11}{'-':>13}{'-':>12}"
+            row += f"{'-':>12}{'-':>11}{'-':>13}{'-':>12}{spread(size, 'portal', 1):>14}{'-':>17}"
         print(row)
     return 0
 

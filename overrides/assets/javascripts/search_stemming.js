@@ -6,7 +6,12 @@
  *  - while the index is built, the language's stemmer keeps the word AND adds its stem;
  *  - every "term*" of a query becomes "stem*", with the same stemmer (the index's search pipeline);
  *  - stop words ("de", "op", "a") are left out of a query that has other words, so that "op*"
- *    does not match every "opleiding" (a stop word typed alone still works as a prefix).
+ *    does not match every "opleiding" (a stop word typed alone still works as a prefix);
+ *  - a page whose title starts with the query, or whose abbreviation, full name or alias IS the
+ *    query ("leefloon", "IBO", "work permit"), comes first (score x NAME_BOOST);
+ *  - results name the words the reader typed, not their stems, so the page opened from a result
+ *    highlights "leefloon" (?h=leefloon), not the stem "leeflon".
+ * scripts/bench_search.py mirrors all of this in Python.
  */
 (function () {
   "use strict";
@@ -15,8 +20,24 @@
     return;
   }
   lunr.kbStemming = true;
+  // search-gate.js sets up a second, fuller index in the same worker: Material then loads the
+  // language files again, and lunr would warn that each of their functions is registered again.
+  var warn = lunr.utils.warn;
+  lunr.utils.warn = function (message) {
+    if (!/^Overwriting existing registered function/.test(String(message))) {
+      warn.apply(this, arguments);
+    }
+  };
   var searchPipeline = null;
   var stopWordFilter = null;
+  var NAME_BOOST = 50;
+  var names = {};  // page location -> {title: "words of the title", names: ["abbreviation", ...]}
+  var typed = {};  // stem -> the word the reader typed
+
+  function words(text) {
+    return String(text || "").replace(/<[^>]*>/g, " ").toLowerCase()
+      .split(lunr.tokenizer.separator).filter(Boolean).join(" ");
+  }
 
   function isStemmer(fn) {
     return /^stemmer/.test(fn.label || "");
@@ -46,6 +67,13 @@
         return /^stopWordFilter/.test(fn.label || "");
       })[0] || null;
     }
+    var doc = arguments[0];
+    if (doc && typeof doc.location === "string" && doc.location.indexOf("#") < 0) {
+      names[doc.location] = {
+        title: words(doc.title),
+        names: String(doc.keywords || "").split(" · ").map(words).filter(Boolean)
+      };
+    }
     return add.apply(this, arguments);
   };
 
@@ -57,6 +85,7 @@
       var stems = searchPipeline.runString(term.slice(0, -1));
       if (stems.length === 1 && stems[0]) {
         c.term = stems[0] + "*";
+        typed[stems[0]] = c.kbWord;
       }
     }
     return clause.apply(this, arguments);
@@ -66,16 +95,50 @@
     return Boolean(stopWordFilter && c.kbWord && !stopWordFilter(new lunr.Token(c.kbWord)));
   }
 
+  function isName(ref, phrase) {
+    var page = names[ref];
+    if (!page || !phrase) return false;
+    return page.title === phrase || page.title.indexOf(phrase + " ") === 0 ||
+      page.names.indexOf(phrase) >= 0;
+  }
+
   var query = lunr.Index.prototype.query;
   lunr.Index.prototype.query = function (fn) {
-    return query.call(this, function (q) {
+    var phrase = "";
+    var results = query.call(this, function (q) {
       fn.call(q, q);
-      var words = q.clauses.filter(function (c) {
+      var kept = q.clauses.filter(function (c) {
         return !isStopWord(c);
       });
-      if (words.length) {
-        q.clauses = words;
+      if (kept.length) {
+        q.clauses = kept;
+      }
+      phrase = words(q.clauses.map(function (c) { return c.kbWord || ""; }).join(" "));
+    });
+    var boosted = false;
+    results.forEach(function (r) {
+      if (isName(r.ref, phrase)) {
+        r.score *= NAME_BOOST;
+        boosted = true;
       }
     });
+    return boosted ? results.sort(function (a, b) { return b.score - a.score; }) : results;
+  };
+
+  /* RESULT messages (type 3): each item's terms by the typed word instead of its stem. */
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === 3 && message.data && message.data.items) {
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          var terms = {};
+          Object.keys(item.terms || {}).forEach(function (term) {
+            terms[typed[term] || term] = item.terms[term];
+          });
+          item.terms = terms;
+        });
+      });
+    }
+    return post.apply(self, arguments);
   };
 }());
