@@ -1,0 +1,251 @@
+"""Export every quiz, per language, as Moodle XML and as GIFT, for organisations that train in Moodle.
+
+    python scripts/export_moodle.py               # writes ./moodle (make moodle)
+    python scripts/export_moodle.py -o /tmp/out   # another folder
+
+For each quizzes/<id>.yml and each language it writes <id>.<lang>.xml (Moodle XML) and
+<id>.<lang>.gift.txt (GIFT). The quizzes are checked first (hooks/quiz_model.py); with any
+problem nothing is written. The files are made in a fresh folder that replaces the output folder
+only when every file was written, so an export is whole or not there at all.
+
+What each question type becomes:
+
+| portal       | Moodle XML                               | GIFT                                  |
+|--------------|------------------------------------------|---------------------------------------|
+| single       | multichoice, one answer                  | =right ~wrong                         |
+| multiple     | multichoice, several answers; each right | ~%50%right ~%-50%wrong                |
+|              | answer 100/n %, each wrong one -100/n %  |                                       |
+| true-false   | truefalse                                | {TRUE} / {FALSE}                      |
+| fill-in      | shortanswer (every accepted answer 100%) | {=answer =other}                      |
+| match        | matching (partial credit per pair)       | {=left -> right}                      |
+| order        | ordering (the qtype_ordering plug-in)    | matching "step -> place n"            |
+
+Kept: option feedback, the explanation as general feedback, the hint (Moodle XML), partial credit.
+Not kept: Moodle grades fill-in answers exactly (case-insensitive), without the portal's one-slip
+tolerance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import shutil
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import quiz_model  # noqa: E402
+
+CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
+PLACE = {"nl": "plaats {n}", "en": "place {n}"}
+
+
+def _fraction(value: float) -> str:
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def _html(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html") -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+    ET.SubElement(element, "text").text = _html(text) if fmt == "html" else text
+    return element
+
+
+def _answer(parent: ET.Element, fraction: float, text: str, feedback: str | None, fmt="html"):
+    answer = ET.SubElement(parent, "answer", {"fraction": _fraction(fraction), "format": fmt})
+    ET.SubElement(answer, "text").text = _html(text) if fmt == "html" else text
+    if feedback:
+        _text(answer, "feedback", feedback)
+    return answer
+
+
+def _prompt(q: dict, lang: str) -> str:
+    if q["type"] == "fill-in":
+        return f"{q['prompt'][lang]} {q['text'][lang].replace(quiz_model.BLANK, '_____')}"
+    return q["prompt"][lang]
+
+
+def _shares(options: list[dict]) -> tuple[float, float]:
+    """Moodle fractions of a multiple-answer question: each right answer and each wrong one, as
+    the portal grades it (right minus wrong, over the number of right answers, at least 0)."""
+    right = sum(1 for o in options if o.get("correct"))
+    return 100 / right, -100 / right
+
+
+def question_xml(quiz_id: str, q: dict, lang: str) -> ET.Element:
+    kind = {
+        "single": "multichoice",
+        "multiple": "multichoice",
+        "true-false": "truefalse",
+        "fill-in": "shortanswer",
+        "match": "matching",
+        "order": "ordering",
+    }[q["type"]]
+    el = ET.Element("question", {"type": kind})
+    ET.SubElement(ET.SubElement(el, "name"), "text").text = f"{quiz_id}: {q['id']}"
+    _text(el, "questiontext", _prompt(q, lang))
+    _text(el, "generalfeedback", q["explanation"][lang])
+    ET.SubElement(el, "defaultgrade").text = "1"
+    ET.SubElement(el, "penalty").text = "0.3333333"
+    ET.SubElement(el, "hidden").text = "0"
+    ET.SubElement(el, "idnumber").text = f"{quiz_id}-{q['id']}"
+    if q["type"] in ("single", "multiple"):
+        ET.SubElement(el, "single").text = "true" if q["type"] == "single" else "false"
+        ET.SubElement(el, "shuffleanswers").text = "true"
+        ET.SubElement(el, "answernumbering").text = "abc"
+        right, wrong = _shares(q["options"]) if q["type"] == "multiple" else (100, 0)
+        for o in q["options"]:
+            feedback = (o.get("feedback") or {}).get(lang)
+            _answer(el, right if o.get("correct") else wrong, o["text"][lang], feedback)
+    elif q["type"] == "true-false":
+        for value in (True, False):
+            _answer(
+                el,
+                100 if q["answer"] is value else 0,
+                str(value).lower(),
+                None,
+                "moodle_auto_format",
+            )
+    elif q["type"] == "fill-in":
+        ET.SubElement(el, "usecase").text = "0"
+        for answer in q["answers"][lang]:
+            _answer(el, 100, str(answer), None, "moodle_auto_format")
+    elif q["type"] == "match":
+        ET.SubElement(el, "shuffleanswers").text = "true"
+        for pair in q["pairs"]:
+            sub = ET.SubElement(el, "subquestion", {"format": "html"})
+            ET.SubElement(sub, "text").text = _html(pair["left"][lang])
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = pair["right"][lang]
+    elif q["type"] == "order":
+        ET.SubElement(el, "layouttype").text = "VERTICAL"
+        ET.SubElement(el, "selecttype").text = "ALL"
+        ET.SubElement(el, "selectcount").text = "0"
+        ET.SubElement(el, "gradingtype").text = "ABSOLUTE_POSITION"
+        for step in q["steps"]:  # in the right order: the plug-in shuffles them for the learner
+            _answer(el, 1, step["text"][lang], None)
+    if (q.get("hint") or {}).get(lang):
+        _text(el, "hint", q["hint"][lang])
+    return el
+
+
+def _category(quiz: dict, lang: str) -> str:
+    """Moodle's category path; a slash inside a name is written twice."""
+    return f"$course$/top/{CATEGORY[lang]}/{quiz['title'][lang].replace('/', '//')}"
+
+
+def quiz_xml(quiz_id: str, quiz: dict, lang: str) -> bytes:
+    root = ET.Element("quiz")
+    category = ET.SubElement(root, "question", {"type": "category"})
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = _category(quiz, lang)
+    for q in quiz["questions"]:
+        root.append(question_xml(quiz_id, q, lang))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+# --- GIFT ------------------------------------------------------------------------------------
+
+
+def _g(text: str) -> str:
+    """Text with GIFT's special characters escaped."""
+    return re.sub(r"([~=#{}:\\])", r"\\\1", str(text)).replace("\n", " ")
+
+
+def question_gift(quiz_id: str, q: dict, lang: str) -> str:
+    head = f"::{_g(quiz_id + ': ' + q['id'])}::{_g(_prompt(q, lang))} {{"
+    general = f"\n\t####{_g(q['explanation'][lang])}"
+    lines = []
+    if q["type"] in ("single", "multiple"):
+        right, wrong = _shares(q["options"]) if q["type"] == "multiple" else (100, 0)
+        for o in q["options"]:
+            feedback = (o.get("feedback") or {}).get(lang)
+            tail = f"#{_g(feedback)}" if feedback else ""
+            if q["type"] == "single":
+                lines.append(f"{'=' if o.get('correct') else '~'}{_g(o['text'][lang])}{tail}")
+            else:
+                share = right if o.get("correct") else wrong
+                lines.append(f"~%{_fraction(share)}%{_g(o['text'][lang])}{tail}")
+    elif q["type"] == "true-false":
+        return f"{head}{'TRUE' if q['answer'] else 'FALSE'}{general}\n}}\n"
+    elif q["type"] == "fill-in":
+        lines = [f"={_g(a)}" for a in q["answers"][lang]]
+    elif q["type"] == "match":
+        lines = [f"={_g(p['left'][lang])} -> {_g(p['right'][lang])}" for p in q["pairs"]]
+    elif q["type"] == "order":  # GIFT has no ordering type: each step is matched to its place
+        lines = [
+            f"={_g(s['text'][lang])} -> {_g(PLACE[lang].format(n=n))}"
+            for n, s in enumerate(q["steps"], 1)
+        ]
+    return head + "".join(f"\n\t{line}" for line in lines) + general + "\n}\n"
+
+
+def quiz_gift(quiz_id: str, quiz: dict, lang: str) -> str:
+    out = [
+        f"// {quiz['title'][lang]} (quizzes/{quiz_id}.yml, {lang})",
+        f"$CATEGORY: {_category(quiz, lang)}",
+        "",
+    ]
+    out += [question_gift(quiz_id, q, lang) for q in quiz["questions"]]
+    return "\n".join(out)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def export(root: Path, out: Path) -> int:
+    """Check the quizzes, then write every file into a fresh folder that replaces ``out``."""
+    pages = {
+        p.relative_to(root / "content").as_posix()
+        for p in (root / "content").rglob("*.md")
+        if not p.relative_to(root / "content").as_posix().startswith("_")
+    }
+    problems = quiz_model.check(root, pages)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(problems)} problem(s): nothing was exported.", file=sys.stderr)
+        return 1
+    quizzes = quiz_model.load(root)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".moodle-", dir=out.parent))
+    try:
+        for quiz_id, quiz in quizzes.items():
+            for lang in quiz_model.LANGS:
+                (staging / f"{quiz_id}.{lang}.xml").write_bytes(quiz_xml(quiz_id, quiz, lang))
+                (staging / f"{quiz_id}.{lang}.gift.txt").write_text(
+                    quiz_gift(quiz_id, quiz, lang), encoding="utf-8"
+                )
+    except Exception:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = out.with_name(f".moodle-old-{os.getpid()}") if out.exists() else None
+    if old:
+        out.rename(old)
+    staging.rename(out)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    count = sum(len(q["questions"]) for q in quizzes.values())
+    print(f"Exported {len(quizzes)} quizzes ({count} questions) in 2 languages to {out}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--out", type=Path, default=ROOT / "moodle")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    return export(args.root.resolve(), args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
