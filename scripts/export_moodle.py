@@ -44,6 +44,15 @@ import quiz_model  # noqa: E402
 
 CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
 PLACE = {"nl": "plaats {n}", "en": "place {n}"}
+# The Moodle question type of each portal type (see the table above).
+MOODLE_TYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true-false": "truefalse",
+    "fill-in": "shortanswer",
+    "match": "matching",
+    "order": "ordering",
+}
 
 
 def _fraction(value: float) -> str:
@@ -82,15 +91,7 @@ def _shares(options: list[dict]) -> tuple[float, float]:
 
 
 def question_xml(quiz_id: str, q: dict, lang: str) -> ET.Element:
-    kind = {
-        "single": "multichoice",
-        "multiple": "multichoice",
-        "true-false": "truefalse",
-        "fill-in": "shortanswer",
-        "match": "matching",
-        "order": "ordering",
-    }[q["type"]]
-    el = ET.Element("question", {"type": kind})
+    el = ET.Element("question", {"type": MOODLE_TYPES[q["type"]]})
     ET.SubElement(ET.SubElement(el, "name"), "text").text = f"{quiz_id}: {q['id']}"
     _text(el, "questiontext", _prompt(q, lang))
     _text(el, "generalfeedback", q["explanation"][lang])

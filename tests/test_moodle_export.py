@@ -20,14 +20,7 @@ import export_moodle  # noqa: E402
 import quiz_model  # noqa: E402
 
 QUIZZES = quiz_model.load(ROOT)
-MOODLE_TYPE = {
-    "single": "multichoice",
-    "multiple": "multichoice",
-    "true-false": "truefalse",
-    "fill-in": "shortanswer",
-    "match": "matching",
-    "order": "ordering",
-}
+MOODLE_TYPE = export_moodle.MOODLE_TYPES
 
 
 @pytest.fixture(scope="module")
