@@ -210,3 +210,19 @@ def test_glossary_explanation_closes_on_escape(page: Page, lang: str) -> None:
     page.keyboard.press("Escape")
     expect(page.locator(".md-tooltip2--active")).to_have_count(0)
     expect(term).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_menu_toggles_are_24px_on_a_phone(page: Page, lang: str) -> None:
+    """Every control in the phone menu (drawer, section toggles, links) is at least 24 by 24 px."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("statuses/ibo.html" if lang == "nl" else "en/statuses/ibo.html")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('.md-header__button, .md-nav label, .md-nav a')]
+          .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+          .filter(([, r]) => r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24))
+          .map(([h]) => h)"""
+    )
+    assert small == []

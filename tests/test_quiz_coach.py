@@ -30,6 +30,7 @@ from test_quizzes import (
 )
 
 import quiz_model
+from axe_check import violations
 
 STRINGS = yaml.safe_load((ROOT / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
 QUIZZES = quiz_model.load(ROOT)
@@ -334,3 +335,25 @@ class TestPhone:
             )
             assert wide == 0, path
             assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), path
+
+
+class TestAccessibility:
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_axe_on_confirm_consent_summary_and_history(self, page: Page, scheme: str) -> None:
+        """The in-page question, the saving question, the summary and the history pass axe in
+        both colour schemes."""
+        page.emulate_media(color_scheme=scheme)
+        page.goto(QUIZ_NL)
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        answer(page, first_of("single"), right=True)
+        press(page, action(page, "check"))
+        expect(quiz_root(page).locator(".kb-quiz__confirm")).to_be_visible()
+        assert violations(page) == []
+        press(page, action(page, "confirm-yes"))
+        expect(quiz_root(page).locator(".kb-quiz__consent")).to_be_visible()
+        expect(quiz_root(page).locator(".kb-quiz__summary")).to_be_visible()
+        assert violations(page) == []
+        press(page, action(page, "consent-yes"))
+        expect(quiz_root(page).locator(".kb-quiz__history li")).to_have_count(1)
+        assert violations(page) == []
