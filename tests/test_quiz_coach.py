@@ -347,6 +347,11 @@ class TestAccessibility:
         page.evaluate("localStorage.clear()")
         page.reload()
         answer(page, first_of("single"), right=True)
+        multiple = first_of("multiple")
+        good = next(o["id"] for o in multiple["options"] if o.get("correct"))
+        press(page, question(page, multiple["id"]).locator(f"input[value='{good}']"), "Space")
+        word = first_of("fill-in")
+        type_in(page, word["id"], str(word["answers"]["nl"][0])[:-1])
         press(page, action(page, "check"))
         expect(quiz_root(page).locator(".kb-quiz__confirm")).to_be_visible()
         assert violations(page) == []
@@ -357,3 +362,18 @@ class TestAccessibility:
         press(page, action(page, "consent-yes"))
         expect(quiz_root(page).locator(".kb-quiz__history li")).to_have_count(1)
         assert violations(page) == []
+
+
+def test_without_javascript_no_control_that_would_do_nothing(browser, base_url: str) -> None:
+    """Without JavaScript the new controls stay hidden: no per-question buttons, counter,
+    questions or summary on the quiz; no saving choice, name, file or print header on the
+    progress page."""
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto(QUIZ_NL)
+    for part in ("qactions", "count", "confirm", "consent", "summary", "history", "saved"):
+        expect(page.locator(f".kb-quiz__{part}").first).to_be_hidden()
+    page.goto("training/mijn-opleiding.html")
+    for part in ("consent", "tools", "printhead", "actions"):
+        expect(page.locator(f".kb-progress__{part}")).to_be_hidden()
+    context.close()
