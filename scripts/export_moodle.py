@@ -3,8 +3,9 @@
     python scripts/export_moodle.py               # writes ./moodle (make moodle)
     python scripts/export_moodle.py -o /tmp/out   # another folder
 
-For each quizzes/<id>.yml and each language it writes <id>.<lang>.xml (Moodle XML) and
-<id>.<lang>.gift.txt (GIFT). The quizzes are checked first (hooks/quiz_model.py); with any
+For each quizzes/<id>.yml and each language it writes <id>.<lang>.xml (Moodle XML),
+<id>.<lang>.gift.txt (GIFT) and <id>.<lang>.qti.zip (an IMS QTI 2.1 package of items, for other
+learning platforms). The quizzes are checked first (hooks/quiz_model.py); with any
 problem nothing is written. The files are made in a fresh folder that replaces the output folder
 only when every file was written, so an export is whole or not there at all.
 
@@ -21,6 +22,8 @@ What each question type becomes:
 | order        | ordering (the qtype_ordering plug-in)    | matching "step -> place n"            |
 
 Kept: option feedback, the explanation as general feedback, the hint (Moodle XML), partial credit.
+QTI 2.1 keeps the right answers, partial credit (mapResponse) and the explanation (modalFeedback),
+not the option feedback or the hint.
 Not kept: Moodle grades fill-in answers exactly (case-insensitive), without the portal's one-slip
 tolerance.
 """
@@ -29,12 +32,15 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
+import math
 import os
 import re
 import shutil
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,6 +205,204 @@ def quiz_gift(quiz_id: str, quiz: dict, lang: str) -> str:
     return "\n".join(out)
 
 
+# --- IMS QTI 2.1 -----------------------------------------------------------------------------
+
+QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+
+
+def _qid(value: str) -> str:
+    """A QTI identifier (an XML name) for a portal id, which may start with a digit."""
+    return "C_" + re.sub(r"[^A-Za-z0-9_-]", "_", str(value))
+
+
+def _declare(item: ET.Element, cardinality: str, base: str, correct: list[str]) -> ET.Element:
+    decl = ET.SubElement(
+        item,
+        "responseDeclaration",
+        {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base},
+    )
+    values = ET.SubElement(decl, "correctResponse")
+    for value in correct:
+        ET.SubElement(values, "value").text = value
+    return decl
+
+
+def _mapping(decl: ET.Element, entries: list[tuple[str, float]], **extra: str) -> None:
+    mapping = ET.SubElement(
+        decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"}
+    )
+    for key, value in entries:  # a right share rounds up, so that all right adds up to 1
+        value = math.ceil(value * 1e5) / 1e5 if value > 0 else value
+        ET.SubElement(
+            mapping, "mapEntry", {"mapKey": key, "mappedValue": _fraction(value), **extra}
+        )
+
+
+def question_qti(quiz_id: str, q: dict, lang: str) -> bytes:
+    """One assessmentItem: the interaction, the right answer, partial credit, the explanation."""
+    item = ET.Element(
+        "assessmentItem",
+        {
+            "xmlns": QTI,
+            "identifier": _qid(f"{quiz_id}-{q['id']}"),
+            "title": q["prompt"][lang][:80],
+            "adaptive": "false",
+            "timeDependent": "false",
+            "xml:lang": lang,
+        },
+    )
+    kind, mapped = q["type"], q["type"] in ("multiple", "fill-in", "match")
+    if kind in ("single", "multiple", "true-false"):
+        options = q.get("options") or [
+            {"id": "true", "text": {lang: "TRUE"}, "correct": q["answer"] is True},
+            {"id": "false", "text": {lang: "FALSE"}, "correct": q["answer"] is False},
+        ]
+        if kind == "true-false":
+            labels = {"nl": ("Waar", "Niet waar"), "en": ("True", "False")}[lang]
+            options[0]["text"], options[1]["text"] = {lang: labels[0]}, {lang: labels[1]}
+        right = [_qid(o["id"]) for o in options if o.get("correct")]
+        decl = _declare(item, "multiple" if kind == "multiple" else "single", "identifier", right)
+        if kind == "multiple":
+            share, cost = _shares(options)
+            _mapping(
+                decl,
+                [(_qid(o["id"]), (share if o.get("correct") else cost) / 100) for o in options],
+            )
+    elif kind == "fill-in":
+        answers = [str(a) for a in q["answers"][lang]]
+        decl = _declare(item, "single", "string", answers[:1])
+        _mapping(decl, [(a, 1) for a in answers], caseSensitive="false")
+    elif kind == "match":
+        pairs = [f"{_qid('L' + p['id'])} {_qid('R' + p['id'])}" for p in q["pairs"]]
+        decl = _declare(item, "multiple", "directedPair", pairs)
+        _mapping(decl, [(pair, 1 / len(pairs)) for pair in pairs])
+    else:  # order
+        _declare(item, "ordered", "identifier", [_qid(s["id"]) for s in q["steps"]])
+    for name, base in (("SCORE", "float"), ("FEEDBACK", "identifier")):
+        out = ET.SubElement(
+            item,
+            "outcomeDeclaration",
+            {"identifier": name, "cardinality": "single", "baseType": base},
+        )
+        if name == "SCORE":
+            ET.SubElement(ET.SubElement(out, "defaultValue"), "value").text = "0"
+    body = ET.SubElement(item, "itemBody")
+    if kind in ("single", "multiple", "true-false"):
+        inter = ET.SubElement(
+            body,
+            "choiceInteraction",
+            {
+                "responseIdentifier": "RESPONSE",
+                "shuffle": "true",
+                "maxChoices": "0" if kind == "multiple" else "1",
+            },
+        )
+        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
+        for o in options:
+            ET.SubElement(inter, "simpleChoice", {"identifier": _qid(o["id"])}).text = o["text"][
+                lang
+            ]
+    elif kind == "fill-in":
+        ET.SubElement(body, "p").text = q["prompt"][lang]
+        before, _, after = q["text"][lang].partition(quiz_model.BLANK)
+        para = ET.SubElement(body, "p")
+        para.text = before
+        ET.SubElement(
+            para, "textEntryInteraction", {"responseIdentifier": "RESPONSE", "expectedLength": "20"}
+        ).tail = after
+    elif kind == "match":
+        inter = ET.SubElement(
+            body,
+            "matchInteraction",
+            {
+                "responseIdentifier": "RESPONSE",
+                "shuffle": "true",
+                "maxAssociations": str(len(q["pairs"])),
+            },
+        )
+        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
+        for side in ("left", "right"):
+            group = ET.SubElement(inter, "simpleMatchSet")
+            for p in q["pairs"]:
+                ident = _qid(("L" if side == "left" else "R") + p["id"])
+                ET.SubElement(
+                    group, "simpleAssociableChoice", {"identifier": ident, "matchMax": "1"}
+                ).text = p[side][lang]
+    else:
+        inter = ET.SubElement(
+            body, "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"}
+        )
+        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
+        for st in q["steps"]:
+            ET.SubElement(inter, "simpleChoice", {"identifier": _qid(st["id"])}).text = st["text"][
+                lang
+            ]
+    rp = ET.SubElement(item, "responseProcessing")
+    cond = ET.SubElement(ET.SubElement(rp, "responseCondition"), "responseIf")
+    if mapped:
+        ET.SubElement(ET.SubElement(cond, "not"), "isNull").append(
+            ET.Element("variable", {"identifier": "RESPONSE"})
+        )
+        ET.SubElement(
+            ET.SubElement(cond, "setOutcomeValue", {"identifier": "SCORE"}),
+            "mapResponse",
+            {"identifier": "RESPONSE"},
+        )
+    else:
+        match = ET.SubElement(cond, "match")
+        ET.SubElement(match, "variable", {"identifier": "RESPONSE"})
+        ET.SubElement(match, "correct", {"identifier": "RESPONSE"})
+        ET.SubElement(
+            ET.SubElement(cond, "setOutcomeValue", {"identifier": "SCORE"}),
+            "baseValue",
+            {"baseType": "float"},
+        ).text = "1"
+    ET.SubElement(
+        ET.SubElement(rp, "setOutcomeValue", {"identifier": "FEEDBACK"}),
+        "baseValue",
+        {"baseType": "identifier"},
+    ).text = "EXPLANATION"
+    feedback = ET.SubElement(
+        item,
+        "modalFeedback",
+        {"outcomeIdentifier": "FEEDBACK", "identifier": "EXPLANATION", "showHide": "show"},
+    )
+    feedback.text = q["explanation"][lang]
+    ET.indent(item)
+    return ET.tostring(item, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def quiz_qti(quiz_id: str, quiz: dict, lang: str) -> bytes:
+    """A QTI 2.1 content package: imsmanifest.xml and one item file per question."""
+    manifest = ET.Element("manifest", {"xmlns": CP, "identifier": _qid(f"{quiz_id}-{lang}")})
+    meta = ET.SubElement(manifest, "metadata")
+    ET.SubElement(meta, "schema").text = "QTIv2.1 Package"
+    ET.SubElement(meta, "schemaversion").text = "1.0.0"
+    ET.SubElement(manifest, "organizations")
+    resources = ET.SubElement(manifest, "resources")
+    files = {}
+    for q in quiz["questions"]:
+        href = f"items/{q['id']}.xml"
+        files[href] = question_qti(quiz_id, q, lang)
+        res = ET.SubElement(
+            resources,
+            "resource",
+            {"identifier": _qid(q["id"]), "type": "imsqti_item_xmlv2p1", "href": href},
+        )
+        ET.SubElement(res, "file", {"href": href})
+    ET.indent(manifest)
+    files = {
+        "imsmanifest.xml": ET.tostring(manifest, encoding="utf-8", xml_declaration=True),
+        **files,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in files.items():  # a fixed date: the same quiz gives the same bytes
+            package.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
+    return buffer.getvalue()
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 
@@ -226,6 +430,7 @@ def export(root: Path, out: Path) -> int:
                 (staging / f"{quiz_id}.{lang}.gift.txt").write_text(
                     quiz_gift(quiz_id, quiz, lang), encoding="utf-8"
                 )
+                (staging / f"{quiz_id}.{lang}.qti.zip").write_bytes(quiz_qti(quiz_id, quiz, lang))
     except Exception:
         shutil.rmtree(staging, ignore_errors=True)
         raise

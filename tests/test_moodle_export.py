@@ -1,5 +1,6 @@
-"""`make moodle` (scripts/export_moodle.py): every quiz per language as Moodle XML and GIFT, with
-the right answers, feedback and partial credit of the YAML, written whole or not at all."""
+"""`make moodle` (scripts/export_moodle.py): every quiz per language as Moodle XML, GIFT and a
+QTI 2.1 package, with the right answers, feedback and partial credit of the YAML, written whole or
+not at all."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import html
 import re
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -41,7 +43,7 @@ def test_one_xml_and_one_gift_file_per_quiz_and_language(exported: Path) -> None
         f"{quiz_id}.{lang}.{ext}"
         for quiz_id in QUIZZES
         for lang in quiz_model.LANGS
-        for ext in ("xml", "gift.txt")
+        for ext in ("xml", "gift.txt", "qti.zip")
     }
     assert {p.name for p in exported.iterdir()} == expected
 
@@ -137,3 +139,42 @@ def test_a_failure_half_way_leaves_no_half_export(
         export_moodle.export(ROOT, out)
     assert [p.name for p in out.iterdir()] == ["earlier.xml"]
     assert [p.name for p in tmp_path.iterdir()] == ["moodle"]
+
+
+QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+
+
+@pytest.mark.parametrize("lang", quiz_model.LANGS)
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_qti_package_has_every_item_with_its_right_answers(
+    exported: Path, quiz_id: str, lang: str
+) -> None:
+    """The QTI 2.1 package lists one item per question in its manifest; each item parses and
+    holds the YAML's right answer, partial credit adding up to 1 and the explanation."""
+    quiz = QUIZZES[quiz_id]
+    with zipfile.ZipFile(exported / f"{quiz_id}.{lang}.qti.zip") as package:
+        manifest = ET.fromstring(package.read("imsmanifest.xml"))
+        hrefs = [r.get("href") for r in manifest.iter(CP + "resource")]
+        assert hrefs == [f"items/{q['id']}.xml" for q in quiz["questions"]]
+        for href, q in zip(hrefs, quiz["questions"], strict=True):
+            item = ET.fromstring(package.read(href))
+            declared = item.find(f"{QTI}responseDeclaration/{QTI}correctResponse")
+            correct = [v.text for v in declared]
+            assert item.findtext(QTI + "modalFeedback") == q["explanation"][lang]
+            entries = {
+                e.get("mapKey"): float(e.get("mappedValue")) for e in item.iter(QTI + "mapEntry")
+            }
+            if q["type"] in ("single", "multiple"):
+                assert correct == [f"C_{o['id']}" for o in q["options"] if o.get("correct")]
+            if q["type"] == "multiple":
+                assert sum(v for v in entries.values() if v > 0) >= 1
+            elif q["type"] == "true-false":
+                assert correct == [f"C_{str(q['answer']).lower()}"]
+            elif q["type"] == "fill-in":
+                assert list(entries) == [str(a) for a in q["answers"][lang]]
+            elif q["type"] == "match":
+                assert correct == [f"C_L{p['id']} C_R{p['id']}" for p in q["pairs"]]
+                assert sum(entries.values()) >= 1
+            elif q["type"] == "order":
+                assert correct == [f"C_{s['id']}" for s in q["steps"]]
