@@ -57,6 +57,18 @@ VERDICT = re.compile(
     r"|right|wrong|true|false|yes|no|indeed)\s*[.!:;,]",
     re.I,
 )
+# Option feedback may open with a verdict, but never one that contradicts the option itself.
+WRONG_WORDS = {
+    "fout",
+    "onjuist",
+    "incorrect",
+    "klopt niet",
+    "niet waar",
+    "nee",
+    "wrong",
+    "false",
+    "no",
+}
 # A fill-in whose accepted answers include a number asks for a number, not a word.
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
@@ -349,6 +361,22 @@ def _question_problems(
                     _line(tree, [*base, "explanation", lang]),
                 )
             )
+    for i, option in enumerate(q.get("options") or []):
+        feedback = option.get("feedback") if isinstance(option, dict) else None
+        for lang in LANGS if isinstance(feedback, dict) else ():
+            verdict = VERDICT.match(feedback.get(lang) or "")
+            says_wrong = verdict and verdict.group(1).lower() in WRONG_WORDS
+            if verdict and says_wrong == bool(option.get("correct")):
+                out.append(
+                    Problem(
+                        rel,
+                        f"the feedback starts with '{verdict.group(1)}', but the option is "
+                        + ("right." if option.get("correct") else "wrong."),
+                        "change the first word of the feedback, or correct: of the option.",
+                        f"questions[{qid}].options[{option.get('id', i + 1)}].feedback.{lang}",
+                        _line(tree, [*base, "options", i, "feedback", lang]),
+                    )
+                )
     target = q.get("read_again")
     if isinstance(target, str) and (why := _resolves(root, page_paths, target)):
         add(
