@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test serve preview build check readability test test-fast lint format clean
+.PHONY: setup setup-test serve preview build check readability test test-fast lint format clean moodle
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,7 +70,11 @@ format: $(VENV)/.installed-test
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf site .site-build-* .site-old-* test-results .pytest_cache
+	rm -rf site .site-build-* .site-old-* test-results .pytest_cache moodle .moodle-*
+
+## Every quiz per language as Moodle XML and GIFT, in ./moodle (whole or not at all; see README).
+moodle: setup
+	$(PY) scripts/export_moodle.py
 
 ## Benchmarks, not tests (none of this runs in CI): search relevance per language, page weight,
 ## build time at 1x, 10x and 100x the content. Prints tables; the latest numbers are in README.md.

@@ -53,6 +53,27 @@ TYPE_FIELDS = {
     "match": {"pairs"},
 }
 ALL_TYPE_FIELDS = set().union(*TYPE_FIELDS.values())
+# The engine says right or wrong above the explanation; an explanation that opens with a verdict
+# contradicts a reader who rightly chose "Niet waar" ("✓ Juist", then "Fout. …").
+VERDICT = re.compile(
+    r"^\s*(juist|fout|onjuist|correct|incorrect|klopt( niet)?|inderdaad|niet waar|waar|ja|nee"
+    r"|right|wrong|true|false|yes|no|indeed)\s*[.!:;,]",
+    re.I,
+)
+# Option feedback may open with a verdict, but never one that contradicts the option itself.
+WRONG_WORDS = {
+    "fout",
+    "onjuist",
+    "incorrect",
+    "klopt niet",
+    "niet waar",
+    "nee",
+    "wrong",
+    "false",
+    "no",
+}
+# A fill-in whose accepted answers include a number asks for a number, not a word.
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 _formats = text_policy.format_checker()
 _validator = Draft202012Validator(
@@ -318,6 +339,39 @@ def _question_problems(
                     f"the {lang} text must contain exactly one blank (___).",
                     "write three underscores where the reader fills in the answer.",
                 )
+    for lang in LANGS:
+        text = (
+            (q.get("explanation") or {}).get(lang)
+            if isinstance(q.get("explanation"), dict)
+            else None
+        )
+        if isinstance(text, str) and (verdict := VERDICT.match(text)):
+            out.append(
+                Problem(
+                    rel,
+                    f"the explanation starts with the verdict '{verdict.group(1)}'.",
+                    "start with the reason: the portal already shows right or wrong above the "
+                    "explanation, and a verdict here can contradict the reader's choice.",
+                    f"questions[{qid}].explanation.{lang}",
+                    _line(tree, [*base, "explanation", lang]),
+                )
+            )
+    for i, option in enumerate(q.get("options") or []):
+        feedback = option.get("feedback") if isinstance(option, dict) else None
+        for lang in LANGS if isinstance(feedback, dict) else ():
+            verdict = VERDICT.match(feedback.get(lang) or "")
+            says_wrong = verdict and verdict.group(1).lower() in WRONG_WORDS
+            if verdict and says_wrong == bool(option.get("correct")):
+                out.append(
+                    Problem(
+                        rel,
+                        f"the feedback starts with '{verdict.group(1)}', but the option is "
+                        + ("right." if option.get("correct") else "wrong."),
+                        "change the first word of the feedback, or correct: of the option.",
+                        f"questions[{qid}].options[{option.get('id', i + 1)}].feedback.{lang}",
+                        _line(tree, [*base, "options", i, "feedback", lang]),
+                    )
+                )
     for key, problem, fix in (
         (
             "source",
@@ -449,6 +503,7 @@ def view(quiz_id: str, quiz: dict, lang: str) -> dict:
             item["before"], _, item["after"] = q["text"][lang].partition(BLANK)
             item["answers"] = [str(a) for a in q["answers"][lang]]
             item["answers_json"] = json.dumps(item["answers"], ensure_ascii=False)
+            item["numeric"] = any(NUMBER.match(a.strip()) for a in item["answers"])
         elif q["type"] == "order":
             item["solution"] = [s["text"][lang] for s in q["steps"]]
             steps = [{"id": s["id"], "text": s["text"][lang]} for s in q["steps"]]

@@ -55,9 +55,12 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         if key not in ("replaced_by", "mostly_replaced_by")
     }
     refs["read_before"] = [read_before(item) for item in rec.meta.get("read_before") or []]
+    # "Mentioned in" leaves out pages the boxes above already link to ("related statuses" etc.).
+    linked = {r["url"] for key in ("related", "statuses", "stories", "tasks") for r in refs[key]}
     backlinks = [
-        {"title": p.meta.get("title"), "url": link(p.base), "kind": p.kind}
+        {"title": p.meta.get("title"), "url": url, "kind": p.kind}
         for _, p in site.referring(rec, lang)
+        if (url := link(p.base)) not in linked
     ]
     return {
         "meta": rec.meta,

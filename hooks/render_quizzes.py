@@ -119,7 +119,7 @@ def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) ->
         for name, rows in groups.items()
         if rows
     ]
-    return _macros(config).progress(shown, strings, head)
+    return _macros(config).progress(shown, strings, head, config.site_name)
 
 
 def _order(quiz_id: str) -> tuple:

@@ -20,4 +20,13 @@
       Array.prototype.forEach.call(record.addedNodes, adopt);
     });
   }).observe(document.body, { childList: true });
+
+  /* Escape closes an open explanation without moving focus (WCAG 1.4.13); focusing or hovering the
+     term again opens it again, as Material toggles the same class. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    Array.prototype.forEach.call(document.querySelectorAll(".md-tooltip2--active[role='tooltip']"), function (tip) {
+      tip.classList.remove("md-tooltip2--active");
+    });
+  });
 })();

@@ -1,16 +1,33 @@
-/* Self-check quizzes (hooks/render_quizzes.py): check on request, feedback, retry, progress.
-   No dependencies, no requests; all reader-facing text comes from the page (data-s-*). */
+/* Self-check quizzes (hooks/render_quizzes.py): check per question or for the whole quiz, feedback,
+   solution, retry, a result summary and a short history. Results are kept in this browser only
+   when the reader chose so (asked once, changeable on the progress page). No dependencies, no
+   requests; every reader-facing text comes from the page (data-s-*). */
 (function () {
   "use strict";
-  var PREFIX = "kb-quiz:";
+  var PREFIX = "kb-quiz:", CONSENT = "kb-progress-consent", HISTORY = 5;
 
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function fill(text, values) {
     return String(text).replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
-  function load(id) { try { return JSON.parse(localStorage.getItem(PREFIX + id)) || {}; } catch (e) { return {}; } }
-  function save(id, rec) { try { localStorage.setItem(PREFIX + id, JSON.stringify(rec)); } catch (e) { /* private mode */ } }
+  function consent() { try { return localStorage.getItem(CONSENT); } catch (e) { return null; } }
+  function load(id) {
+    if (consent() !== "yes") return {};
+    try { return JSON.parse(localStorage.getItem(PREFIX + id)) || {}; } catch (e) { return {}; }
+  }
+  function save(id, rec) {
+    if (consent() !== "yes") return false;
+    try { localStorage.setItem(PREFIX + id, JSON.stringify(rec)); return true; } catch (e) { return false; }
+  }
   function today() { var d = new Date(); d.setMinutes(d.getMinutes() - d.getTimezoneOffset()); return d.toISOString().slice(0, 10); }
+  function plural(S, base, n) {
+    var rule = "other";
+    try { rule = new Intl.PluralRules(S.sLocale).select(n); } catch (e) { /* old browser */ }
+    return S[base + (rule === "one" ? "One" : "Other")];
+  }
+  function day(S, iso) {
+    try { return new Intl.DateTimeFormat(S.sLocale, { day: "numeric", month: "long", year: "numeric" }).format(new Date(iso + "T12:00")); } catch (e) { return iso; }
+  }
   function shuffle(list, keep) {
     var items = all(list, ":scope > li"), tries = 0, i, j, t;
     do {
@@ -34,12 +51,17 @@
     }
     return prev[b.length];
   }
+  /* The accepted answer that matches, and whether it matched only thanks to a forgiven slip. */
   function accepts(answers, given) {
-    var g = words(given);
-    return g.length > 0 && answers.some(function (answer) {
+    var g = words(given), exact, near;
+    if (!g.length) return null;
+    exact = answers.filter(function (answer) { return words(answer).join(" ") === g.join(" "); })[0];
+    if (exact != null) return { answer: exact, slip: false };
+    near = answers.filter(function (answer) {
       var a = words(answer);
       return a.length === g.length && a.every(function (w, i) { return w === g[i] || (w.length >= 5 && distance(w, g[i]) <= 1); });
-    });
+    })[0];
+    return near == null ? null : { answer: near, slip: true };
   }
 
   /* --- one question: read, set, grade, show ------------------------------------------------ */
@@ -50,57 +72,68 @@
     if (type === "match") { all(q, ".kb-quiz__pair").forEach(function (li) { m[li.dataset.id] = li.querySelector("select").value; }); return m; }
     return all(q, "input:checked").map(function (input) { return input.value; });
   }
+  function answered(q) {
+    var type = q.dataset.type;
+    if (type === "order") return !!q.kbTouched;
+    if (type === "fill-in") return q.querySelector("input").value.trim() !== "";
+    if (type === "match") return all(q, "select").some(function (s) { return s.value; });
+    return all(q, "input:checked").length > 0;
+  }
   function setAnswer(q, a) {
     var type = q.dataset.type, list = q.querySelector(".kb-quiz__steps");
-    if (type === "order" && Array.isArray(a)) a.forEach(function (id) { var li = list.querySelector('[data-id="' + id + '"]'); if (li) list.appendChild(li); });
+    q.kbTouched = type === "order" && Array.isArray(a);
+    if (q.kbTouched) a.forEach(function (id) { var li = list.querySelector('[data-id="' + id + '"]'); if (li) list.appendChild(li); });
     else if (type === "fill-in") q.querySelector("input").value = a || "";
     else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { li.querySelector("select").value = (a || {})[li.dataset.id] || ""; });
-    else all(q, "input").forEach(function (input) { input.checked = (a || []).indexOf(input.value) >= 0; });
+    else if (type !== "order") all(q, "input").forEach(function (input) { input.checked = (a || []).indexOf(input.value) >= 0; });
   }
   function grade(q) {
-    var type = q.dataset.type, a = answerOf(q), right = 0, n = 0, solution;
-    if (type === "fill-in") return { answered: a.trim() !== "", score: accepts(JSON.parse(q.dataset.answers), a) ? 1 : 0 };
-    if (type === "order") {
-      return { answered: true, score: a.join(" ") === q.dataset.solution ? 1 : 0 };
-    }
+    var type = q.dataset.type, a = answerOf(q), right = 0, n = 0, fit;
+    if (!answered(q)) return { answered: false, score: 0 };
+    if (type === "fill-in") { fit = accepts(JSON.parse(q.dataset.answers), a); return { answered: true, score: fit ? 1 : 0, fit: fit }; }
+    if (type === "order") return { answered: true, score: a.join(" ") === q.dataset.solution ? 1 : 0 };
     if (type === "match") {
       all(q, ".kb-quiz__pair").forEach(function (li) { n++; if (a[li.dataset.id] === li.dataset.id) right++; });
-      return { answered: all(q, "select").some(function (s) { return s.value; }), score: right / n };
+      return { answered: true, score: right / n };
     }
     var correct = all(q, ".kb-quiz__option[data-correct]").map(function (li) { return li.dataset.id; });
     a.forEach(function (id) { if (correct.indexOf(id) >= 0) right++; else n++; });
-    return { answered: a.length > 0, score: Math.max(0, (right - n) / correct.length) };
+    return { answered: true, score: Math.max(0, (right - n) / correct.length) };
   }
-  function mark(el, ok, S) {
+  function mark(el, state, text) {
     if (!el) return;
     el.hidden = false;
-    el.className = "kb-quiz__mark kb-quiz__mark--" + (ok ? "right" : "wrong");
-    el.textContent = ok ? S.sRight : S.sWrong;
+    el.className = "kb-quiz__mark kb-quiz__mark--" + state;
+    el.textContent = text;
   }
+  function stateOf(g) { return !g.answered ? "unanswered" : g.score === 1 ? "right" : g.score > 0 ? "partly" : "wrong"; }
   function show(q, g, S) {
     var type = q.dataset.type, a = answerOf(q), solution = (q.dataset.solution || "").split(" ");
-    if (type === "order") all(q, ".kb-quiz__step").forEach(function (li, i) { mark(li.querySelector(".kb-quiz__mark"), li.dataset.id === solution[i], S); });
-    else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { if (a[li.dataset.id]) mark(li.querySelector(".kb-quiz__mark"), a[li.dataset.id] === li.dataset.id, S); });
-    else if (type === "fill-in") { if (g.answered) mark(q.querySelector(".kb-quiz__mark"), g.score === 1, S); }
+    var spelling = q.querySelector(".kb-quiz__spelling"), state = stateOf(g), result = q.querySelector(".kb-quiz__result");
+    if (type === "order") all(q, ".kb-quiz__step").forEach(function (li, i) { var ok = li.dataset.id === solution[i]; mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", ok ? S.sRight : S.sWrong); });
+    else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { var ok = a[li.dataset.id] === li.dataset.id; if (a[li.dataset.id]) mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", ok ? S.sRight : S.sWrong); });
+    else if (type === "fill-in") { spelling.hidden = !(g.fit && g.fit.slip); spelling.textContent = g.fit ? fill(S.sAcceptedSpelling, { answer: g.fit.answer }) : ""; }
     else all(q, ".kb-quiz__option").forEach(function (li) {
-      if (a.indexOf(li.dataset.id) < 0) return;
-      mark(li.querySelector(".kb-quiz__mark"), li.hasAttribute("data-correct"), S);
-      var feedback = li.querySelector(".kb-quiz__feedback");
-      if (feedback) feedback.hidden = false;
+      var chosen = a.indexOf(li.dataset.id) >= 0, ok = li.hasAttribute("data-correct"), feedback = li.querySelector(".kb-quiz__feedback");
+      /* One answer: the result line says right or wrong, the option only "your choice". */
+      if (chosen) mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", type === "multiple" ? (ok ? S.sRight : S.sWrong) : S.sChosen);
+      else if (ok && type === "multiple" && g.answered) mark(li.querySelector(".kb-quiz__mark"), "missed", S.sMissed);
+      if (feedback && chosen) feedback.hidden = false;
     });
-    var result = q.querySelector(".kb-quiz__result"), state = !g.answered ? "unanswered" : g.score === 1 ? "right" : g.score > 0 ? "partly" : "wrong";
     result.hidden = false;
-    result.className = "kb-quiz__result kb-quiz__result--" + (state === "partly" ? "partly" : state === "right" ? "right" : "wrong");
+    result.className = "kb-quiz__result kb-quiz__result--" + (state === "unanswered" ? "wrong" : state);
     result.textContent = S["s" + state.charAt(0).toUpperCase() + state.slice(1)];
     q.querySelector(".kb-quiz__explanation").hidden = false;
+    q.kbChecked = true;
+    return result.textContent + (spelling && !spelling.hidden ? ". " + spelling.textContent : "");
   }
-  function reset(q) {
-    setAnswer(q, null);
-    all(q, ".kb-quiz__mark, .kb-quiz__feedback, .kb-quiz__result, .kb-quiz__explanation, .kb-quiz__answer").forEach(function (el) { el.hidden = true; });
+  function clearMarks(q) {
+    all(q, ".kb-quiz__mark, .kb-quiz__feedback, .kb-quiz__result, .kb-quiz__explanation, .kb-quiz__answer, .kb-quiz__spelling").forEach(function (el) { el.hidden = true; });
     all(q, ".kb-quiz__mark").forEach(function (el) { el.className = "kb-quiz__mark"; el.textContent = ""; });
     q.querySelector(".kb-quiz__answer").open = false;
-    mix(q);
+    q.kbChecked = false;
   }
+  function reset(q) { setAnswer(q, null); clearMarks(q); mix(q); }
   function mix(q) {
     var type = q.dataset.type, solution = q.dataset.solution;
     if (type === "single" || type === "multiple") shuffle(q.querySelector(".kb-quiz__options"));
@@ -108,23 +141,50 @@
       return items.map(function (li) { return li.dataset.id; }).join(" ") === solution;
     });
   }
+  function openSolution(q) {
+    var details = q.querySelector(".kb-quiz__answer");
+    details.hidden = false;
+    details.open = true;
+    q.querySelector(".kb-quiz__explanation").hidden = false;
+  }
 
   /* --- one quiz ------------------------------------------------------------------------------ */
   function setup(root) {
     var S = root.dataset, id = S.kbQuiz, lang = document.documentElement.lang || "nl";
-    var questions = all(root, ".kb-quiz__question"), scores = {};
-    var status = root.querySelector(".kb-quiz__status"), best = root.querySelector(".kb-quiz__best");
-    var announce = root.querySelector("[data-kb-announce]");  /* moves; the score stays in status */
-    var buttons = {};
+    var questions = all(root, ".kb-quiz__question"), scores = {}, memory = null, pending = null;
+    function part(sel) { return root.querySelector(sel); }
+    var status = part(".kb-quiz__status"), best = part(".kb-quiz__best"), history = part(".kb-quiz__history");
+    var announce = part("[data-kb-announce]");  /* moves and per-question checks; the score stays in status */
+    var count = part(".kb-quiz__count"), confirm = part(".kb-quiz__confirm"), consentBox = part(".kb-quiz__consent");
+    var summary = part(".kb-quiz__summary"), saved = part(".kb-quiz__saved"), buttons = {};
     all(root, "[data-action]").forEach(function (b) { buttons[b.dataset.action] = b; });
+    function off(q) { return q.querySelector("fieldset").disabled; }
 
     function showBest() {
-      var rec = load(id);
+      var rec = consent() === "yes" ? load(id) : memory || {}, list = history.querySelector("ul");
       best.hidden = rec.best == null;
-      if (rec.best != null) best.textContent = fill(S.sBest, { percent: rec.best, date: new Date(rec.date + "T12:00").toLocaleDateString(lang) });
+      if (rec.best != null) best.textContent = fill(S.sBest, { percent: rec.best, date: day(S, rec.date) });
+      list.textContent = "";
+      (rec.history || []).slice().reverse().forEach(function (h) {
+        var li = document.createElement("li");
+        li.textContent = fill(S.sHistoryItem, { date: day(S, h.d), percent: h.p });
+        list.appendChild(li);
+      });
+      history.hidden = !list.children.length;
+    }
+    function counter() {
+      var n = questions.filter(function (q) { return off(q) || answered(q); }).length;
+      count.hidden = false;
+      count.textContent = fill(plural(S, "sAnswered", questions.length), { n: n, total: questions.length });
+    }
+    function keep(rec) {
+      var ok = save(id, rec);
+      saved.hidden = false;
+      saved.textContent = ok ? S.sConsentSaved : S.sConsentRefused;
+      showBest();
     }
     function record(percent) {
-      var rec = load(id), passMark = +S.passMark || null, answers = {};
+      var rec = consent() === "yes" ? load(id) : memory || {}, passMark = +S.passMark || null, answers = {};
       questions.forEach(function (q) {
         answers[q.dataset.qid] = { h: q.dataset.hash, a: answerOf(q), l: q.dataset.type === "fill-in" ? lang : undefined };
       });
@@ -133,83 +193,165 @@
       rec.passMark = passMark;
       rec.passed = passMark ? !!rec.passed || percent >= passMark : null;
       rec.answers = answers;
-      save(id, rec);
-      showBest();
+      rec.history = (rec.history || []).concat([{ d: today(), p: percent }]).slice(-HISTORY);
+      memory = rec;
+      if (consent() === null) { pending = rec; consentBox.hidden = false; saved.hidden = true; showBest(); }
+      else keep(rec);
+    }
+    function summarise(percent) {
+      var list = summary.querySelector(".kb-quiz__marks");
+      list.textContent = "";
+      questions.forEach(function (q, i) {
+        var li = document.createElement("li"), a = document.createElement("a"), span = document.createElement("span");
+        var state = stateOf({ answered: off(q) || answered(q), score: scores[q.dataset.qid] || 0 });
+        a.href = "#" + q.id;
+        a.textContent = fill(S.sSummaryQuestion, { n: i + 1 });
+        span.className = "kb-quiz__result--" + (state === "unanswered" ? "wrong" : state);
+        span.textContent = S["s" + state.charAt(0).toUpperCase() + state.slice(1)];
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(": "));
+        li.appendChild(span);
+        list.appendChild(li);
+      });
+      summary.querySelector(".kb-quiz__bar-fill").style.width = percent + "%";
+      summary.hidden = false;
     }
     function check() {
       var total = 0, percent, passMark = +S.passMark, text;
       questions.forEach(function (q) {
-        if (!q.querySelector("fieldset").disabled) {
+        if (!off(q)) {
           var g = grade(q);
           scores[q.dataset.qid] = g.score;
           show(q, g, S);
+          qbuttons(q);
         }
         total += scores[q.dataset.qid] || 0;
       });
       percent = Math.round(100 * total / questions.length);
-      text = fill(S.sScore, { score: (Math.round(total * 10) / 10).toLocaleString(lang), total: questions.length, percent: percent });
+      text = fill(S.sScore, { score: (Math.round(total * 10) / 10).toLocaleString(S.sLocale || lang), total: questions.length, percent: percent });
       if (passMark) text += " " + fill(percent >= passMark ? S.sPassed : S.sNotPassed, { mark: passMark });
       status.textContent = text;
       status.className = "kb-quiz__status" + (passMark ? " kb-quiz__status--" + (percent >= passMark ? "passed" : "failed") : "");
       buttons["retry-wrong"].hidden = total === questions.length;
       buttons["retry-all"].hidden = buttons.solution.hidden = false;
+      summarise(percent);
       record(percent);
+    }
+    /* An attempt with nothing answered is never graded or kept; open questions are asked about. */
+    function requestCheck() {
+      var open = questions.filter(function (q) { return !off(q) && !answered(q); });
+      if (open.length === questions.length) {
+        status.textContent = S.sNothingAnswered;
+        status.className = "kb-quiz__status";
+        return;
+      }
+      if (!open.length) { check(); return; }
+      confirm.querySelector("p").textContent = fill(plural(S, "sUnanswered", open.length), { n: open.length });
+      confirm.hidden = false;
+      confirm.kbOpen = open[0];
+      buttons["confirm-yes"].focus();
+    }
+    function closeConfirm(yes) {
+      var first = confirm.kbOpen;
+      confirm.hidden = true;
+      if (yes) { check(); buttons.check.focus(); }
+      else if (yes === false && first) first.querySelector(".kb-quiz__control, .kb-quiz__move").focus();
+      else buttons.check.focus();
+    }
+    function qbuttons(q) {
+      all(q, "[data-qaction]").forEach(function (b) {
+        b.hidden = b.dataset.qaction === "check" ? off(q) : !q.kbChecked;
+      });
+    }
+    function qaction(button) {
+      var q = button.closest(".kb-quiz__question"), g;
+      if (button.dataset.qaction === "check") {
+        if (!answered(q)) { announce.textContent = S.sAnswerFirst; return; }
+        g = grade(q);
+        scores[q.dataset.qid] = g.score;
+        announce.textContent = show(q, g, S);
+      } else if (button.dataset.qaction === "solution") openSolution(q);
+      else {
+        q.querySelector("fieldset").disabled = false;
+        delete scores[q.dataset.qid];
+        reset(q);
+        q.querySelector(".kb-quiz__control, .kb-quiz__move").focus();
+      }
+      qbuttons(q);
+      counter();
     }
     function retry(wrongOnly) {
       var first = null;
       questions.forEach(function (q) {
-        var keep = wrongOnly && scores[q.dataset.qid] === 1;
-        q.querySelector("fieldset").disabled = keep;
-        if (keep) return;
+        var kept = wrongOnly && scores[q.dataset.qid] === 1;
+        q.querySelector("fieldset").disabled = kept;
+        if (kept) { qbuttons(q); return; }
         delete scores[q.dataset.qid];
         reset(q);
+        qbuttons(q);
         first = first || q.querySelector(".kb-quiz__control, .kb-quiz__move");
       });
       buttons["retry-wrong"].hidden = buttons["retry-all"].hidden = buttons.solution.hidden = true;
+      summary.hidden = saved.hidden = true;
       status.textContent = "";
       status.className = "kb-quiz__status";
+      counter();
       if (first) first.focus();
     }
-    function solution() {
-      questions.forEach(function (q) {
-        var details = q.querySelector(".kb-quiz__answer");
-        details.hidden = false;
-        details.open = true;
-        q.querySelector(".kb-quiz__explanation").hidden = false;
-      });
-    }
+    function solution() { questions.forEach(openSolution); }
     function move(button) {
       var li = button.closest(".kb-quiz__step"), list = li.parentNode, up = button.dataset.move === "-1";
-      var other = up ? li.previousElementSibling : li.nextElementSibling, items;
+      var other = up ? li.previousElementSibling : li.nextElementSibling, items, q = li.closest(".kb-quiz__question");
       if (other) list.insertBefore(up ? li : other, up ? other : li);
       button.focus();
-      all(li.closest(".kb-quiz__question"), ".kb-quiz__mark").forEach(function (m) { m.hidden = true; m.className = "kb-quiz__mark"; });
+      q.kbTouched = true;
+      all(q, ".kb-quiz__mark").forEach(function (m) { m.hidden = true; m.className = "kb-quiz__mark"; });
       items = all(list, ":scope > li");
       announce.textContent = fill(S.sMoved, { step: li.querySelector(".kb-quiz__step-text").textContent, pos: items.indexOf(li) + 1, total: items.length });
+      counter();
+    }
+    function choose(yes) {
+      try { localStorage.setItem(CONSENT, yes ? "yes" : "no"); } catch (e) { /* storage off */ }
+      consentBox.hidden = true;
+      if (pending) keep(pending);
+      pending = null;
+      buttons.check.focus();
     }
 
     /* Progressive enhancement: the no-JS answers become the "show solution" view. */
-    var rec = load(id), saved = rec.answers || {};
+    var rec = load(id), kept = rec.answers || {};
     questions.forEach(function (q) {
       var details = q.querySelector(".kb-quiz__answer"), explanation = details.querySelector(".kb-quiz__explanation");
       q.querySelector(".kb-quiz__result").after(explanation);
       explanation.hidden = details.hidden = true;
       all(q, ".kb-quiz__moves").forEach(function (el) { el.hidden = false; });
-      var old = saved[q.dataset.qid];
+      q.querySelector(".kb-quiz__qactions").hidden = false;
+      var old = kept[q.dataset.qid];
       if (old && old.h === q.dataset.hash && (!old.l || old.l === lang)) setAnswer(q, old.a);
       else mix(q);
+      qbuttons(q);
     });
-    root.querySelector(".kb-quiz__actions").hidden = false;
+    part(".kb-quiz__actions").hidden = false;
     root.classList.add("kb-quiz--js");
     showBest();
+    counter();
+    root.addEventListener("input", counter);
+    root.addEventListener("change", counter);
+    root.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !confirm.hidden) { event.preventDefault(); closeConfirm(null); }
+    });
     root.addEventListener("click", function (event) {
-      var button = event.target.closest("button");
+      var button = event.target.closest("button"), act;
       if (!button || !root.contains(button)) return;
+      act = button.dataset.action;
       if (button.classList.contains("kb-quiz__move")) move(button);
-      else if (button.dataset.action === "check") check();
-      else if (button.dataset.action === "retry-wrong") retry(true);
-      else if (button.dataset.action === "retry-all") retry(false);
-      else if (button.dataset.action === "solution") solution();
+      else if (button.dataset.qaction) qaction(button);
+      else if (act === "check") requestCheck();
+      else if (act === "confirm-yes" || act === "confirm-no") closeConfirm(act === "confirm-yes");
+      else if (act === "consent-yes" || act === "consent-no") choose(act === "consent-yes");
+      else if (act === "retry-wrong") retry(true);
+      else if (act === "retry-all") retry(false);
+      else if (act === "solution") solution();
     });
     return true;
   }

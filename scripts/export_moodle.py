@@ -1,0 +1,457 @@
+"""Export every quiz, per language, as Moodle XML and as GIFT, for organisations that train in Moodle.
+
+    python scripts/export_moodle.py               # writes ./moodle (make moodle)
+    python scripts/export_moodle.py -o /tmp/out   # another folder
+
+For each quizzes/<id>.yml and each language it writes <id>.<lang>.xml (Moodle XML),
+<id>.<lang>.gift.txt (GIFT) and <id>.<lang>.qti.zip (an IMS QTI 2.1 package of items, for other
+learning platforms). The quizzes are checked first (hooks/quiz_model.py); with any
+problem nothing is written. The files are made in a fresh folder that replaces the output folder
+only when every file was written, so an export is whole or not there at all.
+
+What each question type becomes:
+
+| portal       | Moodle XML                               | GIFT                                  |
+|--------------|------------------------------------------|---------------------------------------|
+| single       | multichoice, one answer                  | =right ~wrong                         |
+| multiple     | multichoice, several answers; each right | ~%50%right ~%-50%wrong                |
+|              | answer 100/n %, each wrong one -100/n %  |                                       |
+| true-false   | truefalse                                | {TRUE} / {FALSE}                      |
+| fill-in      | shortanswer (every accepted answer 100%) | {=answer =other}                      |
+| match        | matching (partial credit per pair)       | {=left -> right}                      |
+| order        | ordering (the qtype_ordering plug-in)    | matching "step -> place n"            |
+
+Kept: option feedback, the explanation as general feedback, the hint (Moodle XML), partial credit.
+QTI 2.1 keeps the right answers, partial credit (mapResponse) and the explanation (modalFeedback),
+not the option feedback or the hint.
+Not kept: Moodle grades fill-in answers exactly (case-insensitive), without the portal's one-slip
+tolerance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import math
+import os
+import re
+import shutil
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import quiz_model  # noqa: E402
+
+CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
+PLACE = {"nl": "plaats {n}", "en": "place {n}"}
+# The Moodle question type of each portal type (see the table above).
+MOODLE_TYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true-false": "truefalse",
+    "fill-in": "shortanswer",
+    "match": "matching",
+    "order": "ordering",
+}
+
+
+def _fraction(value: float) -> str:
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def _html(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html") -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+    ET.SubElement(element, "text").text = _html(text) if fmt == "html" else text
+    return element
+
+
+def _answer(parent: ET.Element, fraction: float, text: str, feedback: str | None, fmt="html"):
+    answer = ET.SubElement(parent, "answer", {"fraction": _fraction(fraction), "format": fmt})
+    ET.SubElement(answer, "text").text = _html(text) if fmt == "html" else text
+    if feedback:
+        _text(answer, "feedback", feedback)
+    return answer
+
+
+def _prompt(q: dict, lang: str) -> str:
+    if q["type"] == "fill-in":
+        return f"{q['prompt'][lang]} {q['text'][lang].replace(quiz_model.BLANK, '_____')}"
+    return q["prompt"][lang]
+
+
+def _shares(options: list[dict]) -> tuple[float, float]:
+    """Moodle fractions of a multiple-answer question: each right answer and each wrong one, as
+    the portal grades it (right minus wrong, over the number of right answers, at least 0)."""
+    right = sum(1 for o in options if o.get("correct"))
+    return 100 / right, -100 / right
+
+
+def question_xml(quiz_id: str, q: dict, lang: str) -> ET.Element:
+    el = ET.Element("question", {"type": MOODLE_TYPES[q["type"]]})
+    ET.SubElement(ET.SubElement(el, "name"), "text").text = f"{quiz_id}: {q['id']}"
+    _text(el, "questiontext", _prompt(q, lang))
+    _text(el, "generalfeedback", q["explanation"][lang])
+    ET.SubElement(el, "defaultgrade").text = "1"
+    ET.SubElement(el, "penalty").text = "0.3333333"
+    ET.SubElement(el, "hidden").text = "0"
+    ET.SubElement(el, "idnumber").text = f"{quiz_id}-{q['id']}"
+    if q["type"] in ("single", "multiple"):
+        ET.SubElement(el, "single").text = "true" if q["type"] == "single" else "false"
+        ET.SubElement(el, "shuffleanswers").text = "true"
+        ET.SubElement(el, "answernumbering").text = "abc"
+        right, wrong = _shares(q["options"]) if q["type"] == "multiple" else (100, 0)
+        for o in q["options"]:
+            feedback = (o.get("feedback") or {}).get(lang)
+            _answer(el, right if o.get("correct") else wrong, o["text"][lang], feedback)
+    elif q["type"] == "true-false":
+        for value in (True, False):
+            _answer(
+                el,
+                100 if q["answer"] is value else 0,
+                str(value).lower(),
+                None,
+                "moodle_auto_format",
+            )
+    elif q["type"] == "fill-in":
+        ET.SubElement(el, "usecase").text = "0"
+        for answer in q["answers"][lang]:
+            _answer(el, 100, str(answer), None, "moodle_auto_format")
+    elif q["type"] == "match":
+        ET.SubElement(el, "shuffleanswers").text = "true"
+        for pair in q["pairs"]:
+            sub = ET.SubElement(el, "subquestion", {"format": "html"})
+            ET.SubElement(sub, "text").text = _html(pair["left"][lang])
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = pair["right"][lang]
+    elif q["type"] == "order":
+        ET.SubElement(el, "layouttype").text = "VERTICAL"
+        ET.SubElement(el, "selecttype").text = "ALL"
+        ET.SubElement(el, "selectcount").text = "0"
+        ET.SubElement(el, "gradingtype").text = "ABSOLUTE_POSITION"
+        for step in q["steps"]:  # in the right order: the plug-in shuffles them for the learner
+            _answer(el, 1, step["text"][lang], None)
+    if (q.get("hint") or {}).get(lang):
+        _text(el, "hint", q["hint"][lang])
+    return el
+
+
+def _category(quiz: dict, lang: str) -> str:
+    """Moodle's category path; a slash inside a name is written twice."""
+    return f"$course$/top/{CATEGORY[lang]}/{quiz['title'][lang].replace('/', '//')}"
+
+
+def quiz_xml(quiz_id: str, quiz: dict, lang: str) -> bytes:
+    root = ET.Element("quiz")
+    category = ET.SubElement(root, "question", {"type": "category"})
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = _category(quiz, lang)
+    for q in quiz["questions"]:
+        root.append(question_xml(quiz_id, q, lang))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+# --- GIFT ------------------------------------------------------------------------------------
+
+
+def _g(text: str) -> str:
+    """Text with GIFT's special characters escaped."""
+    return re.sub(r"([~=#{}:\\])", r"\\\1", str(text)).replace("\n", " ")
+
+
+def question_gift(quiz_id: str, q: dict, lang: str) -> str:
+    head = f"::{_g(quiz_id + ': ' + q['id'])}::{_g(_prompt(q, lang))} {{"
+    general = f"\n\t####{_g(q['explanation'][lang])}"
+    lines = []
+    if q["type"] in ("single", "multiple"):
+        right, wrong = _shares(q["options"]) if q["type"] == "multiple" else (100, 0)
+        for o in q["options"]:
+            feedback = (o.get("feedback") or {}).get(lang)
+            tail = f"#{_g(feedback)}" if feedback else ""
+            if q["type"] == "single":
+                lines.append(f"{'=' if o.get('correct') else '~'}{_g(o['text'][lang])}{tail}")
+            else:
+                share = right if o.get("correct") else wrong
+                lines.append(f"~%{_fraction(share)}%{_g(o['text'][lang])}{tail}")
+    elif q["type"] == "true-false":
+        return f"{head}{'TRUE' if q['answer'] else 'FALSE'}{general}\n}}\n"
+    elif q["type"] == "fill-in":
+        lines = [f"={_g(a)}" for a in q["answers"][lang]]
+    elif q["type"] == "match":
+        lines = [f"={_g(p['left'][lang])} -> {_g(p['right'][lang])}" for p in q["pairs"]]
+    elif q["type"] == "order":  # GIFT has no ordering type: each step is matched to its place
+        lines = [
+            f"={_g(s['text'][lang])} -> {_g(PLACE[lang].format(n=n))}"
+            for n, s in enumerate(q["steps"], 1)
+        ]
+    return head + "".join(f"\n\t{line}" for line in lines) + general + "\n}\n"
+
+
+def quiz_gift(quiz_id: str, quiz: dict, lang: str) -> str:
+    out = [
+        f"// {quiz['title'][lang]} (quizzes/{quiz_id}.yml, {lang})",
+        f"$CATEGORY: {_category(quiz, lang)}",
+        "",
+    ]
+    out += [question_gift(quiz_id, q, lang) for q in quiz["questions"]]
+    return "\n".join(out)
+
+
+# --- IMS QTI 2.1 -----------------------------------------------------------------------------
+
+QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+
+
+def _qid(value: str) -> str:
+    """A QTI identifier (an XML name) for a portal id, which may start with a digit."""
+    return "C_" + re.sub(r"[^A-Za-z0-9_-]", "_", str(value))
+
+
+def _declare(item: ET.Element, cardinality: str, base: str, correct: list[str]) -> ET.Element:
+    decl = ET.SubElement(
+        item,
+        "responseDeclaration",
+        {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base},
+    )
+    values = ET.SubElement(decl, "correctResponse")
+    for value in correct:
+        ET.SubElement(values, "value").text = value
+    return decl
+
+
+def _mapping(decl: ET.Element, entries: list[tuple[str, float]], **extra: str) -> None:
+    mapping = ET.SubElement(
+        decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"}
+    )
+    for key, value in entries:  # a right share rounds up, so that all right adds up to 1
+        value = math.ceil(value * 1e5) / 1e5 if value > 0 else value
+        ET.SubElement(
+            mapping, "mapEntry", {"mapKey": key, "mappedValue": _fraction(value), **extra}
+        )
+
+
+def question_qti(quiz_id: str, q: dict, lang: str) -> bytes:
+    """One assessmentItem: the interaction, the right answer, partial credit, the explanation."""
+    item = ET.Element(
+        "assessmentItem",
+        {
+            "xmlns": QTI,
+            "identifier": _qid(f"{quiz_id}-{q['id']}"),
+            "title": q["prompt"][lang][:80],
+            "adaptive": "false",
+            "timeDependent": "false",
+            "xml:lang": lang,
+        },
+    )
+    kind, mapped = q["type"], q["type"] in ("multiple", "fill-in", "match")
+    if kind in ("single", "multiple", "true-false"):
+        options = q.get("options") or [
+            {"id": "true", "text": {lang: "TRUE"}, "correct": q["answer"] is True},
+            {"id": "false", "text": {lang: "FALSE"}, "correct": q["answer"] is False},
+        ]
+        if kind == "true-false":
+            labels = {"nl": ("Waar", "Niet waar"), "en": ("True", "False")}[lang]
+            options[0]["text"], options[1]["text"] = {lang: labels[0]}, {lang: labels[1]}
+        right = [_qid(o["id"]) for o in options if o.get("correct")]
+        decl = _declare(item, "multiple" if kind == "multiple" else "single", "identifier", right)
+        if kind == "multiple":
+            share, cost = _shares(options)
+            _mapping(
+                decl,
+                [(_qid(o["id"]), (share if o.get("correct") else cost) / 100) for o in options],
+            )
+    elif kind == "fill-in":
+        answers = [str(a) for a in q["answers"][lang]]
+        decl = _declare(item, "single", "string", answers[:1])
+        _mapping(decl, [(a, 1) for a in answers], caseSensitive="false")
+    elif kind == "match":
+        pairs = [f"{_qid('L' + p['id'])} {_qid('R' + p['id'])}" for p in q["pairs"]]
+        decl = _declare(item, "multiple", "directedPair", pairs)
+        _mapping(decl, [(pair, 1 / len(pairs)) for pair in pairs])
+    else:  # order
+        _declare(item, "ordered", "identifier", [_qid(s["id"]) for s in q["steps"]])
+    for name, base in (("SCORE", "float"), ("FEEDBACK", "identifier")):
+        out = ET.SubElement(
+            item,
+            "outcomeDeclaration",
+            {"identifier": name, "cardinality": "single", "baseType": base},
+        )
+        if name == "SCORE":
+            ET.SubElement(ET.SubElement(out, "defaultValue"), "value").text = "0"
+    body = ET.SubElement(item, "itemBody")
+    if kind in ("single", "multiple", "true-false"):
+        inter = ET.SubElement(
+            body,
+            "choiceInteraction",
+            {
+                "responseIdentifier": "RESPONSE",
+                "shuffle": "true",
+                "maxChoices": "0" if kind == "multiple" else "1",
+            },
+        )
+        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
+        for o in options:
+            ET.SubElement(inter, "simpleChoice", {"identifier": _qid(o["id"])}).text = o["text"][
+                lang
+            ]
+    elif kind == "fill-in":
+        ET.SubElement(body, "p").text = q["prompt"][lang]
+        before, _, after = q["text"][lang].partition(quiz_model.BLANK)
+        para = ET.SubElement(body, "p")
+        para.text = before
+        ET.SubElement(
+            para, "textEntryInteraction", {"responseIdentifier": "RESPONSE", "expectedLength": "20"}
+        ).tail = after
+    elif kind == "match":
+        inter = ET.SubElement(
+            body,
+            "matchInteraction",
+            {
+                "responseIdentifier": "RESPONSE",
+                "shuffle": "true",
+                "maxAssociations": str(len(q["pairs"])),
+            },
+        )
+        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
+        for side in ("left", "right"):
+            group = ET.SubElement(inter, "simpleMatchSet")
+            for p in q["pairs"]:
+                ident = _qid(("L" if side == "left" else "R") + p["id"])
+                ET.SubElement(
+                    group, "simpleAssociableChoice", {"identifier": ident, "matchMax": "1"}
+                ).text = p[side][lang]
+    else:
+        inter = ET.SubElement(
+            body, "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"}
+        )
+        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
+        for st in q["steps"]:
+            ET.SubElement(inter, "simpleChoice", {"identifier": _qid(st["id"])}).text = st["text"][
+                lang
+            ]
+    rp = ET.SubElement(item, "responseProcessing")
+    cond = ET.SubElement(ET.SubElement(rp, "responseCondition"), "responseIf")
+    if mapped:
+        ET.SubElement(ET.SubElement(cond, "not"), "isNull").append(
+            ET.Element("variable", {"identifier": "RESPONSE"})
+        )
+        ET.SubElement(
+            ET.SubElement(cond, "setOutcomeValue", {"identifier": "SCORE"}),
+            "mapResponse",
+            {"identifier": "RESPONSE"},
+        )
+    else:
+        match = ET.SubElement(cond, "match")
+        ET.SubElement(match, "variable", {"identifier": "RESPONSE"})
+        ET.SubElement(match, "correct", {"identifier": "RESPONSE"})
+        ET.SubElement(
+            ET.SubElement(cond, "setOutcomeValue", {"identifier": "SCORE"}),
+            "baseValue",
+            {"baseType": "float"},
+        ).text = "1"
+    ET.SubElement(
+        ET.SubElement(rp, "setOutcomeValue", {"identifier": "FEEDBACK"}),
+        "baseValue",
+        {"baseType": "identifier"},
+    ).text = "EXPLANATION"
+    feedback = ET.SubElement(
+        item,
+        "modalFeedback",
+        {"outcomeIdentifier": "FEEDBACK", "identifier": "EXPLANATION", "showHide": "show"},
+    )
+    feedback.text = q["explanation"][lang]
+    ET.indent(item)
+    return ET.tostring(item, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def quiz_qti(quiz_id: str, quiz: dict, lang: str) -> bytes:
+    """A QTI 2.1 content package: imsmanifest.xml and one item file per question."""
+    manifest = ET.Element("manifest", {"xmlns": CP, "identifier": _qid(f"{quiz_id}-{lang}")})
+    meta = ET.SubElement(manifest, "metadata")
+    ET.SubElement(meta, "schema").text = "QTIv2.1 Package"
+    ET.SubElement(meta, "schemaversion").text = "1.0.0"
+    ET.SubElement(manifest, "organizations")
+    resources = ET.SubElement(manifest, "resources")
+    files = {}
+    for q in quiz["questions"]:
+        href = f"items/{q['id']}.xml"
+        files[href] = question_qti(quiz_id, q, lang)
+        res = ET.SubElement(
+            resources,
+            "resource",
+            {"identifier": _qid(q["id"]), "type": "imsqti_item_xmlv2p1", "href": href},
+        )
+        ET.SubElement(res, "file", {"href": href})
+    ET.indent(manifest)
+    files = {
+        "imsmanifest.xml": ET.tostring(manifest, encoding="utf-8", xml_declaration=True),
+        **files,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in files.items():  # a fixed date: the same quiz gives the same bytes
+            package.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
+    return buffer.getvalue()
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def export(root: Path, out: Path) -> int:
+    """Check the quizzes, then write every file into a fresh folder that replaces ``out``."""
+    pages = {
+        p.relative_to(root / "content").as_posix()
+        for p in (root / "content").rglob("*.md")
+        if not p.relative_to(root / "content").as_posix().startswith("_")
+    }
+    problems = quiz_model.check(root, pages)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(problems)} problem(s): nothing was exported.", file=sys.stderr)
+        return 1
+    quizzes = quiz_model.load(root)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".moodle-", dir=out.parent))
+    try:
+        for quiz_id, quiz in quizzes.items():
+            for lang in quiz_model.LANGS:
+                (staging / f"{quiz_id}.{lang}.xml").write_bytes(quiz_xml(quiz_id, quiz, lang))
+                (staging / f"{quiz_id}.{lang}.gift.txt").write_text(
+                    quiz_gift(quiz_id, quiz, lang), encoding="utf-8"
+                )
+                (staging / f"{quiz_id}.{lang}.qti.zip").write_bytes(quiz_qti(quiz_id, quiz, lang))
+    except Exception:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = out.with_name(f".moodle-old-{os.getpid()}") if out.exists() else None
+    if old:
+        out.rename(old)
+    staging.rename(out)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    count = sum(len(q["questions"]) for q in quizzes.values())
+    print(f"Exported {len(quizzes)} quizzes ({count} questions) in 2 languages to {out}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--out", type=Path, default=ROOT / "moodle")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    return export(args.root.resolve(), args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
