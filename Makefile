@@ -26,6 +26,10 @@ setup-test: $(VENV)/.installed-test
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nginx-light and poppler-utils for the hosting and print tests"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq nginx-light poppler-utils >/dev/null; }
 
 ## Live preview for editors: rebuilds when a file changes.
 serve: setup
@@ -70,3 +74,11 @@ audit: setup-test node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+## The Content-Security-Policy of the built ./site (for the hosting guide); FORMAT=nginx|apache|headers
+## prints the whole header set in that server's syntax.
+FORMAT ?= policy
+.PHONY: csp
+csp:
+	@test -f site/index.html || { echo "No site/ yet: run make build first" >&2; exit 1; }
+	@$(PY) scripts/csp.py --site site --format $(FORMAT)
