@@ -41,6 +41,7 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _META_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
+REFERRER_META = '<meta name="referrer" content="no-referrer">'
 
 
 def inline_script_hashes(site: Path) -> list[str]:
@@ -131,11 +132,14 @@ def as_headers_file(site: Path, headers: dict[str, str], prefix: str = "/") -> s
 
 
 def write_meta(site: Path) -> int:
-    """Put the policy into every page as <meta http-equiv>, in a copy swapped in only when every
-    page has it (a failure leaves the site as it was). Returns the number of pages."""
+    """Put the policy (and the referrer policy) into every page as <meta> elements, for a host
+    that sends no headers of one's choosing. A <meta> cannot carry frame-ancestors,
+    X-Content-Type-Options or Permissions-Policy. Works on a copy that replaces the site only
+    when every page has it (a failure leaves the site as it was); running it twice changes
+    nothing. Returns the number of pages."""
     site = site.resolve()
     value = policy(site, meta=True)
-    tag = f'{META_MARK} content="{value}">'
+    tag = f'{META_MARK} content="{value}">{REFERRER_META}'
     staging = Path(tempfile.mkdtemp(prefix=".site-csp-", dir=site.parent))
     try:
         copy = staging / site.name
@@ -143,7 +147,7 @@ def write_meta(site: Path) -> int:
         pages = sorted(copy.rglob("*.html"))
         for html in pages:
             text = html.read_text(encoding="utf-8")
-            text = re.sub(rf"{re.escape(META_MARK)}[^>]*>", "", text)
+            text = re.sub(rf"{re.escape(META_MARK)}[^>]*>", "", text).replace(REFERRER_META, "")
             text, count = _META_CHARSET.subn(lambda m: m.group(0) + tag, text, count=1)
             if count != 1:
                 raise SystemExit(f"{html.relative_to(copy)}: no <meta charset>: nothing changed")
