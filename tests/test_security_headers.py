@@ -91,6 +91,17 @@ class TestPolicy:
                 digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
                 assert f"'sha256-{digest}'" in sources, html.name
 
+    @pytest.mark.parametrize("form", ["nginx", "apache", "headers"])
+    def test_every_server_format_carries_every_header(self, built_site: Path, form: str) -> None:
+        """The nginx, Apache and _headers (Netlify, Cloudflare Pages) outputs hold the same set;
+        _headers also names each hashed file with a year of caching."""
+        printed = run_csp(built_site, "--format", form)
+        for name, value in csp.security_headers(built_site).items():
+            assert f"{name}: {value}" in printed or f'{name} "{value}"' in printed, name
+        if form == "headers":
+            for path in csp.hashed_assets(built_site):
+                assert f"/{path}\n  Cache-Control: {csp.CACHE_HASHED}" in printed, path
+
 
 def load_without_violation(page: Page, url: str) -> None:
     """Open the page, point at a glossary term, search; no CSP violation, no console error."""
