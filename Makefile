@@ -54,7 +54,7 @@ test: setup-test
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 clean:
-	rm -rf site .site-build-* .site-old-* test-results .pytest_cache
+	rm -rf site .site-build-* .site-old-* test-results .pytest_cache dist
 
 ## Benchmarks, not tests (none of this runs in CI): search relevance per language, page weight,
 ## build time at 1x, 10x and 100x the content. Prints tables; the latest numbers are in README.md.
@@ -82,3 +82,8 @@ FORMAT ?= policy
 csp:
 	@test -f site/index.html || { echo "No site/ yet: run make build first" >&2; exit 1; }
 	@$(PY) scripts/csp.py --site site --format $(FORMAT)
+
+## The offline bundle: the whole portal in dist/jobcoachportaal-<version>-<date>.zip (prints its size).
+.PHONY: offline
+offline: setup
+	$(PY) scripts/offline.py

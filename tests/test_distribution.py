@@ -2,20 +2,31 @@
 
 - a "page not found" page per language, at a domain root and under a sub-path, from a server
   that answers unknown addresses with the nearest 404.html (tests/static_host.py);
-- no console error on any page kind, in both languages, opened from file://.
+- no console error on any page kind, in both languages, opened from file://;
+- the offline bundle (scripts/offline.py, `make offline`): one zip, named with version and date,
+  that unpacked anywhere navigates, searches, explains terms and runs quizzes in both languages
+  from file://, with no request to another host and no console error.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 from static_host import StaticHost
+from test_glossary import BY_TERM, GLOSSARY_PAGE, tooltip_of
+from test_quizzes import QUIZ_EN, QUIZ_NL, SAY, action, answer, first_of, result
+from test_search import search
 
 from pages import PAGE_KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 NOT_FOUND = {
     # language: (a missing address, the page's heading, its home link's text, the home page)
@@ -95,3 +106,66 @@ def test_language_switch_from_disk(page: Page, built_site: Path) -> None:
     page.goto((built_site / "statuses/ibo.html").as_uri())
     page.locator(".md-header a[hreflang='en']").first.dispatch_event("click")
     expect(page).to_have_url((built_site / "en/statuses/ibo.html").as_uri())
+
+
+@pytest.fixture(scope="module")
+def bundle(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`scripts/offline.py` on the test build: the zip, what it printed, the unpacked folder."""
+    out = tmp_path_factory.mktemp("dist")
+    printed = subprocess.run(
+        [sys.executable, ROOT / "scripts/offline.py", "--site", built_site, "--output", out],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    zips = sorted(out.iterdir())
+    unpacked = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(zips[0]) as archive:
+        archive.extractall(unpacked)
+    return {"zips": zips, "printed": printed, "folder": next(unpacked.iterdir())}
+
+
+def test_bundle_is_one_named_zip(bundle: dict) -> None:
+    """One zip and nothing half-written beside it, named with version and date, its path and
+    size printed; inside, one folder with the site and a read-me in both languages."""
+    [zip_path] = bundle["zips"]
+    assert re.fullmatch(r"jobcoachportaal-[\w.-]+-\d{4}-\d{2}-\d{2}\.zip", zip_path.name)
+    assert str(zip_path.resolve()) in bundle["printed"]
+    size = zip_path.stat().st_size
+    assert f"{size} bytes" in bundle["printed"] and "MiB" in bundle["printed"]
+    folder = bundle["folder"]
+    assert folder.name == zip_path.stem
+    assert (folder / "index.html").is_file() and (folder / "en/index.html").is_file()
+    assert "index.html" in (folder / "LEES-MIJ.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_bundle_works_from_disk(
+    page: Page, bundle: dict, external_requests: list[str], lang: str
+) -> None:
+    """Unpacked and opened from file://: menu link, search, a glossary tooltip and a quiz."""
+    folder, prefix = bundle["folder"], "" if lang == "nl" else "en/"
+    errors = watch_console(page)
+    page.goto((folder / prefix / "index.html").as_uri())
+    page.locator(".md-content a[href='about.html']").first.click()
+    expect(page).to_have_url((folder / prefix / "about.html").as_uri())
+    search(page, "IBO")
+    hit = page.locator(".md-search-result__item a").first
+    expect(hit).to_have_attribute("href", re.compile(r"statuses/ibo\.html"))
+    hit.click()
+    ibo = (folder / prefix / "statuses/ibo.html").as_uri()
+    expect(page).to_have_url(re.compile(re.escape(ibo) + r"(\?h=ibo)?$"))  # search.highlight
+
+    page.goto((folder / GLOSSARY_PAGE[lang]).as_uri())
+    vdab = page.locator(".md-content abbr", has_text="VDAB").first
+    vdab.hover()
+    expect(tooltip_of(vdab)).to_contain_text(BY_TERM[lang]["VDAB"]["explanation"])
+
+    page.goto((folder / (QUIZ_NL if lang == "nl" else QUIZ_EN)).as_uri())
+    question = first_of("single")
+    answer(page, question, right=True, lang=lang)
+    action(page, "check").click()
+    expect(result(page, question["id"])).to_have_text(SAY[lang]["right"])
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+    assert external_requests == []
