@@ -169,3 +169,46 @@ def test_bundle_works_from_disk(
     page.wait_for_load_state("networkidle")
     assert errors == []
     assert external_requests == []
+
+
+def test_bundle_is_whole_or_nothing(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip that fails half-way leaves nothing behind, an earlier zip of the same name intact;
+    a folder that is no site gives a message and no zip."""
+    import offline
+
+    day = offline.dt.date(2026, 12, 1)
+    earlier = tmp_path / f"{offline.bundle_name('v1', day)}.zip"
+    earlier.write_bytes(b"the earlier bundle")
+    written = []
+
+    def fail_half_way(self, filename, arcname=None, *args, **kwargs):
+        written.append(arcname)
+        if len(written) > 3:
+            raise OSError("disk full")
+        return original(self, filename, arcname, *args, **kwargs)
+
+    original = zipfile.ZipFile.write
+    monkeypatch.setattr(zipfile.ZipFile, "write", fail_half_way)
+    with pytest.raises(OSError, match="disk full"):
+        offline.write_zip(built_site, tmp_path, "v1", day)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [earlier.name]
+    assert earlier.read_bytes() == b"the earlier bundle"
+
+    empty = tmp_path / "not-a-site"
+    empty.mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            ROOT / "scripts/offline.py",
+            "--site",
+            empty,
+            "--output",
+            tmp_path / "out",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "No zip was written" in result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
