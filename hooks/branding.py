@@ -6,6 +6,8 @@
 - Every page gets a "report a mistake on this page" link that carries the page's public address
   (``overrides/partials/kb-report.html``, included by ``overrides/main.html``), and the contact
   address when one is set. No template needs editing to change any of it.
+- The marker ``<!-- kb:contact -->`` (in the accessibility statement) becomes the organisation's
+  contact details (``overrides/hooks/render_branding.html``).
 The settings are checked with the rest (``validate_content.check_settings``) before the build.
 """
 
@@ -17,10 +19,12 @@ import branding_model
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from page_data import labels
+from content_model import FENCE, MARKER
+from page_data import labels, render_macro
 from site_language import current_language, is_nested_build
 
 STYLESHEET = "assets/stylesheets/branding.css"
+TEMPLATE = "hooks/render_branding.html"
 
 
 def _branding(config: MkDocsConfig) -> dict:
@@ -60,6 +64,22 @@ def on_config(config: MkDocsConfig):
         if STYLESHEET not in [str(css) for css in config.extra_css]:
             config.extra_css.append(STYLESHEET)
     return config
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    """``<!-- kb:contact -->`` outside code fences -> the contact details."""
+    if "kb:contact" not in markdown:
+        return markdown
+    fences = [m.span() for m in FENCE.finditer(markdown)]
+    branding = _branding(config)
+    words = labels(current_language(config))
+
+    def replace(match):
+        if match.group(1) != "contact" or any(a <= match.start() < b for a, b in fences):
+            return match.group(0)
+        return render_macro(config, TEMPLATE, "contact", b=branding, t=words)
+
+    return MARKER.sub(replace, markdown)
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):

@@ -57,7 +57,17 @@ REFERENCE_KEYS = {
     "stories": "testimonial",
     "tasks": "task-guide",
 }
-MARKERS = {"finder", "table", "quiz", "glossary", "chart", "progress", "news", "calendar"}
+MARKERS = {
+    "finder",
+    "table",
+    "quiz",
+    "glossary",
+    "chart",
+    "progress",
+    "news",
+    "calendar",
+    "contact",
+}
 MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*([^>]*?)\s*-->\s*$", re.M)
 LINK = re.compile(r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)

@@ -130,3 +130,17 @@ def test_wrong_setting_stops_the_build(tmp_path: Path, capfd: pytest.CaptureFixt
         r"\.mkdocs-branding-\d+\.yml:\d+: extra\.branding\.report: ", out.err + out.out
     )
     assert not site.exists()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_accessibility_statement_names_the_organisation(
+    page: Page, second_url: str, lang: str
+) -> None:
+    """The statement says what the portal meets and whom to contact, from the branding."""
+    page.goto(second_url + ("" if lang == "nl" else "en/") + "toegankelijkheid.html")
+    expect(page.locator("h1")).to_have_text("Toegankelijkheid" if lang == "nl" else "Accessibility")
+    expect(page.locator(".md-content")).to_contain_text("WCAG 2.2")
+    contact = page.locator(".kb-contact a").first
+    expect(contact).to_have_text(SECOND["organisation"])
+    expect(contact).to_have_attribute("href", SECOND["contact"])
+    expect(page.locator(".kb-contact a").nth(1)).to_have_attribute("href", SECOND["report"])
