@@ -87,3 +87,9 @@ csp:
 .PHONY: offline
 offline: setup
 	$(PY) scripts/offline.py
+
+## The PDF handbook per language (training path + handbook, cover, contents with page numbers) in
+## dist/; uses Debian's chromium and pdftotext, installed by setup-test. Prints size and time.
+.PHONY: pdf
+pdf: setup-test
+	$(PY) scripts/pdf.py

@@ -80,6 +80,20 @@ def write_zip(site: Path, output: Path, release: str, day: dt.date) -> Path:
     return target
 
 
+def site_to_use(site: Path | None, work: str, nothing: str) -> Path | None:
+    """``site`` when it is a built site; without one, a fresh strict build in ``work``. None (after
+    saying why, and that ``nothing`` was written) when neither is there."""
+    if site is None:
+        site = Path(work) / "site"
+        if portal_build.build(site, strict=True) != 0:
+            print(f"No {nothing} was written: the build failed.", file=sys.stderr)
+            return None
+    if not (site / "index.html").is_file():
+        print(f"{site}: no built site here. No {nothing} was written.", file=sys.stderr)
+        return None
+    return site
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an existing build to pack (default: build now)")
@@ -87,14 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     release, day = version(), dt.datetime.now(dt.UTC).date()
     with tempfile.TemporaryDirectory(prefix=".offline-") as work:
-        site = args.site
+        site = site_to_use(args.site, work, "zip")
         if site is None:
-            site = Path(work) / "site"
-            if portal_build.build(site, strict=True) != 0:
-                print("No zip was written: the build failed.", file=sys.stderr)
-                return 1
-        if not (site / "index.html").is_file():
-            print(f"{site}: no built site here. No zip was written.", file=sys.stderr)
             return 1
         target = write_zip(site, args.output, release, day)
     size = target.stat().st_size
