@@ -26,6 +26,10 @@ setup-test: $(VENV)/.installed-test
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nginx-light and poppler-utils for the hosting and print tests"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq nginx-light poppler-utils >/dev/null; }
 
 ## Live preview for editors: rebuilds when a file changes.
 serve: setup
@@ -70,11 +74,13 @@ format: $(VENV)/.installed-test
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf site .site-build-* .site-old-* test-results .pytest_cache moodle .moodle-*
+	rm -rf site .site-build-* .site-old-* test-results .pytest_cache moodle .moodle-* dist
 
 ## Every quiz per language as Moodle XML and GIFT, in ./moodle (whole or not at all; see README).
 moodle: setup
 	$(PY) scripts/export_moodle.py
+
+	rm -rf site .site-build-* .site-old-* test-results .pytest_cache dist
 
 ## Benchmarks, not tests (none of this runs in CI): search relevance per language, page weight,
 ## build time at 1x, 10x and 100x the content. Prints tables; the latest numbers are in README.md.
@@ -110,3 +116,22 @@ validate: setup node_modules/.package-lock.json
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq default-jre-headless >/dev/null; }
 	$(PY) scripts/validate_html.py
+
+## The Content-Security-Policy of the built ./site (for the hosting guide); FORMAT=nginx|apache|headers
+## prints the whole header set in that server's syntax.
+FORMAT ?= policy
+.PHONY: csp
+csp:
+	@test -f site/index.html || { echo "No site/ yet: run make build first" >&2; exit 1; }
+	@$(PY) scripts/csp.py --site site --format $(FORMAT)
+
+## The offline bundle: the whole portal in dist/jobcoachportaal-<version>-<date>.zip (prints its size).
+.PHONY: offline
+offline: setup
+	$(PY) scripts/offline.py
+
+## The PDF handbook per language (training path + handbook, cover, contents with page numbers) in
+## dist/; uses Debian's chromium and pdftotext, installed by setup-test. Prints size and time.
+.PHONY: pdf
+pdf: setup-test
+	$(PY) scripts/pdf.py

@@ -521,6 +521,7 @@ MARKER_ARGS: dict[str, Any] = {
     "news": lambda ctx: {"", *map(str, range(1, 51))},  # how many of the latest; all if none
     "calendar": None,
     "signals": None,
+    "contact": None,
 }
 
 

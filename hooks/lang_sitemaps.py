@@ -1,4 +1,4 @@
-"""Write a sitemap per language and keep the root 404 page in the default language.
+"""Write a sitemap per language and a "page not found" page per language.
 
 Material's language selector fetches ``<lang>/sitemap.xml`` to stay on the same page; the i18n
 plugin writes only the root sitemap, so the English one would be a 404 and a console error.
@@ -6,8 +6,12 @@ The i18n plugin points each page's ``<link rel="alternate">`` at the page's tran
 Material also fetches ``sitemap.xml`` from every page folder (``statuses/sitemap.xml``); those
 folders get an empty sitemap, which makes Material follow the alternate link itself (a 404 there
 is a console error, which Lighthouse counts against best practices).
-The i18n plugin also lets the last-built language overwrite ``404.html`` (static-i18n#284);
-we keep the Dutch (default) one, which carries both languages' text.
+The i18n plugin also lets the last-built language overwrite ``404.html`` (static-i18n#284):
+the default language's page stays at ``404.html`` and each other language's goes to
+``<lang>/404.html`` (a host that can pick a 404 page per folder shows it under ``/<lang>/``).
+Both point at their language's search index and stemming worker, as every other page does
+(``split_search_index.on_post_page``). Their links start from the path of ``site_url``
+(see overrides/404.html).
 """
 
 from __future__ import annotations
@@ -15,25 +19,45 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import split_search_index
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from site_language import current_language, default_language, is_nested_build, languages
 
-_default_404: dict[str, str] = {}
+_not_found: dict[str, str] = {}  # language -> its rendered 404 page
 EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 )
 
 
+class _NotFoundPage:
+    """What ``split_search_index.on_post_page`` reads of a page: its address from the root."""
+
+    def __init__(self, lang: str, default: str) -> None:
+        self.url = "404.html" if lang == default else f"{lang}/404.html"
+
+
+def on_pre_template(template, template_name: str, config: MkDocsConfig):
+    """A 404 page has no translation: its language links lead to each language's home page.
+
+    (Without this they keep the links of the last page the i18n plugin rendered.)"""
+    if template_name == "404.html":
+        default = default_language(config)
+        for alt in getattr(config.extra, "alternate", None) or []:
+            lang = alt.get("lang")
+            alt["link"] = "index.html" if lang == default else f"{lang}/index.html"
+    return template
+
+
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig):
     if template_name != "404.html":
         return output_content
-    if current_language(config) == default_language(config):
-        _default_404["html"] = output_content
-        return output_content
-    return _default_404.get("html", output_content)
+    lang, default = current_language(config), default_language(config)
+    page = _NotFoundPage(lang, default)
+    _not_found[lang] = split_search_index.on_post_page(output_content, page, config)
+    return _not_found.get(default, _not_found[lang])
 
 
 @event_priority(-200)  # after the i18n plugin has built every language
@@ -47,6 +71,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site / name).exists():
                 shutil.copyfile(site / name, site / lang / name)
+    for lang, html in _not_found.items():
+        if lang != default_language(config) and (site / lang).is_dir():
+            (site / lang / "404.html").write_text(html, encoding="utf-8")
     for folder in {page.parent for page in site.rglob("*.html")}:
         if not (folder / "sitemap.xml").exists():
             (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import branding_model
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -84,6 +85,8 @@ def check_settings(config: MkDocsConfig) -> list[Problem]:
                 line=line_of("sections"),
             )
         )
+    image_dirs = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+    problems += branding_model.check(config.extra.get("branding"), path.name, line_of, image_dirs)
     return problems
 
 

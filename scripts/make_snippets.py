@@ -41,5 +41,7 @@ def snippets() -> str:
 
 if __name__ == "__main__":
     OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(snippets(), encoding="utf-8")
+    partial = OUT.with_name(OUT.name + ".part")  # whole or nothing: written aside, then renamed
+    partial.write_text(snippets(), encoding="utf-8")
+    partial.replace(OUT)
     print(f"Wrote {OUT.relative_to(ROOT)}")

@@ -73,6 +73,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portal built for a host's sub-path (SITE_URL=http://127.0.0.1/portaal/), at <root>/portaal/:
+    only its 404 pages and sitemaps differ from ``built_site``."""
+    site = tmp_path_factory.mktemp("subpath-host") / "portaal"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", "http://127.0.0.1/portaal/")
+        if portal_build.build(site, strict=True) != 0:
+            pytest.fail("The portal does not build with a sub-path SITE_URL.")
+    return site
+
+
 class StaticServer:
     """`python -m http.server` on a free port of 127.0.0.1, serving one folder."""
 

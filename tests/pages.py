@@ -7,7 +7,7 @@ PAGE_KINDS = {
         "employers/verblijf-controleren.html",
         "en/employers/verblijf-controleren.html",
     ),
-    "not-found": ("404.html", "404.html"),
+    "not-found": ("404.html", "en/404.html"),
     "status": ("statuses/ibo.html", "en/statuses/ibo.html"),
     "training-session": ("training/sessie-2.html", "en/training/sessie-2.html"),
     "status-overview": ("statuses/index.html", "en/statuses/index.html"),
