@@ -189,18 +189,39 @@ def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
     registry = Registry().with_resources(resources)
     checker = text_policy.format_checker()
 
-    # A content kind is a schema whose `kind` property is a constant equal to its own name.
     validators = {
         name: Draft202012Validator(schema, registry=registry, format_checker=checker)
         for name, schema in raw.items()
-        if schema.get("properties", {}).get("kind", {}).get("const") == name
     }
     return validators, raw
 
 
+def data_validator(name: str) -> Draft202012Validator:
+    """The validator of any schema in hooks/schemas/ (``figures`` for figures.schema.yml), with
+    every other schema resolvable and the portal's formats."""
+    return _schemas()[0][name]
+
+
+def data_problems(name: str, doc: Any, rel: str) -> list[Problem]:
+    """Every error of a data file (a kb.sources.YamlDoc) against its schema, as Problems with the
+    field path and the line, in the order of the file."""
+    problems = []
+    for error in data_validator(name).iter_errors(doc.data):
+        what, fix = _describe(error)
+        path = list(error.absolute_path)
+        problems.append(Problem(rel, what, fix, field=_field_name(error), line=doc.line(path)))
+    return sorted(problems, key=lambda p: (p.line or 0, p.field))
+
+
+@lru_cache(maxsize=1)
 def kinds() -> list[str]:
-    """Every content kind that has a schema."""
-    return sorted(_schemas()[0])
+    """Every content kind: a schema whose `kind` property is a constant equal to its own name."""
+    raw = _schemas()[1]
+    return sorted(
+        name
+        for name, schema in raw.items()
+        if schema.get("properties", {}).get("kind", {}).get("const") == name
+    )
 
 
 def language_neutral_keys(kind: str) -> list[str]:
@@ -302,7 +323,7 @@ def _describe(error: ValidationError) -> tuple[str, str]:
 def _schema_problems(page: Page, rel: str) -> list[Problem]:
     validators, _ = _schemas()
     kind = page.meta.get("kind", "page")
-    if kind not in validators:
+    if kind not in kinds():
         return [
             Problem(
                 rel,

@@ -6,31 +6,19 @@ Pure Python with no MkDocs import.
 
 from __future__ import annotations
 
-from functools import cache
-
 import yaml
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
-from content_model import SCHEMA_DIR
 from content_model import _describe as describe_error
-from kb import text_policy
+from content_model import data_validator
 from problems import Problem
 
 __all__ = ["item_lines", "schema_problems", "validator"]
 
 
-@cache
 def validator(schema_file: str) -> Draft202012Validator:
-    """The validator of one schema in hooks/schemas/, with common.schema.yml resolvable."""
-    resources = []
-    for path in SCHEMA_DIR.glob("*.schema.yml"):
-        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    checker = text_policy.format_checker()
-    schema = yaml.safe_load((SCHEMA_DIR / schema_file).read_text(encoding="utf-8"))
-    registry = Registry().with_resources(resources)
-    return Draft202012Validator(schema, registry=registry, format_checker=checker)
+    """The validator of one schema in hooks/schemas/ (the content model's one registry)."""
+    return data_validator(schema_file.removesuffix(".schema.yml"))
 
 
 def item_lines(node: yaml.Node | None) -> list[dict[str, int]]:
