@@ -38,8 +38,31 @@ __all__ = [
 QUIZ_DIR = "quizzes"
 LANGS = ("nl", "en")
 BLANK = "___"
-# A self-check of fewer questions says little about what a coach knows.
+# A training session's self-check of fewer questions says little about what a coach knows.
 MIN_QUESTIONS = 8
+
+
+def session_quiz_problems(root: Path, sessions: dict[str, str]) -> list[Problem]:
+    """The quiz of each training session (``{quiz id: page}``) asks at least MIN_QUESTIONS."""
+    problems = []
+    for quiz_id, page in sorted(sessions.items()):
+        rel = f"{QUIZ_DIR}/{quiz_id}.yml"
+        doc, _ = _read(root / rel, rel)
+        questions = doc.data.get("questions") if doc and isinstance(doc.data, dict) else None
+        if isinstance(questions, list) and len(questions) < MIN_QUESTIONS:
+            problems.append(
+                Problem(
+                    rel,
+                    f"the quiz of {page} has {len(questions)} question(s); a training session's "
+                    f"self-check needs at least {MIN_QUESTIONS}.",
+                    "add questions, or link a longer quiz from the session.",
+                    "questions",
+                    _line(doc.node, ["questions"]),
+                )
+            )
+    return problems
+
+
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "quiz.schema.yml"
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -414,17 +437,6 @@ def check(root: Path, page_paths: set[str]) -> list[Problem]:
         questions = data.get("questions") if isinstance(data, dict) else None
         if not isinstance(questions, list):
             continue
-        if questions and len(questions) < MIN_QUESTIONS:
-            problems.append(
-                Problem(
-                    rel,
-                    f"the quiz has {len(questions)} question(s); a self-check needs at least "
-                    f"{MIN_QUESTIONS}.",
-                    "add questions, or put these in another quiz.",
-                    "questions",
-                    _line(tree, ["questions"]),
-                )
-            )
         ids = [q.get("id") for q in questions if isinstance(q, dict)]
         for index, q in enumerate(questions):
             if not isinstance(q, dict):

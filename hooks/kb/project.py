@@ -46,6 +46,12 @@ def check_project(project: Project) -> list[Problem]:
     quiz_ids = {p.stem for p in quiz_paths}
     problems += glossary_model.check(root)
     problems += quiz_model.check(root, set(site.pages))
+    sessions = {
+        p.meta["quiz"]: f"content/{p.src}"
+        for p in site.pages.values()
+        if p.kind == "training-session" and p.lang == "nl" and isinstance(p.meta.get("quiz"), str)
+    }
+    problems += quiz_model.session_quiz_problems(root, sessions)
     problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
     problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(root)
     problems += plain_language(site)
