@@ -1,4 +1,4 @@
-"""Apply the organisation's branding from ``extra.branding`` (hooks/branding_model.py) to the site.
+"""Apply the organisation's branding from ``extra.branding`` (hooks/kb/branding_model.py) to the site.
 
 - ``name`` becomes the site name of each language, ``logo`` the header logo, ``colour`` the
   header colour (through ``assets/stylesheets/branding.css``, which this hook writes, so no
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import branding_model
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb import branding_model
 from kb import markers as kb_markers
 from page_data import labels, render_macro
 from site_language import current_language, is_nested_build

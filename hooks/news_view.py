@@ -13,8 +13,8 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-import news_model
 from kb import markers as kb_markers
+from kb import news_model
 from page_data import Linker, format_date
 from site_language import current_language, default_language
 

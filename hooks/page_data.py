@@ -16,8 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-import content_model
-from kb import text_policy
+from kb import content_model, text_policy
 from site_language import current_language
 
 __all__ = [

@@ -15,10 +15,10 @@ import hashlib
 import re
 from pathlib import Path
 
-from css_purge_model import Usage, custom_properties_read, purge, words_in_script
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb.css_purge_model import Usage, custom_properties_read, purge, words_in_script
 from site_language import is_nested_build
 
 _SHEET = re.compile(r"assets/stylesheets/((?:main|palette)\.[0-9a-f]+)\.min\.css")

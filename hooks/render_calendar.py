@@ -1,4 +1,4 @@
-"""The knowledge network's calendar, from content/_data/meetings.yml (hooks/meetings_model.py).
+"""The knowledge network's calendar, from content/_data/meetings.yml (hooks/kb/meetings_model.py).
 
 Marker, on its own line in a page body:
   <!-- kb:calendar -->   upcoming meetings (soonest first) and past ones (latest first), judged
@@ -18,8 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-import meetings_model
 from kb import markers as kb_markers
+from kb import meetings_model
 from news_view import labels, root
 from page_data import format_date, render_macro, today
 from site_language import current_language, default_language, is_nested_build, languages

@@ -1,12 +1,12 @@
 """Bar charts from content/_data/figures.yml, rendered where a page says ``<!-- kb:chart <id> -->``.
 
-The figures are read and checked by ``hooks/figures_model.py``. A marker on its own line in a
+The figures are read and checked by ``hooks/kb/figures_model.py``. A marker on its own line in a
 page body is replaced, in the language being built, by an accessible SVG bar chart and the same
 numbers as a table. The HTML comes from ``overrides/hooks/render_charts.html``; no chart library,
 no network.
 
 A broken figures.yml or a marker with an unknown id fails the build with one message per mistake
-(``hooks/problems.py``), never with a traceback. Markers inside code blocks are left alone.
+(``hooks/kb/problems.py``), never with a traceback. Markers inside code blocks are left alone.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from figures_model import LANGUAGES, Chart, load_figures
 from kb import markers as kb_markers
+from kb.figures_model import LANGUAGES, Chart, load_figures
 from page_data import template_env
 from site_language import current_language, languages
 

@@ -13,7 +13,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-import content_model
+from kb import content_model
 from kb import markers as kb_markers
 from page_data import Linker, format_date, labels, record_for, render_macro, site_for, stale
 from site_language import current_language

@@ -12,7 +12,7 @@
 - The page with ``<!-- kb:glossary -->`` gets the full list there (``overrides/hooks/render_glossary.html``),
   A-Z, each term with the anchor ``#<term in lower case>`` (woordenlijst.md#ibo).
 
-A broken glossary.yml fails the build once, listing every mistake (hooks/glossary_model.py).
+A broken glossary.yml fails the build once, listing every mistake (hooks/kb/glossary_model.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-import glossary_model
+from kb import glossary_model
 from kb import markers as kb_markers
 from page_data import template_env
 from site_language import current_language, default_language

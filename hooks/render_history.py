@@ -12,7 +12,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-import news_model
+from kb import news_model
 from news_view import first_outside_fences, labels, tags, view
 from page_data import Linker, record_for, render_macro, site_for
 from site_language import current_language

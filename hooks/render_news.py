@@ -1,4 +1,4 @@
-"""Updates of the knowledge network, rendered from the `news` pages (hooks/news_model.py).
+"""Updates of the knowledge network, rendered from the `news` pages (hooks/kb/news_model.py).
 
 Markers, each on its own line in a page body:
   <!-- kb:news -->     every update, newest first, with a topic filter (hidden without
@@ -19,9 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-import news_model
-import quiz_model
 from kb import markers as kb_markers
+from kb import news_model, quiz_model
 from news_view import feed_url, first_outside_fences, labels, root, tags, view
 from page_data import Linker, record_for, render_macro, site_for
 from site_language import current_language

@@ -1,6 +1,6 @@
 """Self-check quizzes: ``<!-- kb:quiz <id> -->`` and ``<!-- kb:progress -->`` become HTML.
 
-The quiz comes from quizzes/<id>.yml (hooks/quiz_model.py), the HTML from the macros in
+The quiz comes from quizzes/<id>.yml (hooks/kb/quiz_model.py), the HTML from the macros in
 overrides/hooks/render_quizzes.html. A training-session page whose front matter names a
 ``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
 pages that show a quiz (Material's extra_javascript would load them on every page). The quizzes
@@ -20,8 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-import content_model
-import quiz_model
+from kb import content_model, quiz_model
 from page_data import site_for, template_env
 from site_language import current_language, is_nested_build
 

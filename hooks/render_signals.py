@@ -1,4 +1,4 @@
-"""The register of signals, from content/_data/signals.yml (hooks/signals_model.py).
+"""The register of signals, from content/_data/signals.yml (hooks/kb/signals_model.py).
 
 Marker, on its own line in a page body:
   <!-- kb:signals -->   a table of every signal (what, where, how often, who is affected, status)
@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-import signals_model
 from kb import markers as kb_markers
+from kb import signals_model
 from news_view import labels, root
 from page_data import render_macro
 from site_language import current_language

@@ -49,8 +49,8 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from search_index_model import FULL_PATH, head_index
 
+from kb.search_index_model import FULL_PATH, head_index
 from site_language import current_language, default_language, is_nested_build, languages
 
 __all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
@@ -159,7 +159,7 @@ def _whole_words(phrases, case: bool) -> re.Pattern | None:
 def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, read without re-checking the file (hooks/render_glossary.py
     checks it and reports mistakes; here a malformed term is just left out)."""
-    from glossary_model import GLOSSARY_FILE, anchor
+    from kb.glossary_model import GLOSSARY_FILE, anchor
 
     path = Path(config.config_file_path).parent / GLOSSARY_FILE
     try:

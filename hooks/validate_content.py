@@ -11,15 +11,14 @@ import re
 import sys
 from pathlib import Path
 
-import branding_model
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import content_model
+from kb import branding_model, content_model
+from kb.problems import Problem
 from kb.project import Project, check_project, order
 from page_data import stale
-from problems import Problem
 from site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")

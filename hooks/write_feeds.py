@@ -21,7 +21,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-import news_model
+from kb import news_model
 from news_view import feed_path, feed_url, labels, root, tags
 from page_data import site_for
 from site_language import current_language, default_language, is_nested_build, languages

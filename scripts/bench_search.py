@@ -257,7 +257,7 @@ def variants(site: Path, queries: dict) -> None:
     import gzip
     import shutil
 
-    from search_index_model import head_index, plain_start
+    from kb.search_index_model import head_index, plain_start
 
     options = {
         "full text": lambda d: d,

@@ -5,7 +5,7 @@
 
 For each quizzes/<id>.yml and each language it writes <id>.<lang>.xml (Moodle XML),
 <id>.<lang>.gift.txt (GIFT) and <id>.<lang>.qti.zip (an IMS QTI 2.1 package of items, for other
-learning platforms). The quizzes are checked first (hooks/quiz_model.py); with any
+learning platforms). The quizzes are checked first (hooks/kb/quiz_model.py); with any
 problem nothing is written. The files are made in a fresh folder that replaces the output folder
 only when every file was written, so an export is whole or not there at all.
 
@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import quiz_model  # noqa: E402
+from kb import quiz_model  # noqa: E402
 
 CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
 PLACE = {"nl": "plaats {n}", "en": "place {n}"}

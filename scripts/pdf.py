@@ -42,7 +42,7 @@ import offline
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import content_model  # noqa: E402
+from kb import content_model  # noqa: E402
 
 SECTIONS = ["training", "tasks", "skills", "stories", "coaching"]
 CSS = [

@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
 
-import content_model  # noqa: E402
+from kb import content_model  # noqa: E402
 
 SITE = content_model.load_site(ROOT / "content", ROOT)
 

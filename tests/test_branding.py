@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-import branding_model
 import pytest
 import yaml
 from conftest import StaticServer
 from playwright.sync_api import Page, expect
 
 import build as portal_build
+from kb import branding_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND = {

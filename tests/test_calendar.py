@@ -13,9 +13,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-import meetings_model
 from axe_check import violations
 from content_index import ROOT
+from kb import meetings_model
 from page_data import today
 
 LANGS = ("nl", "en")

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import content_model  # noqa: E402
+from kb import content_model  # noqa: E402
 
 SITE = content_model.load_site(ROOT / "content", ROOT)
 LABELS = yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))

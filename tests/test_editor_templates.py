@@ -2,8 +2,8 @@
 
 import sys
 
-import content_model
 from content_index import ROOT, SITE
+from kb import content_model
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_snippets

@@ -16,7 +16,7 @@ from pages import ALL_PAGES
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import glossary_model  # noqa: E402
+from kb import glossary_model  # noqa: E402
 
 TERMS = glossary_model.load(ROOT)
 BY_TERM = {lang: {t["term"]: t for t in terms} for lang, terms in TERMS.items()}

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import glossary_model  # noqa: E402
+from kb import glossary_model  # noqa: E402
 
 FILE = glossary_model.GLOSSARY_FILE
 

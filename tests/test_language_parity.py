@@ -1,7 +1,7 @@
 """Both languages are complete: every shipped page has its partner, with the same structure."""
 
-import content_model
 from content_index import ROOT, SITE
+from kb import content_model
 from kb.project import Project, check_project
 
 

@@ -2,7 +2,7 @@
 
 Material would fetch the search index, its worker and lunr's language files while the page loads;
 overrides/assets/javascripts/search-gate.js holds them back until the reader opens search, then
-the head index answers and the full text follows (hooks/search_index_model.py).
+the head index answers and the full text follows (hooks/kb/search_index_model.py).
 """
 
 import re

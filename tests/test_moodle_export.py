@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import export_moodle  # noqa: E402
 
-import quiz_model  # noqa: E402
+from kb import quiz_model  # noqa: E402
 
 QUIZZES = quiz_model.load(ROOT)
 MOODLE_TYPE = export_moodle.MOODLE_TYPES

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-import signals_model
 from axe_check import violations
 from content_index import ROOT
+from kb import signals_model
 
 LANGS = ("nl", "en")
 SIGNALS, PROBLEMS = signals_model.load(ROOT)

@@ -13,10 +13,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-import news_model
-import quiz_model
 from axe_check import violations
 from content_index import ROOT, SITE
+from kb import news_model, quiz_model
 
 LANGS = ("nl", "en")
 SITE_URL = "https://jobcoach.example.org/"  # mkdocs.yml's default, used by the test build

@@ -29,8 +29,8 @@ from test_quizzes import (
     type_in,
 )
 
-import quiz_model
 from axe_check import violations
+from kb import quiz_model
 
 STRINGS = yaml.safe_load((ROOT / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
 QUIZZES = quiz_model.load(ROOT)

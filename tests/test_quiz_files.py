@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "broken_quizzes"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import quiz_model  # noqa: E402
+from kb import quiz_model  # noqa: E402
 from kb.project import Project, check_project  # noqa: E402
 
 CASES = sorted(FIXTURES.glob("*.yml"))

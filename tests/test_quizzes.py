@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from conftest import StaticServer  # noqa: E402
 from test_quiz_files import build, tiny_site  # noqa: E402
 
-import quiz_model  # noqa: E402
 from axe_check import violations  # noqa: E402
+from kb import quiz_model  # noqa: E402
 
 QUIZ_ID = "sessie-1"
 QUIZ = yaml.safe_load((ROOT / "quizzes" / f"{QUIZ_ID}.yml").read_text(encoding="utf-8"))

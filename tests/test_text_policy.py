@@ -16,16 +16,7 @@ import pytest
 from kb import markers, sources, text_policy
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE = sorted((ROOT / "hooks" / "kb").glob("*.py")) + [
-    ROOT / "hooks" / name
-    for name in (
-        "content_model.py",
-        "quiz_model.py",
-        "glossary_model.py",
-        "figures_model.py",
-        "problems.py",
-    )
-]
+PURE = sorted((ROOT / "hooks" / "kb").glob("*.py"))
 
 
 @pytest.mark.parametrize("path", PURE, ids=[p.name for p in PURE])

@@ -1,11 +1,24 @@
-"""The portal's content pipeline, pure Python with no MkDocs import.
+"""The portal's content pipeline: every kind of content is read, checked and shaped here.
 
-- ``kb.sources``: reading files (UTF-8, size, symlinks) and YAML (line numbers, no duplicate
-  keys, no aliases), for every kind of content;
+Pure Python with no MkDocs import (tests/test_text_policy.py enforces it), so that the model, its
+schemas and the templates survive a move to another generator. The MkDocs hooks beside this package
+only turn build events into calls to it.
+
+Reading and policy, shared by every kind:
+
+- ``kb.sources``: reading files (UTF-8, size, symlinks) and the one YAML loader (line numbers, no
+  duplicate keys, bounded aliases);
 - ``kb.markers``: the one fence-aware scanner for ``<!-- kb:… -->`` markers;
 - ``kb.text_policy``: what editor text may contain (web addresses, Markdown, raw HTML);
-- ``kb.schemas``: every JSON Schema, one format checker, one error-to-message function.
+- ``kb.problems``: the shape of every editor-facing error (``file:line: field: problem. Fix: …``);
+- ``kb.readability``: the plain-language measure of a Dutch page.
 
-The content model modules beside this package (content_model, quiz_model, glossary_model,
-figures_model) use these; the MkDocs hooks only call the models.
+The model, one module per kind (each with its JSON Schema in ``kb/schemas/``):
+
+- ``kb.content_model``: pages, their front matter, links, markers, the schema registry and the one
+  schema-error-to-message function; ``kb.data_model``: shared helpers for YAML data files;
+- ``kb.quiz_model``, ``kb.glossary_model``, ``kb.figures_model``, ``kb.news_model``,
+  ``kb.meetings_model``, ``kb.signals_model``, ``kb.branding_model``;
+- ``kb.search_index_model`` (the per-language search index) and ``kb.css_purge_model``;
+- ``kb.project``: ``check_project``, the one check that ``make check`` and the build both run.
 """

@@ -9,15 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import content_model
-import glossary_model
-import meetings_model
-import news_model
-import quiz_model
-import signals_model
-from figures_model import load_figures
-from kb import readability
-from problems import Problem
+from kb import (
+    content_model,
+    glossary_model,
+    meetings_model,
+    news_model,
+    quiz_model,
+    readability,
+    signals_model,
+)
+from kb.figures_model import load_figures
+from kb.problems import Problem
 
 __all__ = ["Project", "check_project", "order"]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from problems import Problem
+from kb.problems import Problem
 
 
 def _cause(*args: Any, **kwargs: Any) -> Problem:

@@ -25,10 +25,9 @@ from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 from referencing import Registry, Resource
 
-import glossary_model
+from kb import glossary_model, sources, text_policy
 from kb import markers as kb_markers
-from kb import sources, text_policy
-from problems import Problem
+from kb.problems import Problem
 
 __all__ = [
     "KIND_FOLDERS",
@@ -197,7 +196,7 @@ def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
 
 
 def data_validator(name: str) -> Draft202012Validator:
-    """The validator of any schema in hooks/schemas/ (``figures`` for figures.schema.yml), with
+    """The validator of any schema in hooks/kb/schemas/ (``figures`` for figures.schema.yml), with
     every other schema resolvable and the portal's formats."""
     return _schemas()[0][name]
 

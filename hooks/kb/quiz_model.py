@@ -21,7 +21,7 @@ from markdown.extensions.toc import slugify
 
 from kb import markers as kb_markers
 from kb import sources, text_policy
-from problems import Problem
+from kb.problems import Problem
 
 __all__ = [
     "LANGS",
@@ -234,7 +234,7 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
                 _field(data, path),
                 error.message.replace("Additional properties", "unknown field(s)"),
             )
-            fix = "remove it or fix its spelling (see hooks/schemas/quiz.schema.yml)."
+            fix = "remove it or fix its spelling (see hooks/kb/schemas/quiz.schema.yml)."
         elif error.validator == "pattern" and path and path[-1] == "read_again":
             field, message = _field(data, path), f"'{error.instance}' is not a page path."
             fix = "write a path under content/ ending in .md, e.g. statuses/ibo.md#voorwaarden."
@@ -257,7 +257,7 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
             field, message, fix = (
                 _field(data, path),
                 error.message + ".",
-                "see hooks/schemas/quiz.schema.yml.",
+                "see hooks/kb/schemas/quiz.schema.yml.",
             )
         problems.append(Problem(rel, message, fix, field, _line(tree, path)))
     return problems
@@ -304,7 +304,7 @@ def _question_problems(
         add(
             key,
             f"a {kind} question needs {key}.",
-            f"add {key} (see the quiz format in hooks/schemas/quiz.schema.yml).",
+            f"add {key} (see the quiz format in hooks/kb/schemas/quiz.schema.yml).",
         )
     items_key = {
         "single": "options",

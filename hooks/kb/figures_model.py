@@ -3,7 +3,7 @@
 An editor keeps the numbers in one YAML file (``charts:``, a list; each chart has ``id``,
 ``title`` {nl, en}, ``unit`` (text, or {nl, en}), ``rows`` (each a ``label`` {nl, en} and a
 ``value``) and ``source`` {title, publisher, url}). ``load_figures`` gives the charts by id and
-every mistake as a Problem with its line (``hooks/problems.py``). Pure: no MkDocs here;
+every mistake as a Problem with its line (``hooks/kb/problems.py``). Pure: no MkDocs here;
 ``hooks/validate_content.py`` reports the problems, ``hooks/render_charts.py`` draws the charts.
 """
 
@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import content_model
-from kb import sources
-from problems import Problem
+from kb import content_model, sources
+from kb.problems import Problem
 
 __all__ = ["FIGURES", "LANGUAGES", "Chart", "Row", "load_figures"]
 
@@ -42,7 +41,7 @@ class Chart:
 def load_figures(
     path: Path, rel_path: str = FIGURES, langs: tuple[str, ...] = LANGUAGES
 ) -> tuple[dict[str, Chart], list[Problem]]:
-    """Read and check figures.yml against hooks/schemas/figures.schema.yml: the charts by id, and
+    """Read and check figures.yml against hooks/kb/schemas/figures.schema.yml: the charts by id, and
     every problem found (empty if all is well)."""
     if not path.exists():
         return {}, []

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import content_model
-from content_model import Page, Site
-from kb import sources
-from problems import Problem
+from kb import content_model, sources
+from kb.content_model import Page, Site
+from kb.problems import Problem
 
 __all__ = [
     "TAGS_FILE",

@@ -9,15 +9,15 @@ from __future__ import annotations
 import yaml
 from jsonschema import Draft202012Validator
 
-from content_model import _describe as describe_error
-from content_model import data_validator
-from problems import Problem
+from kb.content_model import _describe as describe_error
+from kb.content_model import data_validator
+from kb.problems import Problem
 
 __all__ = ["item_lines", "schema_problems", "validator"]
 
 
 def validator(schema_file: str) -> Draft202012Validator:
-    """The validator of one schema in hooks/schemas/ (the content model's one registry)."""
+    """The validator of one schema in hooks/kb/schemas/ (the content model's one registry)."""
     return data_validator(schema_file.removesuffix(".schema.yml"))
 
 

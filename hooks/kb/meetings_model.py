@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import icalendar
 
-from data_model import item_lines, line_of, schema_problems
 from kb import sources
-from problems import Problem
+from kb.data_model import item_lines, line_of, schema_problems
+from kb.problems import Problem
 
 __all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "load", "split"]
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from problems import Problem
+from kb.problems import Problem
 
 __all__ = ["KEYS", "check", "contrast_with_white", "report_link"]
 

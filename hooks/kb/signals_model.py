@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from data_model import item_lines, line_of, schema_problems
 from kb import sources
-from problems import Problem
+from kb.data_model import item_lines, line_of, schema_problems
+from kb.problems import Problem
 
 __all__ = ["SIGNALS_FILE", "STATUSES", "check", "load"]
 
