@@ -19,13 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import markdown as md
-import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
-from referencing import Registry, Resource
 
-from kb import glossary_model, sources, text_policy
+from kb import glossary_model, schema_registry, sources, text_policy
 from kb import markers as kb_markers
 from kb.problems import Problem
 
@@ -42,7 +40,7 @@ __all__ = [
     "partner_path",
 ]
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = schema_registry.SCHEMA_DIR
 # Where each kind lives: cross-reference slugs resolve inside these folders.
 KIND_FOLDERS = {
     "status": "statuses",
@@ -178,27 +176,10 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
 # --- schemas -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
-    resources, raw = [], {}
-    for path in sorted(SCHEMA_DIR.glob("*.schema.yml")):
-        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
-        raw[path.name.removesuffix(".schema.yml")] = schema
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    registry = Registry().with_resources(resources)
-    checker = text_policy.format_checker()
-
-    validators = {
-        name: Draft202012Validator(schema, registry=registry, format_checker=checker)
-        for name, schema in raw.items()
-    }
-    return validators, raw
-
-
 def data_validator(name: str) -> Draft202012Validator:
     """The validator of any schema in hooks/kb/schemas/ (``figures`` for figures.schema.yml), with
-    every other schema resolvable and the portal's formats."""
-    return _schemas()[0][name]
+    every other schema resolvable and the portal's formats (kb.schema_registry)."""
+    return schema_registry.validator(name)
 
 
 def data_problems(name: str, doc: Any, rel: str) -> list[Problem]:
@@ -206,25 +187,14 @@ def data_problems(name: str, doc: Any, rel: str) -> list[Problem]:
     field path and the line, in the order of the file."""
     problems = []
     for error in data_validator(name).iter_errors(doc.data):
-        what, fix = _describe(error)
+        what, fix = schema_registry.describe(error)
         path = list(error.absolute_path)
         problems.append(Problem(rel, what, fix, field=_field_name(error), line=doc.line(path)))
     return sorted(problems, key=lambda p: (p.line or 0, p.field))
 
 
-@lru_cache(maxsize=1)
-def kinds() -> list[str]:
-    """Every content kind: a schema whose `kind` property is a constant equal to its own name."""
-    raw = _schemas()[1]
-    return sorted(
-        name
-        for name, schema in raw.items()
-        if schema.get("properties", {}).get("kind", {}).get("const") == name
-    )
-
-
-def language_neutral_keys(kind: str) -> list[str]:
-    return list(_schemas()[1].get(kind, {}).get("x-language-neutral", []))
+kinds = schema_registry.kinds
+language_neutral_keys = schema_registry.language_neutral_keys
 
 
 def _field_name(error: ValidationError) -> str:
@@ -234,93 +204,7 @@ def _field_name(error: ValidationError) -> str:
     return out
 
 
-def _describe(error: ValidationError) -> tuple[str, str]:
-    """What is wrong and how to fix it, in an editor's words."""
-    v, schema = error.validator, error.schema
-    hint = schema.get("description", "")
-    if v == "required":
-        name = error.message.split("'")[1]
-        return f"the field '{name}' is missing.", f"add '{name}: …' to the front matter."
-    if v == "additionalProperties":
-        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
-        allowed = ", ".join(schema.get("properties", {}))
-        return (
-            f"unknown field {', '.join(repr(e) for e in extra)}.",
-            f"check the spelling; allowed here: {allowed}.",
-        )
-    if v in {"enum", "const"}:
-        allowed = schema.get("enum") or [schema.get("const")]
-        return (
-            f"'{error.instance}' is not allowed here.",
-            f"use one of: {', '.join(map(str, allowed))}.",
-        )
-    if v == "format":
-        fmt = schema.get("format")
-        if fmt == "date":
-            return (
-                f"'{error.instance}' is not a real date.",
-                "write a date that exists, as YYYY-MM-DD.",
-            )
-        if fmt == "plain-text":
-            return (
-                "contains HTML or a script tag.",
-                "write plain text; use Markdown (**bold**, *italic*) for emphasis.",
-            )
-        if fmt == "uri":
-            why = text_policy.check_web_address(error.instance) or "is not a web address"
-            return (
-                f"'{error.instance}' {why}.",
-                "write the full address as the browser shows it, https://…",
-            )
-    if v == "type":
-        expected = schema.get("type")
-        names = {
-            "string": "text",
-            "array": "a list (lines starting with '- ')",
-            "object": "a group of 'field: value' lines",
-            "integer": "a whole number",
-            "boolean": "true or false",
-        }
-        return (
-            f"should be {names.get(expected, expected)}, not {type(error.instance).__name__}.",
-            hint or f"write {names.get(expected, expected)}.",
-        )
-    if v == "minItems":
-        return (
-            f"needs at least {schema['minItems']} item(s), has {len(error.instance)}.",
-            "add items as lines starting with '- '.",
-        )
-    if v == "maxItems":
-        return (
-            f"has more than {schema['maxItems']} items.",
-            "keep the list shorter or split the page.",
-        )
-    if v == "minLength":
-        return "is empty or too short.", hint or "write the text."
-    if v == "maxLength":
-        return (
-            f"is too long ({len(error.instance)} characters, at most {schema['maxLength']}).",
-            "shorten it.",
-        )
-    if v == "pattern":
-        return (
-            f"'{error.instance}' does not have the right form.",
-            hint or f"match {schema['pattern']}.",
-        )
-    if v == "contains":
-        return (
-            "needs at least one official source with a web address.",
-            "add a source with 'url: https://…' and 'official: true' (VDAB, Vlaamse overheid, …).",
-        )
-    if v == "uniqueItems":
-        return "lists the same item twice.", "remove the duplicate."
-    if v in {"minimum", "maximum"}:
-        return f"{error.instance} is out of range.", error.message
-    return error.message + ".", hint
-
-
 def _schema_problems(page: Page, rel: str) -> list[Problem]:
-    validators, _ = _schemas()
     kind = page.meta.get("kind", "page")
     if kind not in kinds():
         return [
@@ -335,9 +219,9 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
         ]
     problems = []
     for error in sorted(
-        validators[kind].iter_errors(page.meta), key=lambda e: list(e.absolute_path)
+        schema_registry.validator(kind).iter_errors(page.meta), key=lambda e: list(e.absolute_path)
     ):
-        what, fix = _describe(error)
+        what, fix = schema_registry.describe(error, place=" to the front matter")
         name = _field_name(error)
         top = str(error.absolute_path[0]) if error.absolute_path else ""
         problems.append(

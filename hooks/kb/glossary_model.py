@@ -11,11 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-
-from kb import sources, text_policy
+from kb import schema_registry, sources
 from kb.problems import Problem
 
 __all__ = ["GLOSSARY_FILE", "LANGS", "GlossaryError", "anchor", "anchors", "check", "load"]
@@ -23,16 +19,8 @@ __all__ = ["GLOSSARY_FILE", "LANGS", "GlossaryError", "anchor", "anchors", "chec
 GLOSSARY_FILE = "content/_data/glossary.yml"
 LANGS = ("nl", "en")
 LANG_NAMES = {"nl": "Dutch", "en": "English"}
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "glossary.schema.yml"
-HTML = re.compile(r"<\s*[A-Za-z/!?]|&[A-Za-z#][A-Za-z0-9]*;")
+SCHEMA_PATH = schema_registry.SCHEMA_DIR / "glossary.schema.yml"
 MARKDOWN = re.compile(r"\*\*|`|\[[^\]]*\]\(")
-
-_formats = FormatChecker()
-_formats.checks("plain-text")(lambda v: not isinstance(v, str) or not HTML.search(v))
-_formats.checks("uri")(lambda v: not isinstance(v, str) or text_policy.check_web_address(v) is None)
-_validator = Draft202012Validator(
-    yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")), format_checker=_formats
-)
 
 
 class GlossaryError(Exception):
@@ -51,51 +39,19 @@ def anchor(term: str) -> str:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _node_lines(
-    node: yaml.Node, path: tuple = (), out: dict | None = None, dupes: list | None = None
-) -> tuple[dict[tuple, int], list[tuple[tuple, str, int]]]:
-    """The 1-based line of every value in the YAML tree, and keys written twice in one mapping."""
-    out = {} if out is None else out
-    dupes = [] if dupes is None else dupes
-    out[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key, value in node.value:
-            name = key.value
-            if name in seen:
-                dupes.append((path, str(name), key.start_mark.line + 1))
-            seen.add(name)
-            out[(*path, name)] = key.start_mark.line + 1
-            _node_lines(value, (*path, name), out, dupes)
-            out[(*path, name)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _node_lines(item, (*path, index), out, dupes)
-    return out, dupes
-
-
-def _read(root: Path) -> tuple[Any, dict[tuple, int], list, list[Problem]]:
+def _read(root: Path) -> tuple[sources.YamlDoc | None, list[Problem]]:
     path = root / GLOSSARY_FILE
     if not path.is_file():
-        return (
-            None,
-            {},
-            [],
-            [
-                Problem(
-                    GLOSSARY_FILE,
-                    "the glossary file is missing.",
-                    "create it: a list of terms with term, nl and en.",
-                )
-            ],
-        )
+        return None, [
+            Problem(
+                GLOSSARY_FILE,
+                "the glossary file is missing.",
+                "create it: a list of terms with term, nl and en.",
+            )
+        ]
     text, problems = sources.read_text(path, GLOSSARY_FILE)
     doc, more = sources.load_yaml(text, GLOSSARY_FILE) if text is not None else (None, [])
-    if doc is None:
-        return None, {}, [], problems + more
-    data, node = doc.data, doc.node
-    lines, dupes = _node_lines(node) if node is not None else ({}, [])
-    return data, lines, dupes, []
+    return doc, problems + more
 
 
 # --- checking ---------------------------------------------------------------------------------
@@ -116,107 +72,21 @@ def _field(data: Any, path: tuple) -> str:
     return head + rest
 
 
-def _describe(error: ValidationError) -> tuple[str, str]:
-    """What is wrong and how to fix it, in an editor's words."""
-    v, schema, path = error.validator, error.schema, list(error.absolute_path)
-    hint = schema.get("description", "")
-    if v == "required":
-        name = error.message.split("'")[1]
-        if name in LANGS:
-            return (
-                f"the {LANG_NAMES[name]} text is missing.",
-                f"add '{name}:' with 'name:' and 'explanation:' under it (every term needs "
-                "both nl and en).",
-            )
-        return f"the field '{name}' is missing.", f"add '{name}: …'."
-    if v == "additionalProperties":
-        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
-        allowed = ", ".join(schema.get("properties", {}))
-        return (
-            f"unknown field {', '.join(repr(e) for e in extra)}.",
-            f"check the spelling; allowed here: {allowed}.",
-        )
-    if v == "format":
-        return ("contains HTML.", "write plain text: no tags like <b> or <br>, no &amp;-codes.")
-    if v == "type":
-        names = {
-            "string": "text",
-            "array": "a list (lines starting with '- ')",
-            "object": "a group of 'field: value' lines",
-        }
-        expected = schema.get("type")
-        if not path:
-            return (
-                "the file should be a list of terms.",
-                "start each term with '- term: …' (see the other terms).",
-            )
-        return (
-            f"should be {names.get(expected, expected)}, not {type(error.instance).__name__}.",
-            "put text that starts with a special sign in quotes." if expected == "string" else hint,
-        )
-    if v == "minLength":
-        return "is empty or too short.", hint or "write the text."
-    if v == "maxLength":
-        return (
-            f"is too long ({len(error.instance)} characters, at most {schema['maxLength']}).",
-            "shorten it to one or two short sentences.",
-        )
-    if v == "pattern" and path and path[-1] == "page":
-        return (
-            f"'{error.instance}' is not a page path.",
-            "write the path under content/ to the Dutch file, e.g. statuses/ibo.md.",
-        )
-    if v == "pattern":
-        return (
-            f"'{error.instance}' is not an abbreviation as written in the text.",
-            "write it as it appears in the text: letters, digits, hyphens, no spaces.",
-        )
-    if v == "uniqueItems":
-        return "lists the same alias twice.", "remove the duplicate."
-    if v == "minItems":
-        return "the glossary has no terms.", "add at least one term."
-    return error.message + ".", hint
-
-
-def _schema_problems(data: Any, lines: dict[tuple, int]) -> list[Problem]:
+def _schema_problems(doc: sources.YamlDoc) -> list[Problem]:
+    errors = schema_registry.validator("glossary").iter_errors(doc.data)
     problems = []
-    for error in sorted(
-        _validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
-    ):
-        what, fix = _describe(error)
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
+        what, fix = schema_registry.describe(error)
         path = tuple(error.absolute_path)
-        line = lines.get(path)
-        while line is None and path:
-            path = path[:-1]
-            line = lines.get(path)
-        problems.append(
-            Problem(
-                GLOSSARY_FILE,
-                what,
-                fix,
-                field=_field(data, tuple(error.absolute_path)) or "glossary",
-                line=line,
-            )
-        )
+        field = _field(doc.data, path) or "glossary"
+        problems.append(Problem(GLOSSARY_FILE, what, fix, field=field, line=doc.line(path)))
     return problems
 
 
-def _content_problems(
-    data: list, lines: dict[tuple, int], dupes: list, root: Path
-) -> list[Problem]:
+def _content_problems(doc: sources.YamlDoc, root: Path) -> list[Problem]:
     """What the schema cannot see: duplicate terms and keys, Markdown in a tooltip text, a page
     that does not exist."""
-    problems = []
-    for path, key, line in dupes:
-        problems.append(
-            Problem(
-                GLOSSARY_FILE,
-                f"'{key}' is written twice in the same place.",
-                "keep one; YAML would silently use only the last one.",
-                field=_field(data, (*path, key)),
-                line=line,
-            )
-        )
+    data, problems = doc.data, []
     first: dict[str, str] = {}  # anchor -> term that has it
     for index, item in enumerate(data):
         if not isinstance(item, dict):
@@ -238,7 +108,7 @@ def _content_problems(
                         what,
                         "keep one entry; put other spellings under 'aliases:'.",
                         field=_field(data, (index, "term")),
-                        line=lines.get((index, "term")),
+                        line=doc.line((index, "term")),
                     )
                 )
             else:
@@ -256,7 +126,7 @@ def _content_problems(
                     "check the path (the Dutch file under content/, e.g. "
                     "statuses/ibo.md) or remove 'page:'.",
                     field=_field(data, (index, "page")),
-                    line=lines.get((index, "page")),
+                    line=doc.line((index, "page")),
                 )
             )
         for lang in LANGS:
@@ -272,7 +142,7 @@ def _content_problems(
                             "contains Markdown (**, ` or a link); a tooltip shows it as is.",
                             "write plain text without formatting.",
                             field=_field(data, (index, lang, key)),
-                            line=lines.get((index, lang, key)),
+                            line=doc.line((index, lang, key)),
                         )
                     )
     return problems
@@ -280,13 +150,13 @@ def _content_problems(
 
 def check(root: Path) -> list[Problem]:
     """Every problem in the glossary file (empty when it is fine)."""
-    data, lines, dupes, problems = _read(root)
-    if problems:
+    doc, problems = _read(root)
+    if problems or doc is None:
         return problems
-    problems = _schema_problems(data, lines)
-    if isinstance(data, list):
-        problems += _content_problems(data, lines, dupes, root)
-        problems += _sentence_problems(data, lines)
+    problems = _schema_problems(doc)
+    if isinstance(doc.data, list):
+        problems += _content_problems(doc, root)
+        problems += _sentence_problems(doc)
     return problems
 
 
@@ -294,8 +164,8 @@ def check(root: Path) -> list[Problem]:
 MAX_WORDS = 15
 
 
-def _sentence_problems(data: list, lines: dict[tuple, int]) -> list[Problem]:
-    problems = []
+def _sentence_problems(doc: sources.YamlDoc) -> list[Problem]:
+    data, problems = doc.data, []
     for index, item in enumerate(data):
         text = item.get("nl", {}).get("explanation") if isinstance(item, dict) else None
         if not isinstance(item.get("nl") if isinstance(item, dict) else None, dict):
@@ -311,7 +181,7 @@ def _sentence_problems(data: list, lines: dict[tuple, int]) -> list[Problem]:
                         f"(plain language): '{sentence}'",
                         "split it into two shorter sentences.",
                         field=_field(data, (index, "nl", "explanation")),
-                        line=lines.get((index, "nl", "explanation")),
+                        line=doc.line((index, "nl", "explanation")),
                     )
                 )
     return problems
@@ -327,7 +197,8 @@ def load(root: Path) -> dict[str, list[dict[str, Any]]]:
     problems = check(root)
     if problems:
         raise GlossaryError(problems)
-    data, _, _, _ = _read(root)
+    doc, _ = _read(root)
+    data = doc.data if doc is not None else []
     out: dict[str, list[dict[str, Any]]] = {}
     for lang in LANGS:
         out[lang] = sorted(
@@ -349,7 +220,8 @@ def load(root: Path) -> dict[str, list[dict[str, Any]]]:
 
 def anchors(root: Path) -> set[str]:
     """The ids of the terms on the glossary page (for checks of links like woordenlijst.md#ibo)."""
-    data, _, _, problems = _read(root)
+    doc, problems = _read(root)
+    data = doc.data if doc is not None else None
     if problems or not isinstance(data, list):
         return set()
     return {

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import icalendar
 
 from kb import sources
-from kb.data_model import item_lines, line_of, schema_problems
+from kb.data_model import item_line, schema_problems
 from kb.problems import Problem
 
 __all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "load", "split"]
@@ -67,27 +67,27 @@ def _parse(value: str, zone: ZoneInfo) -> dt.datetime | None:
     return local.replace(tzinfo=zone)
 
 
-def _read(root: Path) -> tuple[list, list[dict[str, int]], list[Problem]]:
+def _read(root: Path) -> tuple[list, sources.YamlDoc | None, list[Problem]]:
     path = root / MEETINGS_FILE
     if not path.is_file():
-        return [], [], []
+        return [], None, []
     text, problems = sources.read_text(path, MEETINGS_FILE)
     doc, more = sources.load_yaml(text, MEETINGS_FILE) if text is not None else (None, [])
     if doc is None:
-        return [], [], problems + more
-    return (doc.data if doc.data is not None else []), item_lines(doc.node), []
+        return [], None, problems + more
+    return (doc.data if doc.data is not None else []), doc, []
 
 
 def load(root: Path) -> tuple[list[Meeting], list[Problem]]:
     """Every meeting (sorted by start) and every problem in the file."""
-    data, lines, problems = _read(root)
-    if problems:
+    data, doc, problems = _read(root)
+    if problems or doc is None:
         return [], problems
 
     def at(index: int | None, key: str = "_") -> int | None:
-        return line_of(lines, index, key)
+        return item_line(doc, index, key)
 
-    problems = schema_problems(MEETINGS_FILE, "meetings.schema.yml", data, lines)
+    problems = schema_problems(MEETINGS_FILE, "meetings", doc, data)
     if problems or not isinstance(data, list):
         return [], problems
 

@@ -16,11 +16,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from jsonschema import Draft202012Validator
 from markdown.extensions.toc import slugify
 
 from kb import markers as kb_markers
-from kb import sources, text_policy
+from kb import schema_registry, sources
 from kb.problems import Problem
 
 __all__ = [
@@ -63,7 +62,7 @@ def session_quiz_problems(root: Path, sessions: dict[str, str]) -> list[Problem]
     return problems
 
 
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "quiz.schema.yml"
+SCHEMA_PATH = schema_registry.SCHEMA_DIR / "quiz.schema.yml"
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # Which fields each type uses; any other of these fields on the question is a mistake.
@@ -97,11 +96,6 @@ WRONG_WORDS = {
 }
 # A fill-in whose accepted answers include a number asks for a number, not a word.
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-
-_formats = text_policy.format_checker()
-_validator = Draft202012Validator(
-    yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")), format_checker=_formats
-)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -198,68 +192,15 @@ def _field(data: Any, path: list) -> str:
 
 
 def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Problem]:
+    errors = schema_registry.validator("quiz").iter_errors(data)
     problems = []
-    for error in sorted(
-        _validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
-    ):
+    for error in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
-        if error.validator == "required":
-            missing = re.search(r"'(\w+)'", error.message)
-            name = missing.group(1) if missing else "a field"
-            field = _field(data, [*path, name])
-            if name in LANGS:
-                language = {"nl": "Dutch", "en": "English"}[name]
-                message, fix = (
-                    f"the {language} text is missing.",
-                    f"add {name}: with the {language} text.",
-                )
-            elif name == "source":
-                message, fix = (
-                    "source is missing.",
-                    "add source: the portal page (e.g. statuses/ibo.md) or the official https://"
-                    " address the answer comes from.",
-                )
-            else:
-                message, fix = (
-                    f"{name} is missing.",
-                    f"add {name}"
-                    + (
-                        " with both nl: and en:."
-                        if name in {"title", "prompt", "explanation", "text"}
-                        else "."
-                    ),
-                )
-        elif error.validator == "additionalProperties":
-            field, message = (
-                _field(data, path),
-                error.message.replace("Additional properties", "unknown field(s)"),
-            )
-            fix = "remove it or fix its spelling (see hooks/kb/schemas/quiz.schema.yml)."
-        elif error.validator == "pattern" and path and path[-1] == "read_again":
-            field, message = _field(data, path), f"'{error.instance}' is not a page path."
-            fix = "write a path under content/ ending in .md, e.g. statuses/ibo.md#voorwaarden."
-        elif error.validator == "pattern":
-            field, message = _field(data, path), f"'{error.instance}' is not a valid id."
-            fix = "use lower case letters, digits and hyphens, e.g. rol-van-de-coach."
-        elif error.validator == "type" and isinstance(error.instance, bool):
-            field, message = (
-                _field(data, path),
-                f"is read as {str(error.instance).lower()}, not as text.",
-            )
-            fix = 'put the text in quotes, e.g. "Yes" or "No".'
-        elif error.validator == "enum":
-            field, message = _field(data, path), f"'{error.instance}' is not a question type."
-            fix = "use one of: " + ", ".join(error.validator_value) + "."
-        elif error.validator == "format":
-            field, message = _field(data, path), "contains HTML."
-            fix = "write plain text; the portal adds all layout."
-        else:
-            field, message, fix = (
-                _field(data, path),
-                error.message + ".",
-                "see hooks/kb/schemas/quiz.schema.yml.",
-            )
-        problems.append(Problem(rel, message, fix, field, _line(tree, path)))
+        message, fix = schema_registry.describe(error)
+        field = (
+            [*path, schema_registry.missing_name(error)] if error.validator == "required" else path
+        )
+        problems.append(Problem(rel, message, fix, _field(data, field), _line(tree, path)))
     return problems
 
 

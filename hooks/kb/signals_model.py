@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb import sources
-from kb.data_model import item_lines, line_of, schema_problems
+from kb.data_model import item_line, schema_problems
 from kb.problems import Problem
 
 __all__ = ["SIGNALS_FILE", "STATUSES", "check", "load"]
@@ -28,13 +28,12 @@ def load(root: Path) -> tuple[list[dict], list[Problem]]:
     if doc is None:
         return [], problems + more
     data = doc.data if doc.data is not None else []
-    lines = item_lines(doc.node)
-    problems = schema_problems(SIGNALS_FILE, "signals.schema.yml", data, lines)
+    problems = schema_problems(SIGNALS_FILE, "signals", doc, data)
     if problems:
         return [], problems
     seen: dict[str, int | None] = {}
     for index, item in enumerate(data):
-        line = line_of(lines, index, "id")
+        line = item_line(doc, index, "id")
         if item["id"] in seen:
             problems.append(
                 Problem(
@@ -53,7 +52,7 @@ def load(root: Path) -> tuple[list[dict], list[Problem]]:
                     "the signal is 'answered' but has no answer.",
                     "add 'answer: {nl: …, en: …}', or set the status back to passed-on.",
                     field=f"[{index}].answer",
-                    line=line_of(lines, index, "status"),
+                    line=item_line(doc, index, "status"),
                 )
             )
     return data, problems

@@ -261,13 +261,19 @@ def check_body_html(html: str) -> list[Finding]:
 
 
 _TAG = re.compile(r"<\s*[A-Za-z/!?]")
+_ENTITY = re.compile(r"&[A-Za-z#][A-Za-z0-9]*;")
 
 
 def format_checker() -> FormatChecker:
-    """The formats every schema of the portal uses: ``plain-text`` (no HTML) and ``uri`` (a web
+    """The formats every schema of the portal uses: ``plain-text`` (no HTML tag: front matter,
+    quizzes, data files, which the portal renders with HTML escaped), ``tooltip-text`` (no tag and
+    no ``&…;`` code either: a glossary tooltip shows the text exactly as written) and ``uri`` (a web
     address as ``check_web_address`` reads it; jsonschema's own needs a package we do not use)."""
     checker = FormatChecker()
     checker.checks("plain-text")(lambda v: not isinstance(v, str) or not _TAG.search(v))
+    checker.checks("tooltip-text")(
+        lambda v: not isinstance(v, str) or not (_TAG.search(v) or _ENTITY.search(v))
+    )
     checker.checks("uri")(lambda v: not isinstance(v, str) or check_web_address(v) is None)
     return checker
 

@@ -1,0 +1,206 @@
+"""Every JSON Schema of the portal in one registry, and the one way a schema error becomes a message.
+
+The schemas live in ``kb/schemas/*.schema.yml``: one per content kind (``page``, ``status``, …,
+whose ``kind`` property is a constant equal to the file's name), one per data file (``figures``,
+``glossary``, ``meetings``, ``signals``) and ``quiz``. They may refer to each other by ``$id``
+(``common.schema.yml#/$defs/source``) and share one format checker (``kb.text_policy``).
+
+``describe`` turns a jsonschema error into ``(what is wrong, how to fix it)`` in an editor's words.
+Its generic wording covers every keyword the schemas use; where a schema knows better, it says so
+itself with ``x-errors`` next to the keyword, so no model keeps a formatter of its own::
+
+    pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"
+    x-errors:
+      pattern: ["'{instance}' is not a valid id.", "use lower case letters, digits and hyphens."]
+      required: {source: [...], "*": [...]}   # by the missing field's name, "*" for any other
+
+The templates may use ``{instance}`` (the value), ``{name}`` (a missing field), ``{allowed}``
+(an enum's values or an object's fields), ``{limit}`` (a length or count limit), ``{length}``
+(the value's length) and ``{type}`` (the value's YAML type, as Python names it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from kb import text_policy
+
+__all__ = [
+    "SCHEMA_DIR",
+    "describe",
+    "kinds",
+    "language_neutral_keys",
+    "missing_name",
+    "raw_schema",
+    "validator",
+]
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list (lines starting with '- ')",
+    "object": "a group of 'field: value' lines",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@lru_cache(maxsize=1)
+def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
+    resources, raw = [], {}
+    for path in sorted(SCHEMA_DIR.glob("*.schema.yml")):
+        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw[path.name.removesuffix(".schema.yml")] = schema
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    registry = Registry().with_resources(resources)
+    checker = text_policy.format_checker()
+    validators = {
+        name: Draft202012Validator(schema, registry=registry, format_checker=checker)
+        for name, schema in raw.items()
+    }
+    return validators, raw
+
+
+def validator(name: str) -> Draft202012Validator:
+    """The validator of ``kb/schemas/<name>.schema.yml``, with every other schema resolvable and
+    the portal's formats."""
+    return _schemas()[0][name]
+
+
+def raw_schema(name: str) -> dict:
+    return _schemas()[1][name]
+
+
+@lru_cache(maxsize=1)
+def kinds() -> list[str]:
+    """Every content kind: a schema whose ``kind`` property is a constant equal to its own name."""
+    raw = _schemas()[1]
+    return sorted(
+        name
+        for name, schema in raw.items()
+        if schema.get("properties", {}).get("kind", {}).get("const") == name
+    )
+
+
+def language_neutral_keys(kind: str) -> list[str]:
+    return list(_schemas()[1].get(kind, {}).get("x-language-neutral", []))
+
+
+def missing_name(error: ValidationError) -> str:
+    """The field a ``required`` error is about."""
+    found = re.search(r"'([^']+)'", error.message)
+    return found.group(1) if found else "a field"
+
+
+def _custom(error: ValidationError, values: dict[str, Any]) -> tuple[str, str] | None:
+    """The schema's own wording for this error (``x-errors``), if it has one."""
+    wording = (error.schema.get("x-errors") or {}).get(error.validator)
+    if isinstance(wording, dict):  # per missing field
+        wording = wording.get(values.get("name", ""), wording.get("*"))
+    if not wording:
+        return None
+    what, fix = wording
+    return what.format_map(values), fix.format_map(values)
+
+
+def describe(error: ValidationError, *, place: str = "") -> tuple[str, str]:
+    """What is wrong and how to fix it, in an editor's words. ``place`` says where a missing field
+    goes (" to the front matter")."""
+    v, schema, instance = error.validator, error.schema, error.instance
+    hint = schema.get("description", "")
+    values: dict[str, Any] = {
+        "instance": instance,
+        "type": type(instance).__name__,
+        "length": len(instance) if isinstance(instance, str | list | dict) else "",
+        "name": "",
+        "allowed": "",
+        "limit": "",
+    }
+    if v == "required":
+        values["name"] = missing_name(error)
+    elif v == "additionalProperties":
+        values["allowed"] = ", ".join(schema.get("properties", {}))
+    elif v in {"enum", "const"}:
+        values["allowed"] = ", ".join(map(str, schema.get("enum") or [schema.get("const")]))
+    elif v in {"maxLength", "minLength", "maxItems", "minItems", "minimum", "maximum"}:
+        values["limit"] = schema.get(v)
+    custom = _custom(error, values)
+    if custom:
+        return custom
+
+    if v == "required":
+        name = values["name"]
+        return f"the field '{name}' is missing.", f"add '{name}: …'{place}."
+    if v == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
+        return (
+            f"unknown field {', '.join(repr(e) for e in extra)}.",
+            f"check the spelling; allowed here: {values['allowed']}.",
+        )
+    if v in {"enum", "const"}:
+        return f"'{instance}' is not allowed here.", f"use one of: {values['allowed']}."
+    if v == "format":
+        fmt = schema.get("format")
+        if fmt == "date":
+            return f"'{instance}' is not a real date.", "write a date that exists, as YYYY-MM-DD."
+        if fmt == "plain-text":
+            return (
+                "contains HTML or a script tag.",
+                "write plain text; use Markdown (**bold**, *italic*) for emphasis.",
+            )
+        if fmt == "uri":
+            why = text_policy.check_web_address(instance) or "is not a web address"
+            return (
+                f"'{instance}' {why}.",
+                "write the full address as the browser shows it, https://…",
+            )
+    if v == "type":
+        expected = schema.get("type")
+        if isinstance(instance, bool) and expected == "string":
+            return (
+                f"is read as {str(instance).lower()}, not as text.",
+                'put the text in quotes, e.g. "Yes" or "No".',
+            )
+        wanted = (
+            " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+            if isinstance(expected, list)
+            else _TYPE_NAMES.get(expected, expected)
+        )
+        return (
+            f"should be {wanted}, not {type(instance).__name__}.",
+            hint or f"write {wanted}.",
+        )
+    if v == "minItems":
+        return (
+            f"needs at least {schema['minItems']} item(s), has {len(instance)}.",
+            "add items as lines starting with '- '.",
+        )
+    if v == "maxItems":
+        return (
+            f"has more than {schema['maxItems']} items.",
+            "keep the list shorter or split the page.",
+        )
+    if v == "minLength":
+        return "is empty or too short.", hint or "write the text."
+    if v == "maxLength":
+        return (
+            f"is too long ({len(instance)} characters, at most {schema['maxLength']}).",
+            "shorten it.",
+        )
+    if v == "pattern":
+        return f"'{instance}' does not have the right form.", hint or f"match {schema['pattern']}."
+    if v == "uniqueItems":
+        return "lists the same item twice.", "remove the duplicate."
+    if v in {"minimum", "maximum"}:
+        return f"{instance} is out of range.", error.message
+    return error.message + ".", hint
