@@ -84,7 +84,7 @@ def _quiz_index(config: MkDocsConfig, site) -> tuple[dict, dict]:
         _quiz_cache.clear()
         _quiz_cache[id(site)] = (
             quiz_model.load(base_dir),
-            quiz_model.hosts(base_dir, set(site.pages)),
+            quiz_model.hosts(site),
         )
     return _quiz_cache[id(site)]
 

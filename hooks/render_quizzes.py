@@ -39,23 +39,14 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _page_paths(config: MkDocsConfig) -> set[str]:
-    docs = Path(config.docs_dir)
-    return {
-        p.relative_to(docs).as_posix()
-        for p in docs.rglob("*.md")
-        if not p.relative_to(docs).as_posix().startswith("_")
-    }
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
     if is_nested_build(config):  # the English build re-runs events: read once
         return
-    root, pages = _root(config), _page_paths(config)
+    root = _root(config)
     _state.update(
         quizzes=quiz_model.load(root),
-        hosts=quiz_model.hosts(root, pages),
+        hosts=quiz_model.hosts(site_for(config)),
         strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")),
     )
 

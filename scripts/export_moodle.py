@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import quiz_model  # noqa: E402
+from kb import content_model, quiz_model  # noqa: E402
 
 CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
 PLACE = {"nl": "plaats {n}", "en": "place {n}"}
@@ -408,12 +408,7 @@ def quiz_qti(quiz_id: str, quiz: dict, lang: str) -> bytes:
 
 def export(root: Path, out: Path) -> int:
     """Check the quizzes, then write every file into a fresh folder that replaces ``out``."""
-    pages = {
-        p.relative_to(root / "content").as_posix()
-        for p in (root / "content").rglob("*.md")
-        if not p.relative_to(root / "content").as_posix().startswith("_")
-    }
-    problems = quiz_model.check(root, pages)
+    problems = quiz_model.check(root, content_model.load_site(root / "content", root))
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

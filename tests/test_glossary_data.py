@@ -176,7 +176,9 @@ class TestMistakes:
             "the path (the Dutch file under content/, e.g. statuses/ibo.md) or remove 'page:'."
         ]
         (tmp_path / "content" / "statuses").mkdir()
-        (tmp_path / "content" / "statuses" / "ibo.md").write_text("# IBO\n", encoding="utf-8")
+        (tmp_path / "content" / "statuses" / "ibo.md").write_text(
+            "---\ntitle: IBO\nsummary: Leren op de werkvloer.\n---\n# IBO\n", encoding="utf-8"
+        )
         assert (
             messages(
                 tmp_path, GOOD.replace("- term: IBO\n", "- term: IBO\n  page: statuses/ibo.md\n")

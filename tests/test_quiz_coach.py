@@ -13,7 +13,6 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 from test_quizzes import (
-    PAGES,
     QUIZ,
     QUIZ_EN,
     QUIZ_ID,
@@ -30,11 +29,11 @@ from test_quizzes import (
 )
 
 from axe_check import violations
-from kb import quiz_model
+from kb import content_model, quiz_model
 
 STRINGS = yaml.safe_load((ROOT / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
 QUIZZES = quiz_model.load(ROOT)
-HOSTS = quiz_model.hosts(ROOT, PAGES)
+HOSTS = quiz_model.hosts(content_model.load_site(ROOT / "content", ROOT))
 URL = {"nl": QUIZ_NL, "en": QUIZ_EN}
 TOTAL = len(QUIZ["questions"])
 MONTHS = {

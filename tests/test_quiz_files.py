@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "broken_quizzes"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import quiz_model  # noqa: E402
+from kb import content_model, quiz_model  # noqa: E402
 from kb.project import Project, check_project  # noqa: E402
 
 CASES = sorted(FIXTURES.glob("*.yml"))
@@ -88,11 +88,9 @@ def build(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def pages_of(project: Path) -> set[str]:
-    pages = {
-        p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")
-    }
-    return {p for p in pages if not p.startswith("_")}  # _templates/ and _data/ are not built
+def pages_of(project: Path) -> content_model.Site:
+    """The project's pages, as the build reads them (the quiz check resolves links against them)."""
+    return content_model.load_site(project / "content", project)
 
 
 def test_there_are_at_least_eight_kinds_of_mistake() -> None:

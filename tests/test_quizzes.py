@@ -22,13 +22,11 @@ from conftest import StaticServer  # noqa: E402
 from test_quiz_files import build, tiny_site  # noqa: E402
 
 from axe_check import violations  # noqa: E402
-from kb import quiz_model  # noqa: E402
+from kb import content_model, quiz_model  # noqa: E402
 
 QUIZ_ID = "sessie-1"
 QUIZ = yaml.safe_load((ROOT / "quizzes" / f"{QUIZ_ID}.yml").read_text(encoding="utf-8"))
-PAGES = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")}
-PAGES = {p for p in PAGES if not p.startswith("_")}  # _templates/ and _data/ are not built
-HOST = quiz_model.hosts(ROOT, PAGES).get(QUIZ_ID, "")
+HOST = quiz_model.hosts(content_model.load_site(ROOT / "content", ROOT)).get(QUIZ_ID, "")
 QUIZ_NL = HOST.replace(".md", ".html")
 QUIZ_EN = "en/" + QUIZ_NL
 PROGRESS_NL, PROGRESS_EN = "training/mijn-opleiding.html", "en/training/mijn-opleiding.html"

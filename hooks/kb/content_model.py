@@ -370,6 +370,31 @@ def _anchors(page: Page) -> set[str]:
     }
 
 
+def heading_ids(site: Site, page: Page) -> set[str]:
+    """The ids a link may name on ``page``: its headings, and one per term where it lists the
+    glossary."""
+    ids = _anchors(page)
+    if any(m.name == "glossary" for m in kb_markers.scan(page.body)):
+        ids |= glossary_model.anchors(site.root)
+    return ids
+
+
+def resolve(site: Site, path: str, anchor: str = "", lang: str = "nl") -> tuple[Page | None, str]:
+    """The one link resolver: the page that ``path#anchor`` (a path under content/, to the Dutch
+    file) leads to for a reader of ``lang``, and what is wrong: ``"page"`` (no such page),
+    ``"anchor"`` (no heading with that id) or ``""`` (it resolves). Pages, quizzes, the glossary
+    and updates all check their links with it."""
+    dest = site.pages.get(posixpath.normpath(path)) if path else None
+    if dest is None:
+        return None, "page"
+    # A reader of the English site lands on the English version, when there is one.
+    if lang == "en" and dest.lang == "nl" and partner_path(dest.src) in site.pages:
+        dest = site.pages[partner_path(dest.src)]
+    if anchor and anchor not in heading_ids(site, dest):
+        return dest, "anchor"
+    return dest, ""
+
+
 def _check_target(
     site: Site,
     page: Page,
@@ -382,8 +407,8 @@ def _check_target(
     rel = _rel(site, page)
     base = "" if from_root else posixpath.dirname(page.src)
     path = posixpath.normpath(posixpath.join(base, target)) if target else page.src
-    dest = site.pages.get(path)
-    if dest is None:
+    dest, why = resolve(site, path, anchor, page.lang)
+    if why == "page":
         return [
             Problem(
                 rel,
@@ -393,23 +418,16 @@ def _check_target(
                 line=line,
             )
         ]
-    if anchor:
-        # From an English page the link lands on the English version, when there is one.
-        if page.lang == "en" and dest.lang == "nl" and partner_path(path) in site.pages:
-            dest = site.pages[partner_path(path)]
-        anchors = _anchors(dest)
-        if any(m.name == "glossary" for m in kb_markers.scan(dest.body)):
-            anchors |= glossary_model.anchors(site.root)  # one anchor per glossary term
-        if anchor not in anchors:
-            return [
-                Problem(
-                    rel,
-                    f"the link '{target}#{anchor}' names a heading that does not exist.",
-                    f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
-                    field=where,
-                    line=line,
-                )
-            ]
+    if why == "anchor":
+        return [
+            Problem(
+                rel,
+                f"the link '{target}#{anchor}' names a heading that does not exist.",
+                f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
+                field=where,
+                line=line,
+            )
+        ]
     return []
 
 

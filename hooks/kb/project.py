@@ -47,7 +47,7 @@ def check_project(project: Project) -> list[Problem]:
     problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
     quiz_ids = {p.stem for p in quiz_paths}
     problems += glossary_model.check(root)
-    problems += quiz_model.check(root, set(site.pages))
+    problems += quiz_model.check(root, site)
     sessions = {
         p.meta["quiz"]: f"content/{p.src}"
         for p in site.pages.values()

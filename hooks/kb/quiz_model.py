@@ -13,19 +13,16 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
-from markdown.extensions.toc import slugify
 
+from kb import content_model, schema_registry, sources, text_policy
 from kb import markers as kb_markers
-from kb import schema_registry, sources
 from kb.problems import Problem
 
 __all__ = [
     "LANGS",
     "QUIZ_DIR",
-    "anchors",
     "check",
     "hosts",
     "load",
@@ -63,8 +60,6 @@ def session_quiz_problems(root: Path, sessions: dict[str, str]) -> list[Problem]
 
 
 SCHEMA_PATH = schema_registry.SCHEMA_DIR / "quiz.schema.yml"
-HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # Which fields each type uses; any other of these fields on the question is a mistake.
 TYPE_FIELDS = {
     "single": {"options"},
@@ -131,37 +126,13 @@ def markers(text: str) -> list[tuple[int, str, str]]:
     ]
 
 
-def _front(text: str) -> dict:
-    match = FRONT.match(text)
-    try:
-        data = yaml.safe_load(match.group(1)) if match else None
-    except yaml.YAMLError:
-        data = None
-    return data if isinstance(data, dict) else {}
-
-
-def anchors(text: str) -> set[str]:
-    """The ids of the headings of a Markdown page (as Python-Markdown's toc makes them)."""
-    found = set()
-    for line in kb_markers.mask_code(text).splitlines():
-        if match := HEADING.match(line):
-            found.add(match.group(2) or slugify(re.sub(r"[*_`]", "", match.group(1)), "-"))
-    return found
-
-
-def _page_text(root: Path, rel: str) -> str:
-    """A page's text, through the pipeline's one reader (read once until it changes)."""
-    return sources.read_text(root / "content" / rel, f"content/{rel}")[0] or ""
-
-
-def hosts(root: Path, page_paths: set[str]) -> dict[str, str]:
+def hosts(site: content_model.Site) -> dict[str, str]:
     """Quiz id -> the Dutch page (path under content/) that shows it, by marker or ``quiz:``."""
     found: dict[str, str] = {}
-    for rel in sorted(p for p in page_paths if not p.endswith(".en.md")):
-        text = _page_text(root, rel)
-        ids = [arg for _, name, arg in markers(text) if name == "quiz"]
-        if "quiz:" in text:  # parse the front matter only where it can name a quiz
-            ids.append(_front(text).get("quiz"))
+    for rel in sorted(p for p, page in site.pages.items() if page.lang == "nl"):
+        page = site.pages[rel]
+        ids = [arg for _, name, arg in markers(page.body) if name == "quiz"]
+        ids.append(page.meta.get("quiz"))
         for quiz_id in ids:
             if isinstance(quiz_id, str):
                 found.setdefault(quiz_id, rel)
@@ -204,31 +175,32 @@ def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Proble
     return problems
 
 
-def _resolves(root: Path, page_paths: set[str], target: str) -> str:
-    """Why ``target`` (path#anchor under content/) does not resolve; empty when it does."""
-    page, _, anchor = target.partition("#")
-    if page not in page_paths:
-        return f"the page '{page}' does not exist."
-    for rel in (page, page[:-3] + ".en.md"):
-        if anchor and rel in page_paths and anchor not in anchors(_page_text(root, rel)):
-            return f"content/{rel} has no heading with the id '{anchor}'."
+def _resolves(site: content_model.Site, target: str) -> str:
+    """Why ``target`` (path#anchor under content/) does not resolve, in either language; empty
+    when it does (content_model.resolve, the one link resolver)."""
+    path, _, anchor = target.partition("#")
+    for lang in ("nl", "en"):
+        dest, why = content_model.resolve(site, path, anchor, lang)
+        if why == "page":
+            return f"the page '{path}' does not exist."
+        if why == "anchor":
+            return f"content/{dest.src} has no heading with the id '{anchor}'."
     return ""
 
 
-def _source_problem(root: Path, page_paths: set[str], source: str) -> str:
+def _source_problem(site: content_model.Site, source: str) -> str:
     """Why a question's ``source`` is neither an existing page nor an https address; empty if fine."""
     if re.match(r"^[a-z][a-z0-9+.-]*:", source):
-        parts = urlsplit(source)
-        if parts.scheme != "https" or not parts.netloc or " " in source:
+        if not source.startswith("https://") or text_policy.check_web_address(source):
             return f"'{source}' is not an https:// web address."
         return ""
     if not re.match(r"^[a-z0-9/_.-]+\.md(#[a-z0-9_-]+)?$", source):
         return f"'{source}' is neither a page path nor a web address."
-    return _resolves(root, page_paths, source)
+    return _resolves(site, source)
 
 
 def _question_problems(
-    rel: str, q: dict, index: int, tree: yaml.Node | None, root: Path, page_paths: set[str]
+    rel: str, q: dict, index: int, tree: yaml.Node | None, site: content_model.Site
 ) -> list[Problem]:
     """Rules per question type that the schema does not express."""
     qid, kind = q.get("id", index + 1), q.get("type")
@@ -349,13 +321,13 @@ def _question_problems(
         ),
     ):
         value = q.get(key)
-        if isinstance(value, str) and (why := problem(root, page_paths, value)):
+        if isinstance(value, str) and (why := problem(site, value)):
             add(key, why, fix)
     return out
 
 
-def check(root: Path, page_paths: set[str]) -> list[Problem]:
-    """Every problem in quizzes/*.yml (``page_paths``, under content/, for read_again links)."""
+def check(root: Path, site: content_model.Site) -> list[Problem]:
+    """Every problem in quizzes/*.yml (``site``: the pages that source and read_again link to)."""
     quiz_ids = set()
     paths, problems = quiz_files(root)
     for path in paths:
@@ -396,7 +368,7 @@ def check(root: Path, page_paths: set[str]) -> list[Problem]:
                         _line(tree, ["questions", index, "id"]),
                     )
                 )
-            problems += _question_problems(rel, q, index, tree, root, page_paths)
+            problems += _question_problems(rel, q, index, tree, site)
     # Quiz markers in pages are checked with every other marker, in content_model.
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
