@@ -46,10 +46,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb import glossary_model
 from kb.search_index_model import FULL_PATH, head_index
 from site_language import current_language, default_language, is_nested_build, languages
 
@@ -157,31 +157,13 @@ def _whole_words(phrases, case: bool) -> re.Pattern | None:
 
 
 def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
-    """Glossary terms per language, read without re-checking the file (hooks/render_glossary.py
-    checks it and reports mistakes; here a malformed term is just left out)."""
-    from kb.glossary_model import GLOSSARY_FILE, anchor
-
-    path = Path(config.config_file_path).parent / GLOSSARY_FILE
+    """Glossary terms per language, in the file's order, from the glossary model (the build has
+    checked the file before; a glossary with mistakes fails it there)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError):
+        terms = glossary_model.load(Path(config.config_file_path).parent, in_file_order=True)
+    except glossary_model.GlossaryError:
         return {}
-    out: dict[str, list[dict]] = {}
-    for item in data if isinstance(data, list) else []:
-        for lang in languages(config):
-            try:
-                out.setdefault(lang, []).append(
-                    {
-                        "term": str(item["term"]),
-                        "aliases": [str(a) for a in item.get("aliases") or []],
-                        "anchor": anchor(str(item["term"])),
-                        "name": " ".join(str(item[lang]["name"]).split()),
-                        "explanation": " ".join(str(item[lang]["explanation"]).split()),
-                    }
-                )
-            except (KeyError, TypeError, AttributeError):
-                continue
-    return out
+    return {lang: terms.get(lang, []) for lang in languages(config)}
 
 
 def _glossary_page(pages: dict[str, _Page], prefix: str) -> str | None:

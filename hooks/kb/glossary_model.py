@@ -192,9 +192,10 @@ def _sentence_problems(doc: sources.YamlDoc) -> list[Problem]:
 # --- shaping ----------------------------------------------------------------------------------
 
 
-def load(root: Path) -> dict[str, list[dict[str, Any]]]:
-    """The glossary per language, sorted A-Z: ``{"nl": [{term, aliases, anchor, page, name,
-    explanation}, …], "en": […]}``. Raises GlossaryError (with all problems) if the file has mistakes.
+def load(root: Path, *, in_file_order: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The glossary per language, sorted A-Z (or as written, ``in_file_order``): ``{"nl": [{term,
+    aliases, anchor, page, name, explanation}, …], "en": […]}``. Raises GlossaryError (with all
+    problems) if the file has mistakes.
     """
     problems = check(root)
     if problems:
@@ -215,7 +216,7 @@ def load(root: Path) -> dict[str, list[dict[str, Any]]]:
                 }
                 for item in data
             ),
-            key=lambda t: (t["term"].casefold(), t["term"]),
+            key=(lambda t: 0) if in_file_order else (lambda t: (t["term"].casefold(), t["term"])),
         )
     return out
 
