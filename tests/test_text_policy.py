@@ -8,12 +8,13 @@ careless input are in tests/fixtures/broken_content.yml (test_build_errors.py).
 from __future__ import annotations
 
 import ast
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from kb import markers, sources, text_policy
+from kb import content_model, markers, sources, text_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 PURE = sorted((ROOT / "hooks" / "kb").glob("*.py"))
@@ -75,6 +76,29 @@ class TestFrontMatterMarkdown:
     def test_html_in_a_field_renders_as_text(self) -> None:
         """Even if a check were skipped, the renderer escapes HTML in front-matter text."""
         assert "<script" not in text_policy.inline_html("a <script>alert(1)</script>")
+
+    def test_the_renderer_drops_what_the_check_refuses(self) -> None:
+        """A text that skipped the check still cannot link to code or load an image: the link
+        shows as its text, the image as its description."""
+        html = text_policy.inline_html(
+            "[info](javascript:alert(1)) ![teller](https://t.example/p.gif)"
+        )
+        assert html == "info teller"
+
+    def test_portal_pages_may_be_linked_from_content(self) -> None:
+        """[IBO](statuses/ibo.md#x) is a page link: allowed, listed for the content model to
+        resolve, and marked for the build; a path relative to the page is not."""
+        text = "Daarna volgt een [IBO](statuses/ibo.md#voorwaarden)."
+        assert text_policy.check_inline(text) == []
+        assert text_policy.page_links(text) == [("statuses/ibo.md", "voorwaarden")]
+        marked = text_policy.inline_html(text)
+        assert 'href="kb-page:statuses/ibo.md#voorwaarden"' in marked
+        shown = text_policy.resolve_page_links(marked, lambda path, anchor: f"../x/{anchor}")
+        assert shown == 'Daarna volgt een <a href="../x/voorwaarden">IBO</a>.'
+        assert text_policy.resolve_page_links(marked, lambda path, anchor: None) == (
+            "Daarna volgt een IBO."
+        )
+        assert text_policy.check_inline("Zie [IBO](../statuses/ibo.md).")
 
 
 class TestYaml:
@@ -141,6 +165,62 @@ class _Scripts(HTMLParser):
             names_a_page = tag == "a" or values.get("rel") in {"canonical", "alternate"}
             if url.startswith(("http:", "https:", "//")) and not names_a_page:
                 self.remote.append(f"<{tag} {key}={url}>")
+
+
+def _built_path(src: str) -> str:
+    """Where the build writes a page: statuses/ibo.en.md -> en/statuses/ibo.html."""
+    if src.endswith(".en.md"):
+        return "en/" + src.removesuffix(".en.md") + ".html"
+    return src.removesuffix(".md") + ".html"
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "a" and dict(attrs).get("href"):
+            self.hrefs.append(dict(attrs)["href"])
+
+
+def test_page_links_in_front_matter_lead_to_the_page_in_its_language(built_site: Path) -> None:
+    """Every [text](statuses/ibo.md) that an editor wrote in front matter becomes a link, on the
+    page that carries it, to that page in the reader's language; no page keeps a kb-page: link."""
+    site = content_model.load_site(ROOT / "content", ROOT)
+    found = 0
+    for page in site.pages.values():
+        links = [link for text in _texts(page.meta) for link in text_policy.page_links(text)]
+        if not links:
+            continue
+        out = built_site / _built_path(page.src)
+        parser = _Links()
+        parser.feed(out.read_text(encoding="utf-8"))
+        landed = {
+            posixpath.normpath(posixpath.join(posixpath.dirname(_built_path(page.src)), h))
+            for h in parser.hrefs
+            if "://" not in h
+        }
+        for path, anchor in links:
+            dest, why = content_model.resolve(site, path, anchor, page.lang)
+            assert why == "", (page.src, path)
+            expected = _built_path(dest.src) + (f"#{anchor}" if anchor else "")
+            assert expected in landed, (page.src, expected, sorted(landed)[:10])
+            found += 1
+    for out in built_site.rglob("*.html"):
+        assert "kb-page:" not in out.read_text(encoding="utf-8"), out
+    assert found, "no page links a portal page from its front matter (see content/statuses)"
 
 
 def test_built_pages_have_no_handler_remote_resource_or_foreign_script(built_site: Path) -> None:

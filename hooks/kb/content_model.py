@@ -503,25 +503,49 @@ def _line_of_text(page: Page, needle: str) -> int:
     return page.body_line
 
 
-def _policy_problems(rel: str, page: Page, render) -> list[Problem]:
-    """The text policy (kb/text_policy.py) on the front matter's text and the rendered body."""
+def text_problems(
+    site: Site, rel: str, data: Any, line_of, lang: str = "nl", prefix: str = ""
+) -> list[Problem]:
+    """The text policy on every text of front matter or a data file: what check_inline finds,
+    and each link to a portal page that leads nowhere (resolved from content/, like read_again).
+    ``line_of(path)`` gives the line of a field (a list of keys and indexes)."""
     problems = []
 
-    def walk(value: Any, path: str, top: str) -> None:
+    def walk(value: Any, path: list) -> None:
+        field = prefix + "".join(
+            f"[{p}]" if isinstance(p, int) else (f".{p}" if i or prefix else str(p))
+            for i, p in enumerate(path)
+        )
         if isinstance(value, str):
             for finding in text_policy.check_inline(value):
-                problems.append(
-                    Problem(rel, finding.message, finding.fix, path, page.field_lines.get(top))
-                )
+                problems.append(Problem(rel, finding.message, finding.fix, field, line_of(path)))
+            for target, anchor in text_policy.page_links(value):
+                dest, why = resolve(site, target, anchor, lang)
+                if why == "page":
+                    what = f"the link '{target}' leads to no page."
+                    fix = "write the path from content/ to the Dutch file, e.g. statuses/ibo.md."
+                elif why == "anchor":
+                    what = f"the link '{target}#{anchor}' names a heading that does not exist."
+                    fix = f"use the id of a heading of content/{dest.src} (lower case, hyphens)."
+                else:
+                    continue
+                problems.append(Problem(rel, what, fix, field, line_of(path)))
         elif isinstance(value, dict):
             for key, item in value.items():
-                walk(item, f"{path}.{key}", top)
+                walk(item, [*path, key])
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                walk(item, f"{path}[{index}]", top)
+                walk(item, [*path, index])
 
-    for key, value in page.meta.items():
-        walk(value, str(key), str(key))
+    walk(data, [])
+    return problems
+
+
+def _policy_problems(site: Site, rel: str, page: Page, render) -> list[Problem]:
+    """The text policy (kb/text_policy.py) on the front matter's text and the rendered body."""
+    problems = text_problems(
+        site, rel, page.meta, lambda path: page.field_lines.get(str(path[0])), page.lang
+    )
     for finding in text_policy.check_body_html(render(page.body)):
         problems.append(
             Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))
@@ -703,7 +727,7 @@ def check_site(
     for page in site.pages.values():
         rel = _rel(site, page)
         problems += _schema_problems(page, rel)
-        problems += _policy_problems(rel, page, render)
+        problems += _policy_problems(site, rel, page, render)
         problems += _marker_problems(rel, page, ctx)
         problems += _date_problems(rel, page, day)
         problems += _rule_problems(rel, page)

@@ -17,6 +17,7 @@ from kb import (
     quiz_model,
     readability,
     signals_model,
+    sources,
 )
 from kb.figures_model import load_figures
 from kb.problems import Problem
@@ -56,8 +57,25 @@ def check_project(project: Project) -> list[Problem]:
     problems += quiz_model.session_quiz_problems(root, sessions)
     problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
     problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(root)
+    problems += data_text_problems(site, root)
     problems += plain_language(site)
     return order(problems)
+
+
+def data_text_problems(site: content_model.Site, root: Path) -> list[Problem]:
+    """The text policy on the data files whose texts the portal renders as Markdown (meetings,
+    signals). A file that cannot be read is reported by its own model."""
+    problems = []
+    for rel in (meetings_model.MEETINGS_FILE, signals_model.SIGNALS_FILE):
+        path = root / rel
+        if not path.is_file():
+            continue
+        text, unread = sources.read_text(path, rel)
+        doc, broken = sources.load_yaml(text, rel) if text is not None else (None, [])
+        if doc is None or unread or broken:
+            continue
+        problems += content_model.text_problems(site, rel, doc.data, doc.line)
+    return problems
 
 
 def plain_language(site: content_model.Site) -> list[Problem]:

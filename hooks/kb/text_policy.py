@@ -6,8 +6,11 @@ from another host or embeds another site. Three rules carry it:
 - **web addresses** in front matter (`url:` of a source, a contact address) are parsed strictly:
   http or https (mailto where a field allows it), a real host name, and no quotes, spaces or
   control characters;
-- **Markdown in front-matter fields** (fact boxes, checklists, lessons…) may emphasise and link to
-  http(s) addresses, but may not embed images or hold HTML;
+- **Markdown in front-matter fields and data files** (fact boxes, checklists, lessons, meetings,
+  signals…) may emphasise and link to http(s) addresses and to portal pages (written from
+  content/, e.g. ``[IBO](statuses/ibo.md#voorwaarden)``), but may not embed images or hold HTML.
+  Its renderer applies the same rule to its own output, so a text that skipped a check still
+  cannot link to ``javascript:`` or load an image;
 - **page bodies** are rendered with the portal's Markdown settings and the resulting HTML is held
   to an allow-list (below): no script, style, iframe, object, form or other active element, no
   event-handler or style attribute, no `javascript:`/`data:` address, no image or other resource
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -33,12 +37,16 @@ from jsonschema import FormatChecker
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
+    "PAGE_LINK",
+    "PAGE_SCHEME",
     "Finding",
     "check_body_html",
     "check_inline",
     "check_web_address",
     "format_checker",
     "inline_html",
+    "page_links",
+    "resolve_page_links",
 ]
 
 ALLOWED_TAGS = frozenset(
@@ -122,6 +130,11 @@ ALLOWED_ATTRIBUTES = frozenset(
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+# A page of the portal in front-matter or data text, written from content/ like read_again:
+# statuses/ibo.md or statuses/ibo.md#voorwaarden. The renderer marks it; the build makes it an
+# address relative to the page that shows the text (hooks/page_links.py).
+PAGE_LINK = re.compile(r"^(?P<path>[a-z0-9][a-z0-9/_.-]*\.md)(?:#(?P<anchor>[A-Za-z0-9_-]+))?$")
+PAGE_SCHEME = "kb-page:"
 
 
 @dataclass(frozen=True)
@@ -279,12 +292,11 @@ def format_checker() -> FormatChecker:
 
 
 _INLINE = md.Markdown(extensions=[])
+_A = re.compile(r'<a href="([^"]*)"((?: title="[^"]*")?)>(.*?)</a>', re.S)
+_IMG = re.compile(r'<img alt="([^"]*)" src="[^"]*"(?: title="[^"]*")? />')
 
 
-@lru_cache(maxsize=16384)
-def inline_html(text: str) -> str:
-    """Front-matter text rendered as inline HTML (Markdown emphasis and links, no <p>); any HTML
-    in the text is escaped, so it shows as text even if a check was skipped."""
+def _markdown_inline(text: str) -> str:
     _INLINE.reset()
     out = _INLINE.convert(str(text).replace("<", "&lt;")).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
@@ -292,12 +304,67 @@ def inline_html(text: str) -> str:
     return out
 
 
+def _enforce(html: str) -> str:
+    """The policy applied by the renderer itself: an image shows its alt text, a link that is
+    neither a web address, mailto nor a portal page shows its text only, a page link is marked
+    ``kb-page:`` for the build to resolve."""
+    html = _IMG.sub(lambda m: m.group(1), html)
+
+    def link(m: re.Match) -> str:
+        href = m.group(1)
+        target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(href))
+        if PAGE_LINK.match(target):
+            return f'<a href="{PAGE_SCHEME}{href}"{m.group(2)}>{m.group(3)}</a>'
+        if _SCHEME.match(target) and _link_problem(href) is None:
+            return m.group(0)
+        return m.group(3)
+
+    return _A.sub(link, html)
+
+
+@lru_cache(maxsize=16384)
+def inline_html(text: str) -> str:
+    """Front-matter and data text rendered as inline HTML (Markdown emphasis and links, no <p>).
+    HTML in the text is escaped and the policy is applied again on the output, so that nothing a
+    check let through can run or load: no image, no link but http(s), mailto and portal pages."""
+    return _enforce(_markdown_inline(text))
+
+
+def page_links(text: str) -> list[tuple[str, str]]:
+    """``(path, anchor)`` of every link to a portal page in one front-matter or data text."""
+    if "[" not in text:
+        return []
+    found = []
+    for tag, attrs in _tags(_markdown_inline(text)):
+        target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(dict(attrs).get("href") or ""))
+        if tag == "a" and (match := PAGE_LINK.match(target)):
+            found.append((match.group("path"), match.group("anchor") or ""))
+    return found
+
+
+def resolve_page_links(html: str, address: Callable[[str, str], str | None]) -> str:
+    """Replace each ``kb-page:`` link by ``address(path, anchor)`` (relative to the page shown),
+    or by its text when the page is not in this build."""
+
+    def link(m: re.Match) -> str:
+        href = htmllib.unescape(m.group(1))
+        if not href.startswith(PAGE_SCHEME):
+            return m.group(0)
+        path, _, anchor = href.removeprefix(PAGE_SCHEME).partition("#")
+        url = address(path, anchor)
+        if url is None:
+            return m.group(3)
+        return f'<a href="{htmllib.escape(url)}"{m.group(2)}>{m.group(3)}</a>'
+
+    return _A.sub(link, html) if PAGE_SCHEME in html else html
+
+
 def check_inline(text: str) -> list[Finding]:
     """Breaches of the policy in one front-matter text: images, and links that are not http(s)."""
     found: list[Finding] = []
     if "[" not in text:  # Markdown writes every link and image with a bracket
         return found
-    for tag, attrs in _tags(inline_html(text)):
+    for tag, attrs in _tags(_markdown_inline(text)):
         values = dict(attrs)
         if tag == "img":
             found.append(
@@ -310,15 +377,17 @@ def check_inline(text: str) -> list[Finding]:
         elif tag == "a":
             href = values.get("href") or ""
             target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(href))
+            if PAGE_LINK.match(target):
+                continue  # a portal page: the content model checks that it exists
             problem = _link_problem(href)
             if problem is None and not _SCHEME.match(target):
-                problem = "is not a web address"
+                problem = "is neither a web address nor a page of the portal"
             if problem:
                 found.append(
                     Finding(
                         f"the link '{href}' {problem}.",
-                        "link to an https:// address here; link to portal pages from the page "
-                        "text or with fields such as related:.",
+                        "link to an https:// address, or to a portal page written from content/ "
+                        "to the Dutch file, e.g. [IBO](statuses/ibo.md#voorwaarden).",
                         href,
                     )
                 )
