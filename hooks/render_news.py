@@ -26,7 +26,7 @@ from page_data import Linker, record_for, render_macro, site_for
 from site_language import current_language
 
 TEMPLATE = "hooks/render_news.html"
-SCRIPT = "assets/javascripts/news-filter.js"
+SCRIPT = "assets/javascripts/filter.js"
 UPDATES_PAGE = "news/index.md"
 SEARCH_BOOST = (
     0.5  # Material's document boost for updates and the updates page (scripts/bench_search.py)

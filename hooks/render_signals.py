@@ -2,7 +2,7 @@
 
 Marker, on its own line in a page body:
   <!-- kb:signals -->   a table of every signal (what, where, how often, who is affected, status)
-                        with checkboxes that filter it by status (signals-filter.js; without
+                        with checkboxes that filter it by status (filter.js; without
                         JavaScript the checkboxes stay hidden and every signal shows)
 The HTML lives in overrides/hooks/render_signals.html.
 """
@@ -20,7 +20,7 @@ from page_data import render_macro
 from site_language import current_language
 
 TEMPLATE = "hooks/render_signals.html"
-SCRIPT = "assets/javascripts/signals-filter.js"
+SCRIPT = "assets/javascripts/filter.js"
 TEXT_KEYS = ("what", "where", "how_often", "who", "passed_to", "answer")
 
 

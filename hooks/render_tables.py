@@ -41,7 +41,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
                 config, TEMPLATE, "table", groups=_rows(config, page, files), t=labels(lang)
             )
         if marker.name == "finder":
-            script = get_relative_url("assets/javascripts/finder.js", page.url)
+            script = get_relative_url("assets/javascripts/filter.js", page.url)
             return render_macro(
                 config,
                 TEMPLATE,
