@@ -8,7 +8,7 @@
   address when one is set. No template needs editing to change any of it.
 - The marker ``<!-- kb:contact -->`` (in the accessibility statement) becomes the organisation's
   contact details (``overrides/hooks/render_branding.html``).
-The settings are checked with the rest (``validate_content.check_settings``) before the build.
+The settings are checked with the rest (``kb.settings.check_settings``) before the build.
 """
 
 from __future__ import annotations

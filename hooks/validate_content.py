@@ -7,7 +7,6 @@ last good site. Non-failing reports (stale pages, translation status) are printe
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb import branding_model, content_model
+from kb import content_model, settings
 from kb.problems import Problem
 from kb.project import Project, check_project, order
 from page_data import stale
@@ -43,50 +42,12 @@ def collect_problems(config: MkDocsConfig) -> list[Problem]:
     return order(check_settings(config) + check_project(project_for(config)))
 
 
-# Settings under `extra:` in mkdocs.yml that the hooks read: least value, example.
-NUMBER_SETTINGS = {"freshness_months": (1, 12), "nav_group_size": (2, 40)}
-
-
 def check_settings(config: MkDocsConfig) -> list[Problem]:
-    """The portal's own settings in mkdocs.yml, so that a typo is a message, not a traceback."""
+    """The portal's own settings in mkdocs.yml (kb.settings)."""
     path = Path(config.config_file_path)
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-
-    def line_of(key: str) -> int | None:
-        match = re.search(rf"^\s+{key}\s*:", text, re.M)
-        return text.count("\n", 0, match.start()) + 1 if match else None
-
-    problems = []
-    for key, (least, example) in NUMBER_SETTINGS.items():
-        value = config.extra.get(key)
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < least
-        ):
-            problems.append(
-                Problem(
-                    path.name,
-                    f"must be a whole number of at least {least}; it is {value!r}.",
-                    f"write a number, for example `{key}: {example}`.",
-                    field=f"extra.{key}",
-                    line=line_of(key),
-                )
-            )
-    sections = config.extra.get("sections")
-    if sections is not None and not (
-        isinstance(sections, list) and all(isinstance(s, str) for s in sections)
-    ):
-        problems.append(
-            Problem(
-                path.name,
-                "must be a list of folder names under content/.",
-                "write them in brackets, for example `sections: [statuses, support]`.",
-                field="extra.sections",
-                line=line_of("sections"),
-            )
-        )
     image_dirs = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
-    problems += branding_model.check(config.extra.get("branding"), path.name, line_of, image_dirs)
-    return problems
+    return settings.check_settings(dict(config.extra), path.name, text, image_dirs)
 
 
 @event_priority(100)  # first of all hooks

@@ -80,6 +80,14 @@ class Page:
     body: str
     body_line: int  # line number in the file where the body starts
     field_lines: dict[str, int] = field(default_factory=dict)
+    front: Any = field(default=None, repr=False, compare=False)  # kb.sources.YamlDoc
+
+    def line(self, path: list | tuple) -> int | None:
+        """The line of a front-matter field or item, e.g. ``["changes", 2]`` (the field's line
+        when the item is not found)."""
+        if self.front is None:
+            return self.field_lines.get(str(path[0])) if path else None
+        return self.front.line(path)
 
     @property
     def kind(self) -> str:
@@ -160,7 +168,7 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
     if front is None:
         return None, problems
     lines = {str(key): front.doc.line((key,)) for key in front.meta}
-    page = Page(src, front.meta, front.body, front.body_line, lines)
+    page = Page(src, front.meta, front.body, front.body_line, lines, front.doc)
     if not re.sub(r"<!--.*?-->|\s|#", "", front.body, flags=re.S):
         problems.append(
             Problem(

@@ -91,7 +91,7 @@ def load_tags(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
         return {}, [Problem(TAGS_FILE, "the file is not a list of tags.", fix, line=1)]
     tags = {}
     for key, labels in data.items():
-        line = _line_of(text, rf"^{re.escape(str(key))}\s*:")
+        line = doc.line([key])
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(key)):
             problems.append(
                 Problem(
@@ -117,22 +117,12 @@ def load_tags(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     return tags, problems
 
 
-def _line_of(text: str, pattern: str, start: int = 0) -> int | None:
-    """1-based line of the first match of ``pattern`` at or after line ``start``."""
-    lines = text.splitlines()
-    for number in range(max(start - 1, 0), len(lines)):
-        if re.search(pattern, lines[number]):
-            return number + 1
-    return None
-
-
-def _value_line(site: Site, page: Page, key: str, value: str) -> int | None:
+def _value_line(page: Page, key: str, value: str) -> int | None:
     """The line where ``value`` is written in the ``key:`` list of the page's front matter."""
-    start = page.field_lines.get(key)
-    if start is None:
-        return None
-    text = (site.content_dir / page.src).read_text(encoding="utf-8")
-    return _line_of(text, re.escape(value), start) or start
+    values = page.meta.get(key)
+    if isinstance(values, list) and value in values:
+        return page.line([key, values.index(value)])
+    return page.line([key])
 
 
 # --- checking ---------------------------------------------------------------------------------
@@ -154,11 +144,11 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
                         f"unknown topic '{tag}'.",
                         f"use one of: {tag_list}; or add the topic to {TAGS_FILE}.",
                         field="topics",
-                        line=_value_line(site, page, "topics", tag),
+                        line=_value_line(page, "topics", tag),
                     )
                 )
         for target in _strings(page.meta.get("changes")):
-            if target.endswith(".en.md") or target not in site.pages:
+            if target.endswith(".en.md") or content_model.resolve(site, target)[1]:
                 problems.append(
                     Problem(
                         rel,
@@ -166,7 +156,7 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
                         "name the Dutch file under content/, e.g. statuses/ibo.md "
                         "(not the .en.md file, and without content/ in front).",
                         field="changes",
-                        line=_value_line(site, page, "changes", target),
+                        line=_value_line(page, "changes", target),
                     )
                 )
         quiz = page.meta.get("refresher")
@@ -202,7 +192,8 @@ def check_quizzes(site: Site, quizzes: dict[str, dict]) -> list[Problem]:
         update = quiz.get("update")
         if isinstance(update, str) and update not in slugs:
             rel = f"quizzes/{quiz_id}.yml"
-            text = (site.root / rel).read_text(encoding="utf-8")
+            text, _ = sources.read_text(site.root / rel, rel)
+            doc, _ = sources.load_yaml(text, rel) if text is not None else (None, [])
             problems.append(
                 Problem(
                     rel,
@@ -210,7 +201,7 @@ def check_quizzes(site: Site, quizzes: dict[str, dict]) -> list[Problem]:
                     "use the file name of an update without .md, e.g. "
                     f"{min(slugs - {'index'}, default='2018-09-01-ibo-en-bis')}.",
                     field="update",
-                    line=_line_of(text, r"^update\s*:"),
+                    line=doc.line(["update"]) if doc is not None else None,
                 )
             )
     return problems
