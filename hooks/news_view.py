@@ -50,7 +50,7 @@ def feed_url(page, config: MkDocsConfig) -> str:
 
 def tags(config: MkDocsConfig, lang: str) -> dict[str, str]:
     """Tag -> its label in ``lang``."""
-    found, _ = news_model.load_tags(root(config))
+    found, _ = news_model.load_tags(root(config), Path(config.docs_dir))
     return {key: value[lang] for key, value in found.items()}
 
 

@@ -37,7 +37,7 @@ def ics_path(config: MkDocsConfig, lang: str, uid: str | None = None) -> str:
 
 
 def _meetings(config: MkDocsConfig) -> list[meetings_model.Meeting]:
-    meetings, problems = meetings_model.load(root(config))
+    meetings, problems = meetings_model.load(root(config), Path(config.docs_dir))
     if problems:  # validate_content stops the build before this; a safety net only
         raise PluginError("\n".join(map(str, problems)))
     return meetings

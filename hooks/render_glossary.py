@@ -163,7 +163,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).resolve().parent
     try:
-        _state["terms"] = glossary_model.load(root)
+        _state["terms"] = glossary_model.load(root, Path(config.docs_dir))
     except glossary_model.GlossaryError as error:
         raise PluginError(
             f"The glossary has {len(error.problems)} problem(s):\n"

@@ -9,6 +9,8 @@ The HTML lives in overrides/hooks/render_signals.html.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -28,7 +30,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:signals" not in markdown:
         return markdown
     lang = current_language(config)
-    signals, problems = signals_model.load(root(config))
+    signals, problems = signals_model.load(root(config), Path(config.docs_dir))
     if problems:  # validate_content stops the build before this; a safety net only
         raise PluginError("\n".join(map(str, problems)))
     rows = [

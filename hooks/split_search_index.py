@@ -160,7 +160,9 @@ def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, in the file's order, from the glossary model (the build has
     checked the file before; a glossary with mistakes fails it there)."""
     try:
-        terms = glossary_model.load(Path(config.config_file_path).parent, in_file_order=True)
+        terms = glossary_model.load(
+            Path(config.config_file_path).parent, Path(config.docs_dir), in_file_order=True
+        )
     except glossary_model.GlossaryError:
         return {}
     return {lang: terms.get(lang, []) for lang in languages(config)}

@@ -66,7 +66,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     site = content_model.load_site(Path(config.docs_dir), root)
     months = int(config.extra.get("freshness_months", 12))
     old = sorted(
-        f"content/{p.src} ({p.meta['reviewed']})"
+        f"{Path(config.docs_dir).name}/{p.src} ({p.meta['reviewed']})"
         for p in site.pages.values()
         if p.lang == "nl" and stale(p.meta, months)
     )

@@ -44,3 +44,27 @@ def test_make_check_names_the_cause_first(case: dict, tmp_path: Path) -> None:
 def test_the_real_portal_passes(tmp_path: Path) -> None:
     """No false alarm: the portal as shipped has no problem."""
     assert check(copy_project(tmp_path / "project")) == []
+
+
+def test_another_content_folder_is_checked_the_same(tmp_path: Path) -> None:
+    """An organisation may call its content folder otherwise (``docs_dir``): every kind, the
+    glossary, meetings, signals and topics included, is read from there, and a mistake there is
+    named with that folder."""
+    project = copy_project(tmp_path / "project")
+    (project / "content").rename(project / "inhoud")
+    settings = project / "mkdocs.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: inhoud"),
+        encoding="utf-8",
+    )
+    assert "docs_dir: inhoud" in settings.read_text(encoding="utf-8")
+    assert check(project) == []
+    glossary = project / "inhoud" / "_data" / "glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace(
+            "- term: IBO\n", "- term: IBO\n  page: x.md\n", 1
+        ),
+        encoding="utf-8",
+    )
+    found = check(project)
+    assert found and found[0].startswith("inhoud/_data/glossary.yml:"), found[:3]

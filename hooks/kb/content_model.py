@@ -383,7 +383,7 @@ def heading_ids(site: Site, page: Page) -> set[str]:
     glossary."""
     ids = _anchors(page)
     if any(m.name == "glossary" for m in kb_markers.scan(page.body)):
-        ids |= glossary_model.anchors(site.root)
+        ids |= glossary_model.anchors(site.root, site.content_dir)
     return ids
 
 
@@ -747,11 +747,12 @@ def check_site(
 # --- reports that do not fail the build -------------------------------------------------------
 
 
-def git_times(root: Path) -> dict[str, int]:
-    """Last commit time per file (seconds), from one `git log`; empty outside a git checkout."""
+def git_times(root: Path, folder: str = "content") -> dict[str, int]:
+    """Last commit time per file under ``folder`` (seconds), from one `git log`; empty outside a
+    git checkout."""
     try:
         out = subprocess.run(
-            ["git", "log", "--format=@%ct", "--name-only", "--", "content"],
+            ["git", "log", "--format=@%ct", "--name-only", "--", folder],
             cwd=root,
             capture_output=True,
             text=True,
@@ -775,28 +776,31 @@ def translation_report(site: Site) -> tuple[list[str], list[str]]:
         for p in site.pages.values()
         if p.lang == "nl" and partner_path(p.src) not in site.pages
     )
-    times = git_times(site.root)
+    try:
+        folder = site.content_dir.relative_to(site.root).as_posix()
+    except ValueError:
+        return missing, []  # content outside the project: no history to compare
+    times = git_times(site.root, folder)
 
     def changed(src: str) -> float:
-        path = site.root / "content" / src
-        committed = times.get(f"content/{src}")
-        return committed if committed is not None else path.stat().st_mtime
+        committed = times.get(f"{folder}/{src}")
+        return committed if committed is not None else (site.content_dir / src).stat().st_mtime
 
-    dirty = _uncommitted(site.root)
+    dirty = _uncommitted(site.root, folder)
     older = []
     for page in site.pages.values():
         if page.lang == "en" and page.base in site.pages:
-            nl_time = changed(page.base) if f"content/{page.base}" not in dirty else float("inf")
-            en_time = changed(page.src) if f"content/{page.src}" not in dirty else float("inf")
+            nl_time = changed(page.base) if f"{folder}/{page.base}" not in dirty else float("inf")
+            en_time = changed(page.src) if f"{folder}/{page.src}" not in dirty else float("inf")
             if nl_time > en_time:
                 older.append(page.src)
     return missing, sorted(older)
 
 
-def _uncommitted(root: Path) -> set[str]:
+def _uncommitted(root: Path, folder: str = "content") -> set[str]:
     try:
         out = subprocess.run(
-            ["git", "status", "--porcelain", "--", "content"],
+            ["git", "status", "--porcelain", "--", folder],
             cwd=root,
             capture_output=True,
             text=True,

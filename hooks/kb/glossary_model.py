@@ -39,18 +39,20 @@ def anchor(term: str) -> str:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _read(root: Path) -> tuple[sources.YamlDoc | None, list[Problem]]:
-    path = root / GLOSSARY_FILE
+def _read(
+    root: Path, content_dir: Path | None = None
+) -> tuple[sources.YamlDoc | None, list[Problem]]:
+    path, rel = sources.data_file(root, "glossary.yml", content_dir)
     if not path.is_file():
         return None, [
             Problem(
-                GLOSSARY_FILE,
+                rel,
                 "the glossary file is missing.",
                 "create it: a list of terms with term, nl and en.",
             )
         ]
-    text, problems = sources.read_text(path, GLOSSARY_FILE)
-    doc, more = sources.load_yaml(text, GLOSSARY_FILE) if text is not None else (None, [])
+    text, problems = sources.read_text(path, rel)
+    doc, more = sources.load_yaml(text, rel) if text is not None else (None, [])
     return doc, problems + more
 
 
@@ -72,27 +74,30 @@ def _field(data: Any, path: tuple) -> str:
     return head + rest
 
 
-def _schema_problems(doc: sources.YamlDoc) -> list[Problem]:
+def _schema_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
     errors = schema_registry.validator("glossary").iter_errors(doc.data)
     problems = []
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         what, fix = schema_registry.describe(error)
         path = tuple(error.absolute_path)
         field = _field(doc.data, path) or "glossary"
-        problems.append(Problem(GLOSSARY_FILE, what, fix, field=field, line=doc.line(path)))
+        problems.append(Problem(rel, what, fix, field=field, line=doc.line(path)))
     return problems
 
 
-def _content_problems(doc: sources.YamlDoc, root: Path) -> list[Problem]:
+def _content_problems(
+    doc: sources.YamlDoc, rel: str, root: Path, content_dir: Path | None
+) -> list[Problem]:
     """What the schema cannot see: duplicate terms and keys, Markdown in a tooltip text, a page
     that does not exist."""
     data, problems = doc.data, []
     site = None
-    if (root / "content").is_dir():
+    content_dir = content_dir if content_dir is not None else root / "content"
+    if content_dir.is_dir():
         # Imported here: the content model itself asks the glossary for its terms' anchors.
         from kb import content_model
 
-        site = content_model.load_site(root / "content", root)
+        site = content_model.load_site(content_dir, root)
     first: dict[str, str] = {}  # anchor -> term that has it
     for index, item in enumerate(data):
         if not isinstance(item, dict):
@@ -110,7 +115,7 @@ def _content_problems(doc: sources.YamlDoc, root: Path) -> list[Problem]:
                 )
                 problems.append(
                     Problem(
-                        GLOSSARY_FILE,
+                        rel,
                         what,
                         "keep one entry; put other spellings under 'aliases:'.",
                         field=_field(data, (index, "term")),
@@ -123,7 +128,7 @@ def _content_problems(doc: sources.YamlDoc, root: Path) -> list[Problem]:
         if isinstance(page, str) and site is not None and content_model.resolve(site, page)[1]:
             problems.append(
                 Problem(
-                    GLOSSARY_FILE,
+                    rel,
                     f"the page 'content/{page}' does not exist.",
                     "check the path (the Dutch file under content/, e.g. "
                     "statuses/ibo.md) or remove 'page:'.",
@@ -140,7 +145,7 @@ def _content_problems(doc: sources.YamlDoc, root: Path) -> list[Problem]:
                 if isinstance(value, str) and MARKDOWN.search(value):
                     problems.append(
                         Problem(
-                            GLOSSARY_FILE,
+                            rel,
                             "contains Markdown (**, ` or a link); a tooltip shows it as is.",
                             "write plain text without formatting.",
                             field=_field(data, (index, lang, key)),
@@ -150,15 +155,16 @@ def _content_problems(doc: sources.YamlDoc, root: Path) -> list[Problem]:
     return problems
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, content_dir: Path | None = None) -> list[Problem]:
     """Every problem in the glossary file (empty when it is fine)."""
-    doc, problems = _read(root)
+    doc, problems = _read(root, content_dir)
     if problems or doc is None:
         return problems
-    problems = _schema_problems(doc)
+    rel = sources.data_file(root, "glossary.yml", content_dir)[1]
+    problems = _schema_problems(doc, rel)
     if isinstance(doc.data, list):
-        problems += _content_problems(doc, root)
-        problems += _sentence_problems(doc)
+        problems += _content_problems(doc, rel, root, content_dir)
+        problems += _sentence_problems(doc, rel)
     return problems
 
 
@@ -166,7 +172,7 @@ def check(root: Path) -> list[Problem]:
 MAX_WORDS = 15
 
 
-def _sentence_problems(doc: sources.YamlDoc) -> list[Problem]:
+def _sentence_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
     data, problems = doc.data, []
     for index, item in enumerate(data):
         text = item.get("nl", {}).get("explanation") if isinstance(item, dict) else None
@@ -178,7 +184,7 @@ def _sentence_problems(doc: sources.YamlDoc) -> list[Problem]:
             if len(sentence.split()) > MAX_WORDS:
                 problems.append(
                     Problem(
-                        GLOSSARY_FILE,
+                        rel,
                         f"a sentence has {len(sentence.split())} words; at most {MAX_WORDS} "
                         f"(plain language): '{sentence}'",
                         "split it into two shorter sentences.",
@@ -192,15 +198,17 @@ def _sentence_problems(doc: sources.YamlDoc) -> list[Problem]:
 # --- shaping ----------------------------------------------------------------------------------
 
 
-def load(root: Path, *, in_file_order: bool = False) -> dict[str, list[dict[str, Any]]]:
+def load(
+    root: Path, content_dir: Path | None = None, *, in_file_order: bool = False
+) -> dict[str, list[dict[str, Any]]]:
     """The glossary per language, sorted A-Z (or as written, ``in_file_order``): ``{"nl": [{term,
     aliases, anchor, page, name, explanation}, …], "en": […]}``. Raises GlossaryError (with all
     problems) if the file has mistakes.
     """
-    problems = check(root)
+    problems = check(root, content_dir)
     if problems:
         raise GlossaryError(problems)
-    doc, _ = _read(root)
+    doc, _ = _read(root, content_dir)
     data = doc.data if doc is not None else []
     out: dict[str, list[dict[str, Any]]] = {}
     for lang in LANGS:
@@ -221,9 +229,9 @@ def load(root: Path, *, in_file_order: bool = False) -> dict[str, list[dict[str,
     return out
 
 
-def anchors(root: Path) -> set[str]:
+def anchors(root: Path, content_dir: Path | None = None) -> set[str]:
     """The ids of the terms on the glossary page (for checks of links like woordenlijst.md#ibo)."""
-    doc, problems = _read(root)
+    doc, problems = _read(root, content_dir)
     data = doc.data if doc is not None else None
     if problems or not isinstance(data, list):
         return set()

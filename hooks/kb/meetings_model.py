@@ -67,27 +67,30 @@ def _parse(value: str, zone: ZoneInfo) -> dt.datetime | None:
     return local.replace(tzinfo=zone)
 
 
-def _read(root: Path) -> tuple[list, sources.YamlDoc | None, list[Problem]]:
-    path = root / MEETINGS_FILE
+def _read(
+    root: Path, content_dir: Path | None
+) -> tuple[list, sources.YamlDoc | None, list[Problem]]:
+    path, rel = sources.data_file(root, "meetings.yml", content_dir)
     if not path.is_file():
         return [], None, []
-    text, problems = sources.read_text(path, MEETINGS_FILE)
-    doc, more = sources.load_yaml(text, MEETINGS_FILE) if text is not None else (None, [])
+    text, problems = sources.read_text(path, rel)
+    doc, more = sources.load_yaml(text, rel) if text is not None else (None, [])
     if doc is None:
         return [], None, problems + more
     return (doc.data if doc.data is not None else []), doc, []
 
 
-def load(root: Path) -> tuple[list[Meeting], list[Problem]]:
+def load(root: Path, content_dir: Path | None = None) -> tuple[list[Meeting], list[Problem]]:
     """Every meeting (sorted by start) and every problem in the file."""
-    data, doc, problems = _read(root)
+    rel = sources.data_file(root, "meetings.yml", content_dir)[1]
+    data, doc, problems = _read(root, content_dir)
     if problems or doc is None:
         return [], problems
 
     def at(index: int | None, key: str = "_") -> int | None:
         return item_line(doc, index, key)
 
-    problems = schema_problems(MEETINGS_FILE, "meetings", doc, data)
+    problems = schema_problems(rel, "meetings", doc, data)
     if problems or not isinstance(data, list):
         return [], problems
 
@@ -97,7 +100,7 @@ def load(root: Path) -> tuple[list[Meeting], list[Problem]]:
 
         def problem(key: str, message: str, fix: str, index: int = index) -> None:
             problems.append(
-                Problem(MEETINGS_FILE, message, fix, field=f"[{index}].{key}", line=at(index, key))
+                Problem(rel, message, fix, field=f"[{index}].{key}", line=at(index, key))
             )
 
         uid = item["uid"]
@@ -183,14 +186,13 @@ def _wall_time_missing(when: dt.datetime) -> bool:
     return there.replace(tzinfo=None) != when.replace(tzinfo=None)
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, content_dir: Path | None = None) -> list[Problem]:
     """Every problem in the meetings file (empty when it is fine or absent)."""
     try:
-        return load(root)[1]
+        return load(root, content_dir)[1]
     except ZoneInfoNotFoundError as error:  # the machine has no time-zone data
-        return [
-            Problem(MEETINGS_FILE, f"time-zone data is missing ({error}).", "pip install tzdata")
-        ]
+        rel = sources.data_file(root, "meetings.yml", content_dir)[1]
+        return [Problem(rel, f"time-zone data is missing ({error}).", "pip install tzdata")]
 
 
 # --- shaping ----------------------------------------------------------------------------------

@@ -74,13 +74,15 @@ def entry_id(base: str, lang: str) -> str:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def load_tags(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+def load_tags(
+    root: Path, content_dir: Path | None = None
+) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """The tags file: ``{tag: {"nl": label, "en": label}}``, and its problems."""
-    path = root / TAGS_FILE
+    path, rel = sources.data_file(root, "news-topics.yml", content_dir)
     if not path.is_file():
         return {}, []
-    text, problems = sources.read_text(path, TAGS_FILE)
-    doc, more = sources.load_yaml(text, TAGS_FILE) if text is not None else (None, [])
+    text, problems = sources.read_text(path, rel)
+    doc, more = sources.load_yaml(text, rel) if text is not None else (None, [])
     if doc is None:
         return {}, problems + more
     data = doc.data or {}
@@ -88,14 +90,14 @@ def load_tags(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
         fix = (
             "write one tag per line, e.g. 'work-schemes: {nl: Werkmaatregelen, en: Work schemes}'."
         )
-        return {}, [Problem(TAGS_FILE, "the file is not a list of tags.", fix, line=1)]
+        return {}, [Problem(rel, "the file is not a list of tags.", fix, line=1)]
     tags = {}
     for key, labels in data.items():
         line = doc.line([key])
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(key)):
             problems.append(
                 Problem(
-                    TAGS_FILE,
+                    rel,
                     f"the tag '{key}' is not a valid name.",
                     "use lower-case letters, digits and hyphens, e.g. 'work-schemes'.",
                     line=line,
@@ -106,7 +108,7 @@ def load_tags(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
         ):
             problems.append(
                 Problem(
-                    TAGS_FILE,
+                    rel,
                     f"the tag '{key}' needs a label in Dutch and in English.",
                     f"write '{key}: {{nl: …, en: …}}'.",
                     line=line,
@@ -130,7 +132,8 @@ def _value_line(page: Page, key: str, value: str) -> int | None:
 
 def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
     """Mistakes in updates that the schema cannot see: unknown topics, pages and quizzes."""
-    tags, problems = load_tags(root)
+    tags, problems = load_tags(root, site.content_dir)
+    tags_file = sources.data_file(root, "news-topics.yml", site.content_dir)[1]
     tag_list = ", ".join(sorted(tags)) or "(none yet)"
     for page in site.pages.values():
         if page.kind != "news":
@@ -142,7 +145,7 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
                     Problem(
                         rel,
                         f"unknown topic '{tag}'.",
-                        f"use one of: {tag_list}; or add the topic to {TAGS_FILE}.",
+                        f"use one of: {tag_list}; or add the topic to {tags_file}.",
                         field="topics",
                         line=_value_line(page, "topics", tag),
                     )

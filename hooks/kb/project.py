@@ -47,27 +47,29 @@ def check_project(project: Project) -> list[Problem]:
     render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
     problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
     quiz_ids = {p.stem for p in quiz_paths}
-    problems += glossary_model.check(root)
+    problems += glossary_model.check(root, content_dir)
     problems += quiz_model.check(root, site)
     sessions = {
-        p.meta["quiz"]: f"content/{p.src}"
+        p.meta["quiz"]: f"{content_dir.name}/{p.src}"
         for p in site.pages.values()
         if p.kind == "training-session" and p.lang == "nl" and isinstance(p.meta.get("quiz"), str)
     }
     problems += quiz_model.session_quiz_problems(root, sessions)
-    problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root)
-    problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(root)
-    problems += data_text_problems(site, root)
+    problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root, content_dir)
+    problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(
+        root, content_dir
+    )
+    problems += data_text_problems(site, root, content_dir)
     problems += plain_language(site)
     return order(problems)
 
 
-def data_text_problems(site: content_model.Site, root: Path) -> list[Problem]:
+def data_text_problems(site: content_model.Site, root: Path, content_dir: Path) -> list[Problem]:
     """The text policy on the data files whose texts the portal renders as Markdown (meetings,
     signals). A file that cannot be read is reported by its own model."""
     problems = []
-    for rel in (meetings_model.MEETINGS_FILE, signals_model.SIGNALS_FILE):
-        path = root / rel
+    for name in ("meetings.yml", "signals.yml"):
+        path, rel = sources.data_file(root, name, content_dir)
         if not path.is_file():
             continue
         text, unread = sources.read_text(path, rel)

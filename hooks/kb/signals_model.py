@@ -18,17 +18,17 @@ SIGNALS_FILE = "content/_data/signals.yml"
 STATUSES = ("noted", "passed-on", "answered")
 
 
-def load(root: Path) -> tuple[list[dict], list[Problem]]:
+def load(root: Path, content_dir: Path | None = None) -> tuple[list[dict], list[Problem]]:
     """Every signal, in file order, and every problem in the file."""
-    path = root / SIGNALS_FILE
+    path, rel = sources.data_file(root, "signals.yml", content_dir)
     if not path.is_file():
         return [], []
-    text, problems = sources.read_text(path, SIGNALS_FILE)
-    doc, more = sources.load_yaml(text, SIGNALS_FILE) if text is not None else (None, [])
+    text, problems = sources.read_text(path, rel)
+    doc, more = sources.load_yaml(text, rel) if text is not None else (None, [])
     if doc is None:
         return [], problems + more
     data = doc.data if doc.data is not None else []
-    problems = schema_problems(SIGNALS_FILE, "signals", doc, data)
+    problems = schema_problems(rel, "signals", doc, data)
     if problems:
         return [], problems
     seen: dict[str, int | None] = {}
@@ -37,7 +37,7 @@ def load(root: Path) -> tuple[list[dict], list[Problem]]:
         if item["id"] in seen:
             problems.append(
                 Problem(
-                    SIGNALS_FILE,
+                    rel,
                     f"the id '{item['id']}' is already used by the signal on line {seen[item['id']]}.",
                     "give every signal its own id.",
                     field=f"[{index}].id",
@@ -48,7 +48,7 @@ def load(root: Path) -> tuple[list[dict], list[Problem]]:
         if item["status"] == "answered" and not item.get("answer"):
             problems.append(
                 Problem(
-                    SIGNALS_FILE,
+                    rel,
                     "the signal is 'answered' but has no answer.",
                     "add 'answer: {nl: …, en: …}', or set the status back to passed-on.",
                     field=f"[{index}].answer",
@@ -58,5 +58,5 @@ def load(root: Path) -> tuple[list[dict], list[Problem]]:
     return data, problems
 
 
-def check(root: Path) -> list[Problem]:
-    return load(root)[1]
+def check(root: Path, content_dir: Path | None = None) -> list[Problem]:
+    return load(root, content_dir)[1]

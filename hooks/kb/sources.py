@@ -307,3 +307,14 @@ def read_front_matter(text: str, rel: str) -> tuple[FrontMatter | None, list[Pro
         ]
     body_line = text[: match.end()].count("\n") + 1
     return FrontMatter(doc.data, doc, text[match.end() :], body_line), []
+
+
+def data_file(root: Path, name: str, content_dir: Path | None = None) -> tuple[Path, str]:
+    """A data file in the content folder's ``_data/`` (``content/`` unless the site's settings name
+    another, MkDocs' ``docs_dir``): its path, and its name as messages show it, from ``root``."""
+    path = (content_dir if content_dir is not None else root / "content") / "_data" / name
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return path, rel
