@@ -230,10 +230,16 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
         schema_registry.validator(kind).iter_errors(page.meta), key=lambda e: list(e.absolute_path)
     ):
         what, fix = schema_registry.describe(error, place=" to the front matter")
-        name = _field_name(error)
-        top = str(error.absolute_path[0]) if error.absolute_path else ""
+        name, path = _field_name(error), list(error.absolute_path)
+        if error.validator == "additionalProperties":  # point at the first unknown field itself
+            extra = [key for key in error.instance if key not in error.schema.get("properties", {})]
+            if extra:
+                path = [*path, extra[0]]
+                name = f"{name}.{extra[0]}" if name else str(extra[0])
         problems.append(
-            Problem(rel, what, fix, field=name or "front matter", line=page.field_lines.get(top))
+            Problem(
+                rel, what, fix, field=name or "front matter", line=page.line(path) if path else None
+            )
         )
     return problems
 
