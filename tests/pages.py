@@ -16,6 +16,11 @@ PAGE_KINDS = {
     "testimonial": ("stories/luwam.html", "en/stories/luwam.html"),
     "training-path": ("training/mijn-opleiding.html", "en/training/mijn-opleiding.html"),
     "glossary": ("woordenlijst.html", "en/woordenlijst.html"),
+    "update": ("news/2018-09-01-ibo-en-bis.html", "en/news/2018-09-01-ibo-en-bis.html"),
+    "updates": ("news/index.html", "en/news/index.html"),
+    "calendar": ("news/agenda.html", "en/news/agenda.html"),
+    "signals-register": ("coaching/signalen.html", "en/coaching/signalen.html"),
+    "case-sheet": ("training/casusblad.html", "en/training/casusblad.html"),
 }
 
 ALL_PAGES = sorted({path for pair in PAGE_KINDS.values() for path in pair})
