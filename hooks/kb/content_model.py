@@ -91,7 +91,10 @@ class Page:
 
     @property
     def kind(self) -> str:
-        return self.meta.get("kind", "page")
+        """The content kind (``page`` if none is given; what the schema check calls unknown when
+        it is not text)."""
+        kind = self.meta.get("kind", "page")
+        return kind if isinstance(kind, str) else repr(kind)
 
     @property
     def lang(self) -> str:
@@ -213,7 +216,7 @@ def _field_name(error: ValidationError) -> str:
 
 
 def _schema_problems(page: Page, rel: str) -> list[Problem]:
-    kind = page.meta.get("kind", "page")
+    kind = page.kind
     if kind not in kinds():
         return [
             Problem(

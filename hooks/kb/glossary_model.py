@@ -175,9 +175,8 @@ MAX_WORDS = 15
 def _sentence_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
     data, problems = doc.data, []
     for index, item in enumerate(data):
-        text = item.get("nl", {}).get("explanation") if isinstance(item, dict) else None
-        if not isinstance(item.get("nl") if isinstance(item, dict) else None, dict):
-            continue
+        dutch = item.get("nl") if isinstance(item, dict) else None
+        text = dutch.get("explanation") if isinstance(dutch, dict) else None
         if not isinstance(text, str):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):

@@ -176,10 +176,11 @@ def describe(error: ValidationError, *, place: str = "") -> tuple[str, str]:
             if isinstance(expected, list)
             else _TYPE_NAMES.get(expected, expected)
         )
-        return (
-            f"should be {wanted}, not {type(instance).__name__}.",
-            hint or f"write {wanted}.",
-        )
+        # A field's description says what belongs there; a whole file's would be too long.
+        about = f": {hint[0].lower()}{hint[1:]}" if hint and error.absolute_path else "."
+        if about != "." and not about.endswith((".", ")")):
+            about += "."
+        return f"should be {wanted}, not {type(instance).__name__}.", f"write {wanted}{about}"
     if v == "minItems":
         return (
             f"needs at least {schema['minItems']} item(s), has {len(instance)}.",
