@@ -332,6 +332,8 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
             for slug in (
                 value if isinstance(value, list) else [value] if isinstance(value, str) else []
             ):
+                if not isinstance(slug, str):
+                    continue  # the schema says it should be a name
                 if (kind, slug) not in slugs:
                     folder = KIND_FOLDERS[kind]
                     problems.append(
@@ -485,6 +487,16 @@ def _marker_problems(rel: str, page: Page, ctx: dict) -> list[Problem]:
                     rel,
                     f"the marker kb:{found.name} takes no argument, but has '{found.arg}'.",
                     f"write <!-- kb:{found.name} --> on a line of its own.",
+                    line=line,
+                )
+            )
+        elif found.name == "news" and found.arg not in allowed(ctx):
+            problems.append(
+                Problem(
+                    rel,
+                    f"the marker kb:news takes how many updates to show, but has '{found.arg}'.",
+                    "write <!-- kb:news --> for all updates, or a number from 1 to 50, e.g. "
+                    "<!-- kb:news 3 -->.",
                     line=line,
                 )
             )

@@ -118,7 +118,13 @@ def plain_language(site: content_model.Site) -> list[Problem]:
 def order(problems: list[Problem]) -> list[Problem]:
     """The root causes first and alone: when a file cannot be read at all, what fails because of
     it (a link to it, its partner page, a quiz it names) would only hide the cause. Otherwise
-    every problem, by file and line."""
-    unique = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+    every problem, by file and line, a Dutch page before its English version (a wrong field in
+    the Dutch page is the cause; that the English one differs from it follows)."""
+
+    def where(p: Problem) -> tuple:
+        english = p.path.endswith(".en.md")
+        return (p.path.removesuffix(".en.md") + ".md" if english else p.path, english)
+
+    unique = sorted(set(problems), key=lambda p: (*where(p), p.line or 0, p.field, p.message))
     causes = [p for p in unique if p.cause]
     return causes or unique

@@ -204,6 +204,8 @@ def _question_problems(
 ) -> list[Problem]:
     """Rules per question type that the schema does not express."""
     qid, kind = q.get("id", index + 1), q.get("type")
+    if not isinstance(kind, str):
+        kind = None  # the schema says what the type should be
     base = ["questions", index]
     out: list[Problem] = []
 

@@ -150,6 +150,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    "a key must be a plain name, not a list or a group",
+                    key_node.start_mark,
+                )
             key = key_node.value
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -202,6 +209,8 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None,
             fix = "repeat less: an alias may stand for a source, not for lists of aliases."
         elif "written twice" in what:
             fix = "keep one of the two; remove or rename the other."
+        elif "a key must be" in what:
+            fix = "write the name before the colon as plain text, e.g. 'work-schemes:'."
         else:
             fix = "check the indentation and put text with a colon in quotes."
         return None, [
