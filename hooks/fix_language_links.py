@@ -6,10 +6,10 @@ Stripping the ``site_url`` path lets Material's ``url`` filter make them page-re
 
 A hosted build can ask for absolute links instead (``ABSOLUTE_ALTERNATES=1`` with ``SITE_URL`` set
 to the address it is served at): search engines read ``<link rel="alternate" hreflang>`` only
-when it is absolute (Lighthouse's audit ``hreflang``). Material fetches ``sitemap.xml`` next to
-each of those links, so they must be on the address the site is served from; that is why this
-is not the default: a build for ``file://``, a preview or a host other than ``SITE_URL`` keeps
-relative links.
+when it is absolute (Lighthouse's audit ``hreflang``). The language menu uses the same addresses,
+so in such a build it always leads to ``SITE_URL``; that is why this is not the default: a copy
+opened from ``file://``, a preview or a host other than ``SITE_URL`` must switch language within
+itself, with relative links.
 """
 
 from __future__ import annotations
