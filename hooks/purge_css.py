@@ -5,8 +5,9 @@ On every page this hook notes the classes and palette colours the HTML uses and 
 built it writes those files with ``css_purge_model.purge`` (the rules kept and why are explained
 there). ``<inputs>`` is a digest of everything a page can be made from (content, quizzes,
 overrides, hooks, mkdocs.yml, Material's version), so a change anywhere gives a new name and no
-browser keeps a stale copy from its cache. Material's original files stay on disk: 404.html,
-which MkDocs renders without page events, still links them.
+browser keeps a stale copy from its cache. The 404 pages, which MkDocs renders without page
+events, are read and pointed at the same files after the build. Material's original files stay
+on disk.
 """
 
 from __future__ import annotations
@@ -52,18 +53,29 @@ def on_config(config: MkDocsConfig):
     return config
 
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    _usage.add_html(output)
+def with_purged_sheets(html: str) -> str:
+    """``html`` pointing at the purged sheets instead of Material's."""
     return _SHEET.sub(
-        lambda m: f"assets/stylesheets/{m.group(1)}.{_digest['inputs']}.min.css", output
+        lambda m: f"assets/stylesheets/{m.group(1)}.{_digest['inputs']}.min.css", html
     )
 
 
-@event_priority(-160)  # after every language is built (i18n builds English at -100)
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    _usage.add_html(output)
+    return with_purged_sheets(output)
+
+
+@event_priority(
+    -210
+)  # after every language is built (i18n: -100) and its 404 page (lang_sitemaps: -200)
 def on_post_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     site = Path(config.site_dir)
+    for not_found in site.glob("**/404.html"):  # rendered without page events
+        html = not_found.read_text(encoding="utf-8")
+        _usage.add_html(html)
+        not_found.write_text(with_purged_sheets(html), encoding="utf-8")
     scripts = [p for p in (site / "assets/javascripts").rglob("*.js") if "lunr" not in p.parts]
     code = "\n".join(p.read_text(encoding="utf-8") for p in scripts)
     material = [p for p in scripts if p.name.startswith(("bundle.", "search."))]

@@ -5,10 +5,10 @@
   ``<abbr title="full name – explanation">``, in the page's language. Text inside code, links,
   buttons, forms' labels and fieldsets (quiz questions), SVG, scripts and existing ``abbr``
   elements is left alone; attributes (link addresses, heading ids) are never touched. The first occurrence of each term on a page gets
-  ``tabindex="0"``, so that a keyboard user can reach it; Material's ``content.tooltips`` shows the
-  title on hover and on focus and links it to the abbreviation with ``aria-describedby`` for
-  screen readers. This hook also adds ``assets/javascripts/glossary.js``, which moves those
-  tooltips into ``<main>`` (axe: region).
+  ``tabindex="0"``, so that a keyboard user can reach it. This hook also adds
+  ``assets/javascripts/glossary.js``, which shows the title on hover, focus and touch in a tooltip
+  inside ``<main>`` (axe: region), linked to the abbreviation with ``aria-describedby`` for screen
+  readers; it makes that tooltip only when it is first needed (nothing per term at start-up).
 - The page with ``<!-- kb:glossary -->`` gets the full list there (``overrides/hooks/render_glossary.html``),
   A-Z, each term with the anchor ``#<term in lower case>`` (woordenlijst.md#ibo).
 
@@ -34,7 +34,7 @@ from site_language import current_language, default_language
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
 
 TEMPLATE = "hooks/render_glossary.html"
-SCRIPT = "assets/javascripts/glossary.js"  # keeps Material's tooltips inside <main> (see the file)
+SCRIPT = "assets/javascripts/glossary.js"  # the tooltips, made on first hover or focus
 # Text inside these elements keeps its words as they are: code, controls (no focus stop inside a
 # focus stop), and form fieldsets, because a quiz question must not show its answer on hover.
 SKIP = {

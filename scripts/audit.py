@@ -7,8 +7,10 @@
 Results: one JSON report per page under .lighthouse/ and a table of the four category scores.
 Targets (median of the runs): performance >= 98, accessibility, best practices and SEO = 100 (exit 1 if one is missed).
 Lighthouse 12.8.2 (npm, pinned in package.json) drives Debian's chromium (CHROME_PATH, default
-/usr/bin/chromium). The audit ``hreflang`` is skipped: Material writes relative alternate links on
-purpose, because the same build must work from file://.
+/usr/bin/chromium). No audit is skipped: the portal is built for the address the local server
+has (``SITE_URL`` and ``ABSOLUTE_ALTERNATES=1``, as a hosted build would be), so its
+``<link rel="alternate" hreflang>`` are absolute, as the audit ``hreflang`` requires (a build for
+file:// keeps them relative; hooks/fix_language_links.py). With ``--site``, build it that way.
 
 The local server (``StaticServer``) sends text files gzip-compressed and with cache headers, as a
 real static host does; ``python -m http.server`` sends neither, which caps mobile performance.
@@ -117,13 +119,24 @@ class StaticServer:
         self.httpd.server_close()
 
 
-def build_site() -> Path:
-    """The portal, built strict into a temp dir."""
+def build_site(site_url: str | None = None, target: Path | None = None) -> Path:
+    """The portal, built strict into ``target`` (default: a temp dir); for ``site_url`` (absolute
+    language links) if given."""
     import build as portal_build
 
-    target = Path(tempfile.mkdtemp(prefix="kb-bench-")) / "site"
-    if portal_build.build(target, strict=True) != 0:
-        raise SystemExit("The portal does not build.")
+    target = target or Path(tempfile.mkdtemp(prefix="kb-bench-")) / "site"
+    saved = {name: os.environ.get(name) for name in ("SITE_URL", "ABSOLUTE_ALTERNATES")}
+    if site_url:
+        os.environ.update(SITE_URL=site_url, ABSOLUTE_ALTERNATES="1")
+    try:
+        if portal_build.build(target, strict=True) != 0:
+            raise SystemExit("The portal does not build.")
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return target
 
 
@@ -137,7 +150,6 @@ def run_lighthouse(url: str, name: str) -> dict[str, int]:
         str(LIGHTHOUSE),
         url,
         f"--chrome-flags={CHROME_FLAGS}",
-        "--skip-audits=hreflang",
         "--output=json",
         f"--output-path={output}",
         "--quiet",
@@ -146,6 +158,15 @@ def run_lighthouse(url: str, name: str) -> dict[str, int]:
     report = json.loads(output.read_text(encoding="utf-8"))
     scores = {key: round(report["categories"][key]["score"] * 100) for key in TARGETS}
     scores["tbt"] = round(report["audits"]["total-blocking-time"]["numericValue"])
+    scores["load"] = os.getloadavg()[0]
+    skipped = [
+        audit
+        for key in TARGETS
+        for ref in report["categories"][key]["auditRefs"]
+        if (audit := report["audits"].get(ref["id"], {})).get("scoreDisplayMode") == "error"
+    ]
+    if skipped:
+        print(f"{name}: audits that could not run: {[a['id'] for a in skipped]}", file=sys.stderr)
     return scores
 
 
@@ -166,8 +187,13 @@ def main() -> int:
         raise SystemExit("Lighthouse is missing: run `npm ci` (or `make audit`).")
     if not Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium")).exists():
         raise SystemExit("Chromium is missing: `apt-get install chromium` or set CHROME_PATH.")
-    site = args.site or build_site()
-    server = StaticServer(site)
+    if args.site:
+        site = args.site
+        server = StaticServer(site)
+    else:  # the server first: the build needs its address
+        site = Path(tempfile.mkdtemp(prefix="kb-bench-")) / "site"
+        server = StaticServer(site)
+        build_site(server.url, site)
     rows = []
     try:
         runs: dict[tuple, list] = {}
@@ -185,7 +211,11 @@ def main() -> int:
         server.stop()
         if not args.site:
             shutil.rmtree(site.parent, ignore_errors=True)
-    print(f"Median of {args.runs} run(s) per page, range in brackets")
+    loads = [r["load"] for results in runs.values() for r in results]
+    print(
+        f"Median of {args.runs} run(s) per page, range in brackets; load average (1 min) during "
+        f"the runs {min(loads):.1f}–{max(loads):.1f} on {os.cpu_count()} CPUs"
+    )
     print(
         f"{'lang':5}{'kind':8}{'page':28}"
         + "".join(f"{k[:14]:>16}" for k in TARGETS)

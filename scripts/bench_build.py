@@ -69,7 +69,10 @@ def make_tree(base: Path, size: int) -> Path:
             (page.parent / f"{stem}-{k}{suffix}").write_text(copy, encoding="utf-8")
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     plain = re.sub(
-        r"^hooks:\n(?:[ \t]+-.*\n)+", "hooks:\n  - hooks/order_nav.py\n", config, flags=re.M
+        r"^hooks:\n(?:[ \t]+[-#].*\n|[ \t]*\n)+",
+        "hooks:\n  - hooks/order_nav.py\n",
+        config,
+        flags=re.M,
     )
     plain = re.sub(r"^\s*custom_dir:.*\n", "", plain, flags=re.M)
     (tree / "mkdocs-plain.yml").write_text(plain, encoding="utf-8")

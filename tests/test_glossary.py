@@ -87,6 +87,85 @@ class TestExplanationOnHoverAndFocus:
         assert not style.startswith("none") and not style.endswith(" 0px"), style
 
 
+STATUS_PAGE = {"nl": "statuses/ibo.html", "en": "en/statuses/ibo.html"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+class TestLazyTooltips:
+    """glossary.js makes a tooltip only when a term is first hovered, focused or touched."""
+
+    def test_no_tooltip_exists_before_interaction(self, page: Page, lang: str) -> None:
+        """After the page has loaded, no tooltip element is in the page and no term points to one;
+        every term still carries its explanation in its title."""
+        page.goto(STATUS_PAGE[lang], wait_until="load")
+        page.wait_for_timeout(300)  # past any task the page would run after load
+        assert page.locator(".md-content abbr.kb-term[title]").count() > 0
+        expect(page.locator(".md-tooltip2, [role='tooltip']")).to_have_count(0)
+        expect(page.locator("abbr[aria-describedby]")).to_have_count(0)
+
+    def test_focus_shows_it_and_escape_closes_it(self, page: Page, lang: str) -> None:
+        """Focusing a term shows one tooltip inside <main>, linked by aria-describedby; Escape closes
+        it and focus stays on the term; focusing the term again shows it again."""
+        page.goto(STATUS_PAGE[lang])
+        term = page.locator("article abbr.kb-term[tabindex]").first
+        title = term.get_attribute("title")
+        term.focus()
+        tip = tooltip_of(term)
+        expect(tip).to_be_visible()
+        expect(tip).to_have_text(title or "")
+        expect(tip).to_have_attribute("role", "tooltip")
+        assert tip.evaluate("t => !!t.closest('main')")
+        expect(page.locator("[role='tooltip']")).to_have_count(1)
+        page.keyboard.press("Escape")
+        expect(page.locator("[role='tooltip']")).to_have_count(0)
+        expect(term).to_be_focused()
+        expect(term).not_to_have_attribute("aria-describedby", re.compile("."))
+        expect(term).to_have_attribute("title", title or "")
+        page.locator("article a").first.focus()
+        term.focus()
+        expect(tooltip_of(term)).to_be_visible()
+
+    def test_hover_shows_it_it_can_be_hovered_and_escape_closes_it(
+        self, page: Page, lang: str
+    ) -> None:
+        """Pointing at a term shows its tooltip; the pointer can move onto the tooltip and it stays
+        (WCAG 1.4.13 hoverable); Escape closes it; pointing elsewhere lets it go."""
+        page.goto(STATUS_PAGE[lang])
+        term = page.locator("article abbr.kb-term").first
+        term.hover()
+        tip = tooltip_of(term)
+        expect(tip).to_have_css("opacity", "1")
+        box = tip.locator(".md-tooltip2__inner").bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+        page.wait_for_timeout(600)  # longer than the 250 ms a tooltip stays after the pointer left
+        expect(tip).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(page.locator("[role='tooltip']")).to_have_count(0)
+        term.hover()
+        expect(tooltip_of(term)).to_be_visible()
+        page.mouse.move(1, 1)
+        expect(page.locator("[role='tooltip']")).to_have_count(0)
+
+    def test_fits_a_320px_screen(self, page: Page, lang: str) -> None:
+        """On a 320 px wide phone the tooltip of a term near the right edge stays on screen and the
+        page does not scroll sideways."""
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(STATUS_PAGE[lang])
+        terms = page.locator("article abbr.kb-term")
+        rightmost = max(
+            range(terms.count()), key=lambda i: (terms.nth(i).bounding_box() or {"x": 0})["x"]
+        )
+        term = terms.nth(rightmost)
+        term.scroll_into_view_if_needed()
+        term.dispatch_event("touchstart")
+        tip = tooltip_of(term)
+        expect(tip).to_have_css("opacity", "1")
+        box = tip.locator(".md-tooltip2__inner").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+
+
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_every_term_on_a_page_is_explained_in_its_language(page: Page, path: str) -> None:
     """Every glossary term in a page's running text is an abbreviation whose explanation is in

@@ -1,0 +1,95 @@
+"""Our scripts and style sheets are served without comments and indentation (hooks/minify_assets.py),
+and lose nothing else: every line of code stays whole and the scripts still parse."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from minify_assets import minify_css, minify_js  # noqa: E402
+
+SCRIPTS = sorted((ROOT / "overrides/assets/javascripts").glob("*.js"))
+SHEETS = sorted((ROOT / "overrides/assets/stylesheets").glob("*.css"))
+
+
+def test_whole_line_comments_and_indentation_go_code_stays() -> None:
+    code = """/* A block
+     * comment */
+(function () {
+  "use strict";
+  // a line comment
+  var url = "http://example.org/*x*/"; // kept: it shares its line with code
+  /* one line */ var re = /a\\/\\/b/;
+
+  return url;
+})();
+"""
+    assert minify_js(code) == (
+        '(function () {\n"use strict";\n'
+        'var url = "http://example.org/*x*/"; // kept: it shares its line with code\n'
+        "var re = /a\\/\\/b/;\nreturn url;\n})();\n"
+    )
+
+
+def test_a_template_literal_keeps_its_indentation() -> None:
+    code = "var a = `one\n   two`;\n"
+    assert minify_js(code) == code
+
+
+def test_css_loses_comments_and_indentation() -> None:
+    css = "/* note */\n.a {\n  color: red; /* why */\n}\n\n@media print {\n  .b { content: 'x'; }\n}\n"
+    assert minify_css(css) == ".a {\ncolor: red;\n}\n@media print {\n.b { content: 'x'; }\n}\n"
+    tricky = '.a::before { content: "/* not a comment */"; }\n'
+    assert minify_css(tricky) == tricky
+
+
+def _comment_lines(source: str) -> set[int]:
+    """Line numbers inside comments that start their line: /* … */ blocks and // lines."""
+    lines: set[int] = set()
+    for match in re.finditer(r"^[ \t]*/\*.*?\*/", source, re.S | re.M):
+        first = source.count("\n", 0, match.start())
+        lines.update(range(first, first + match.group(0).count("\n") + 1))
+    for number, line in enumerate(source.splitlines()):
+        if line.strip().startswith("//"):
+            lines.add(number)
+    return lines
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_every_line_of_code_of_our_scripts_is_kept(path: Path) -> None:
+    """The output is the source's lines, stripped, in order; a line left out is blank or part of a
+    comment that starts its line; and the result still parses (when Node is installed)."""
+    source = path.read_text(encoding="utf-8")
+    small = minify_js(source)
+    comments = _comment_lines(source)
+    out = small.splitlines()
+    at = 0
+    for number, line in enumerate(source.splitlines()):
+        text = line.strip()
+        if at < len(out) and out[at] == text:
+            at += 1
+        elif at < len(out) and number in comments and text.endswith(out[at]) and "*/" in text:
+            at += 1  # code after the end of a comment on its last line
+        else:
+            assert not text or number in comments, f"{path.name}:{number + 1}: lost {text!r}"
+    assert at == len(out)
+    node = shutil.which("node")
+    if node:
+        check = subprocess.run([node, "--check"], input=small, text=True, capture_output=True)
+        assert check.returncode == 0, check.stderr
+
+
+@pytest.mark.parametrize("path", SHEETS, ids=[p.name for p in SHEETS])
+def test_our_style_sheets_keep_every_rule(path: Path) -> None:
+    """Without comments and whitespace, the style sheet is the same text."""
+    source = path.read_text(encoding="utf-8")
+    small = minify_css(source)
+    assert "".join(re.sub(r"/\*.*?\*/", "", source, flags=re.S).split()) == "".join(small.split())
