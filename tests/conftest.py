@@ -165,7 +165,15 @@ def external_requests(context) -> list[str]:
 # --- tiers ------------------------------------------------------------------------------------
 
 BROWSER_FIXTURES = {"page", "context", "browser", "external_requests"}
-BUILD_FIXTURES = {"built_site", "site_url", "subpath_url", "good_site", "aged_site", "grouped_site"}
+BUILD_FIXTURES = {
+    "built_site",
+    "site_url",
+    "subpath_url",
+    "subpath_site",
+    "good_site",
+    "aged_site",
+    "grouped_site",
+}
 # Tests that run scripts/build.py themselves, on a small or broken project: by name.
 BUILD_MODULES = {"test_build_errors"}
 BUILD_CLASS_PREFIX = "TestBuild"

@@ -228,9 +228,32 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
                 cause=True,
             )
         ]
-    problems = []
+    try:
+        key = json.dumps(page.meta, sort_keys=True)
+    except (TypeError, ValueError):  # not plain data (or keys of mixed types): no caching
+        found = _schema_findings.__wrapped__(kind, "", page.meta)
+    else:
+        found = _schema_findings(kind, key)
+    return [
+        Problem(
+            rel,
+            what,
+            fix,
+            field=name or "front matter",
+            line=page.line(list(path)) if path else None,
+        )
+        for what, fix, name, path in found
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _schema_findings(kind: str, meta_json: str, meta: Any = None) -> tuple:
+    """``(what, fix, field, path)`` of every schema error of one front matter; kept per content,
+    so an unchanged page is validated once per process (``make serve``, the tests)."""
+    meta = json.loads(meta_json) if meta is None else meta
+    found = []
     for error in sorted(
-        schema_registry.validator(kind).iter_errors(page.meta), key=lambda e: list(e.absolute_path)
+        schema_registry.validator(kind).iter_errors(meta), key=lambda e: list(e.absolute_path)
     ):
         what, fix = schema_registry.describe(error, place=" to the front matter")
         name, path = _field_name(error), list(error.absolute_path)
@@ -239,12 +262,8 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
             if extra:
                 path = [*path, extra[0]]
                 name = f"{name}.{extra[0]}" if name else str(extra[0])
-        problems.append(
-            Problem(
-                rel, what, fix, field=name or "front matter", line=page.line(path) if path else None
-            )
-        )
-    return problems
+        found.append((what, fix, name, tuple(path)))
+    return tuple(found)
 
 
 # --- the whole site ----------------------------------------------------------------------------

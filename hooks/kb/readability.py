@@ -10,8 +10,10 @@ prints the table.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +117,21 @@ def _lines_of_body(body: str) -> list[str]:
 
 
 def score(meta: dict[str, Any], body: str, path: Path | str = "") -> Score:
-    """Words, sentences and long words of one page."""
+    """Words, sentences and long words of one page (kept per content: an unchanged page is
+    measured once per process)."""
+    try:
+        key = json.dumps(meta, sort_keys=True)
+    except (TypeError, ValueError):  # not plain data: measure without keeping
+        return Score(path, *_count(meta, body))
+    return Score(path, *_count_kept(key, body))
+
+
+@lru_cache(maxsize=4096)
+def _count_kept(meta_json: str, body: str) -> tuple[int, int, int]:
+    return _count(json.loads(meta_json), body)
+
+
+def _count(meta: dict[str, Any], body: str) -> tuple[int, int, int]:
     chunks = _prose(meta) + _lines_of_body(body)
     words = sentences = long_words = 0
     for chunk in chunks:
@@ -128,4 +144,4 @@ def score(meta: dict[str, Any], body: str, path: Path | str = "") -> Score:
                 1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit()
             )
             sentences += 1
-    return Score(path, words, sentences, long_words)
+    return words, sentences, long_words
