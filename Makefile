@@ -58,7 +58,7 @@ test: setup-test
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 ## The fast tier, for your own loop: the content pipeline and its checks, no browser, no full
-## build (about 1½ minutes on 2 cores). `make test` runs everything.
+## build (under a minute on 2 cores). `make test` runs everything.
 test-fast: $(VENV)/.installed-test
 	@$(PY) -m pytest -q -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc

@@ -589,12 +589,18 @@ def text_problems(
     return problems
 
 
+@lru_cache(maxsize=8192)
+def _body_findings(html: str) -> tuple:
+    """The text policy's findings in one rendered body, kept per HTML (findings are frozen)."""
+    return tuple(text_policy.check_body_html(html))
+
+
 def _policy_problems(site: Site, rel: str, page: Page, render) -> list[Problem]:
     """The text policy (kb/text_policy.py) on the front matter's text and the rendered body."""
     problems = text_problems(
         site, rel, page.meta, lambda path: page.field_lines.get(str(path[0])), page.lang
     )
-    for finding in text_policy.check_body_html(render(page.body)):
+    for finding in _body_findings(render(page.body)):
         problems.append(
             Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))
         )

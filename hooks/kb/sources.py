@@ -7,6 +7,7 @@ clear message everywhere, never a traceback.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass
@@ -189,7 +190,21 @@ class YamlDoc:
 
 
 def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
-    """Parse YAML; a syntax error, a duplicate key or an alias becomes a Problem with its line."""
+    """Parse YAML; a syntax error, a duplicate key or an alias becomes a Problem with its line.
+    Kept per text for the process; each caller gets its own copy of the data."""
+    doc, problems = _load_yaml_kept(text, rel, first_line)
+    if doc is None:
+        return None, list(problems)
+    return YamlDoc(copy.deepcopy(doc.data), doc.node, doc.first_line), []
+
+
+@lru_cache(maxsize=4096)
+def _load_yaml_kept(text: str, rel: str, first_line: int) -> tuple[YamlDoc | None, tuple]:
+    doc, problems = _load_yaml(text, rel, first_line)
+    return doc, tuple(problems)
+
+
+def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
     loader = _Loader(text)
     loader.first_line = first_line
     try:
