@@ -231,9 +231,9 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
     try:
         key = json.dumps(page.meta, sort_keys=True)
     except (TypeError, ValueError):  # not plain data (or keys of mixed types): no caching
-        found = _schema_findings.__wrapped__(kind, "", page.meta)
+        found = _schema_findings(kind, page.meta)
     else:
-        found = _schema_findings(kind, key)
+        found = _schema_findings_kept(kind, key)
     return [
         Problem(
             rel,
@@ -247,10 +247,14 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
 
 
 @lru_cache(maxsize=4096)
-def _schema_findings(kind: str, meta_json: str, meta: Any = None) -> tuple:
-    """``(what, fix, field, path)`` of every schema error of one front matter; kept per content,
-    so an unchanged page is validated once per process (``make serve``, the tests)."""
-    meta = json.loads(meta_json) if meta is None else meta
+def _schema_findings_kept(kind: str, meta_json: str) -> tuple:
+    """``_schema_findings`` kept per content, so an unchanged page is validated once per process
+    (``make serve``, the tests)."""
+    return _schema_findings(kind, json.loads(meta_json))
+
+
+def _schema_findings(kind: str, meta: Any) -> tuple:
+    """``(what, fix, field, path)`` of every schema error of one front matter."""
     found = []
     for error in sorted(
         schema_registry.validator(kind).iter_errors(meta), key=lambda e: list(e.absolute_path)
@@ -446,24 +450,26 @@ def _check_target(
     base = "" if from_root else posixpath.dirname(page.src)
     path = posixpath.normpath(posixpath.join(base, target)) if target else page.src
     dest, why = resolve(site, path, anchor, page.lang)
+    found = _unresolved(
+        why,
+        target,
+        anchor,
+        dest,
+        "check the path: links point to the Dutch file name, e.g. ../statuses/ibo.md.",
+    )
+    return [Problem(rel, what, fix, field=where, line=line) for what, fix in found]
+
+
+def _unresolved(why: str, target: str, anchor: str, dest, page_fix: str) -> list[tuple[str, str]]:
+    """What an editor reads about a link that ``resolve`` could not follow (empty when it could);
+    ``page_fix`` says how links are written where this one stands."""
     if why == "page":
-        return [
-            Problem(
-                rel,
-                f"the link '{target}' leads to no page.",
-                "check the path: links point to the Dutch file name, e.g. ../statuses/ibo.md.",
-                field=where,
-                line=line,
-            )
-        ]
+        return [(f"the link '{target}' leads to no page.", page_fix)]
     if why == "anchor":
         return [
-            Problem(
-                rel,
+            (
                 f"the link '{target}#{anchor}' names a heading that does not exist.",
                 f"use the id of a heading of content/{dest.src} (lower case, hyphens).",
-                field=where,
-                line=line,
             )
         ]
     return []
@@ -569,15 +575,9 @@ def text_problems(
                 problems.append(Problem(rel, finding.message, finding.fix, field, line_of(path)))
             for target, anchor in text_policy.page_links(value):
                 dest, why = resolve(site, target, anchor, lang)
-                if why == "page":
-                    what = f"the link '{target}' leads to no page."
-                    fix = "write the path from content/ to the Dutch file, e.g. statuses/ibo.md."
-                elif why == "anchor":
-                    what = f"the link '{target}#{anchor}' names a heading that does not exist."
-                    fix = f"use the id of a heading of content/{dest.src} (lower case, hyphens)."
-                else:
-                    continue
-                problems.append(Problem(rel, what, fix, field, line_of(path)))
+                page_fix = "write the path from content/ to the Dutch file, e.g. statuses/ibo.md."
+                for what, fix in _unresolved(why, target, anchor, dest, page_fix):
+                    problems.append(Problem(rel, what, fix, field, line_of(path)))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, [*path, key])
