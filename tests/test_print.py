@@ -89,6 +89,9 @@ def test_prints_cleanly(
 ) -> None:
     path = html_path(source)
     page.goto((built_site / path).as_uri(), wait_until="networkidle")
+    # Chromium's page.pdf() fires no `beforeprint`: wait until print.js has set the sheet margins
+    # at load, as it has long before a reader reaches the print button.
+    page.wait_for_function("document.adoptedStyleSheets.length > 0", timeout=10_000)
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
     texts = sheets(pdf)
@@ -97,7 +100,7 @@ def test_prints_cleanly(
     address = f"https://jobcoach.example.org/{path}"
     today = dt.date.today()
     for number, text in enumerate(flat, start=1):
-        assert site_name in text, f"sheet {number}: no site name"
+        assert site_name in text, f"sheet {number}: no site name in {text[:120]!r}…{text[-120:]!r}"
         assert address in text, f"sheet {number}: no page address"
         assert PRINTED[lang] in text and str(today.year) in text, f"sheet {number}: no date"
         assert f"{number} / {len(flat)}" in text, f"sheet {number}: no sheet number"
