@@ -1,4 +1,5 @@
-"""Smaller scripts and style sheets of our own: comments, indentation and blank lines left out.
+"""Smaller scripts and style sheets of our own, and smaller pages: comments, indentation and blank
+lines left out.
 
 After the build (and after ``purge_css``, which reads the words of our scripts as they are in
 ``overrides/``), every ``.js`` and ``.css`` file that ``overrides/assets/`` puts in the site is
@@ -7,6 +8,8 @@ keeps its own line (so the meaning never depends on where a statement ends) and 
 out only when it takes whole lines. The sources in ``overrides/`` keep their comments; a file that
 is one line already (``iframe-worker-shim.js``, minified where it came from) is left as it is.
 On a quiz page this is about 3.8 KiB gzip of the 70 KB a first load may weigh (README, issue 16).
+Every built page (``.html``) loses its indentation and blank lines too (``minify_html``; about
+0.5 KiB gzip a page); preformatted text, text areas, scripts and styles keep every character.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from mkdocs.plugins import event_priority
 
 from site_language import is_nested_build
 
-__all__ = ["minify_css", "minify_js"]
+__all__ = ["minify_css", "minify_html", "minify_js"]
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# Elements whose text is kept exactly: preformatted text, form text, inline code and styles.
+_KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 
 
 def minify_js(code: str) -> str:
@@ -61,6 +67,21 @@ def minify_css(css: str) -> str:
     return "\n".join(line.strip() for line in css.splitlines() if line.strip()) + "\n"
 
 
+def minify_html(html: str) -> str:
+    """``html`` without indentation and blank lines: every run of line breaks and the spaces that
+    start the next line become one line break, which a browser reads as the same one space.
+    ``<pre>``, ``<textarea>``, ``<script>`` and ``<style>`` keep every character (the inline
+    scripts keep the hashes of the page's Content-Security-Policy)."""
+    parts = _KEEP.split(html)
+    out = []
+    # split() with two groups yields: text, whole element, tag name, text, ...
+    for index in range(0, len(parts), 3):
+        out.append(_INDENT.sub("\n", parts[index]))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])
+    return "".join(out)
+
+
 def _own_assets(config: MkDocsConfig) -> list[Path]:
     """The site's copies of the files under overrides/assets/ (scripts and style sheets)."""
     theme_dir = Path(config.theme.custom_dir or "overrides")
@@ -86,5 +107,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         if text.count("\n") <= 1:
             continue
         small = minify_js(text) if path.suffix == ".js" else minify_css(text)
+        if small != text:
+            path.write_text(small, encoding="utf-8")
+    for path in Path(config.site_dir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        small = minify_html(text)
         if small != text:
             path.write_text(small, encoding="utf-8")

@@ -3,7 +3,9 @@
 The quiz comes from quizzes/<id>.yml (hooks/kb/quiz_model.py), the HTML from the macros in
 overrides/hooks/render_quizzes.html. A training-session page whose front matter names a
 ``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
-pages that show a quiz (Material's extra_javascript would load them on every page). The quizzes
+pages that show a quiz (Material's extra_javascript would load them on every page); quiz.js is
+not linked but named in the first quiz's ``data-kb-quiz-src``: glossary.js fetches it when a quiz
+comes near the viewport or is first used (issue 16: bytes and blocking time of a first load). The quizzes
 and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
 """
 
@@ -71,7 +73,9 @@ def _title(target: str, lang: str, config: MkDocsConfig) -> str:
     return str(page.meta.get("title", path)) if page else path
 
 
-def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
+def _quiz_html(
+    quiz_id: str, page: Page, config: MkDocsConfig, files: Files, head: str, src: str | None
+) -> str:
     lang = current_language(config)
     data = quiz_model.view(quiz_id, _state["quizzes"][quiz_id], lang)
     for item in data["questions"]:
@@ -86,7 +90,7 @@ def _quiz_html(quiz_id: str, page: Page, config: MkDocsConfig, files: Files, hea
                 if web
                 else _title(item["source"], lang, config)
             )
-    return _macros(config).quiz(data, _strings(lang), head)
+    return _macros(config).quiz(data, _strings(lang), head, src or "")
 
 
 def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
@@ -148,13 +152,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             log.warning(f"{page.file.src_uri}:{number}: kb:quiz: there is no quiz '{arg}'.")
             continue
         script = JS if name == "quiz" else PROGRESS_JS
+        src = None if script in linked else _asset(script, page)
         head = _macros(config).assets(
             None if linked else _asset(CSS, page),
-            None if script in linked else _asset(script, page),
+            src if name != "quiz" else None,  # quiz.js: fetched lazily, from data-kb-quiz-src
         )
         linked |= {CSS, script}
         if name == "quiz":
-            html = _quiz_html(arg, page, config, files, head)
+            html = _quiz_html(arg, page, config, files, head, src)
         else:
             html = _progress_html(page, config, files, head)
         lines[number - 1] = "\n" + _flat(html) + "\n"

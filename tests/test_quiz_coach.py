@@ -24,6 +24,7 @@ from test_quizzes import (
     first_of,
     press,
     question,
+    ready,
     result,
     type_in,
 )
@@ -58,11 +59,12 @@ def open_quiz(page: Page, lang: str) -> None:
     page.goto(URL[lang])
     page.evaluate("localStorage.clear(); localStorage.setItem('kb-progress-consent', 'yes')")
     page.reload()
-    expect(page.locator(f"[data-kb-quiz='{QUIZ_ID}']")).to_have_class("kb-quiz kb-quiz--js")
+    expect(ready(page)).to_have_class("kb-quiz kb-quiz--js")
 
 
 def quiz_root(page: Page):
-    return page.locator(f"[data-kb-quiz='{QUIZ_ID}']")
+    """The quiz, set up (brought near the viewport, so that quiz.js loads)."""
+    return ready(page)
 
 
 def saved_keys(page: Page) -> list[str]:

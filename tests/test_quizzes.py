@@ -7,6 +7,7 @@ without breaking them; they need one question of every type in that quiz.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,15 @@ def first_of(kind: str) -> dict:
     return next(q for q in QUIZ["questions"] if q["type"] == kind)
 
 
+def ready(page: Page, root: Locator | None = None) -> Locator:
+    """The quiz, set up: quiz.js loads when a quiz comes near the viewport (glossary.js), so
+    bring it there and wait until it has the class quiz.js gives it when it is ready."""
+    root = root or page.locator(f"[data-kb-quiz='{QUIZ_ID}']")
+    root.scroll_into_view_if_needed()
+    expect(root).to_have_class(re.compile(r"\bkb-quiz--js\b"))
+    return root
+
+
 def question(page: Page, qid: str) -> Locator:
     return page.locator(f"[data-kb-quiz='{QUIZ_ID}'] [data-qid='{qid}']")
 
@@ -77,7 +87,7 @@ def status(page: Page) -> Locator:
 
 def check(page: Page, root: Locator | None = None) -> None:
     """Press 'check my answers'; when questions are still open, say yes to the in-page question."""
-    root = root or page.locator(f"[data-kb-quiz='{QUIZ_ID}']")
+    root = ready(page, root)
     press(page, root.locator("[data-action='check']"))
     if root.locator(".kb-quiz__confirm").is_visible():
         press(page, root.locator("[data-action='confirm-yes']"))
@@ -131,7 +141,9 @@ def put_in_order(page: Page, qid: str, ids: list[str]) -> None:
 
 
 def answer(page: Page, q: dict, right: bool, lang: str = "nl") -> None:
-    """Answer one question of ``QUIZ`` rightly or wrongly, by keyboard."""
+    """Answer one question of ``QUIZ`` rightly or wrongly, by keyboard, once the quiz is set up
+    (it may restore or shuffle answers while it sets up)."""
+    ready(page)
     kind, qid = q["type"], q["id"]
     if kind in ("single", "multiple"):
         good = [o["id"] for o in q["options"] if o.get("correct")]
@@ -164,7 +176,7 @@ def quiz(page: Page) -> Page:
     page.goto(QUIZ_NL)
     page.evaluate("localStorage.clear(); localStorage.setItem('kb-progress-consent', 'yes')")
     page.reload()
-    expect(page.locator(f"[data-kb-quiz='{QUIZ_ID}']")).to_have_class("kb-quiz kb-quiz--js")
+    expect(ready(page)).to_have_class("kb-quiz kb-quiz--js")
     return page
 
 
@@ -325,11 +337,13 @@ class TestProgress:
         check(quiz)
         best = quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__best")
         quiz.reload()
+        ready(quiz)
         expect(best).to_contain_text("100%")
         single = first_of("single")
         good = next(o["id"] for o in single["options"] if o.get("correct"))
         expect(question(quiz, single["id"]).locator(f"input[value='{good}']")).to_be_checked()
         quiz.goto(QUIZ_EN)
+        ready(quiz)
         expect(best).to_contain_text("Your best score so far: 100%")
         expect(question(quiz, single["id"]).locator(f"input[value='{good}']")).to_be_checked()
         keys = quiz.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kb-quiz:'))")
@@ -347,10 +361,12 @@ class TestProgress:
         }
         quiz.evaluate("r => localStorage.setItem('kb-quiz:sessie-1', JSON.stringify(r))", saved)
         quiz.reload()
+        ready(quiz)
         expect(box).not_to_be_checked()
         saved["answers"][single["id"]]["h"] = quiz_model.question_hash(single)
         quiz.evaluate("r => localStorage.setItem('kb-quiz:sessie-1', JSON.stringify(r))", saved)
         quiz.reload()
+        ready(quiz)
         expect(box).to_be_checked()
 
     def test_training_path_shows_and_erases_progress(self, quiz: Page) -> None:
@@ -381,7 +397,7 @@ class TestProgress:
             quiz.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kb-quiz:'))") == []
         )
         quiz.goto(QUIZ_NL)
-        expect(quiz.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__best")).to_be_hidden()
+        expect(ready(quiz).locator(".kb-quiz__best")).to_be_hidden()
 
     def test_erase_can_be_cancelled(self, quiz: Page) -> None:
         """Saying 'no' to the question 'erase?' keeps the progress."""
