@@ -34,7 +34,16 @@ CSS, JS, PROGRESS_JS = (
     "assets/javascripts/quiz.js",
     "assets/javascripts/quiz-progress.js",
 )
+# Fetches quiz.js when a quiz comes near the viewport or is first used (also glossary tooltips):
+# every site that shows a quiz needs it, also one without the glossary hook.
+LOADER = "assets/javascripts/glossary.js"
 _state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if LOADER not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(LOADER)
+    return config
 
 
 def _root(config: MkDocsConfig) -> Path:
