@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from minify_assets import minify_css, minify_js  # noqa: E402
+from minify_assets import minify_css, minify_html, minify_js  # noqa: E402
 
 SCRIPTS = sorted((ROOT / "overrides/assets/javascripts").glob("*.js"))
 SHEETS = sorted((ROOT / "overrides/assets/stylesheets").glob("*.css"))
@@ -93,3 +93,18 @@ def test_our_style_sheets_keep_every_rule(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     small = minify_css(source)
     assert "".join(re.sub(r"/\*.*?\*/", "", source, flags=re.S).split()) == "".join(small.split())
+
+
+def test_pages_lose_indentation_but_not_preformatted_text() -> None:
+    """minify_html: indentation and blank lines go; pre, textarea, script and style keep every
+    character (inline scripts keep their CSP hashes)."""
+    html = (
+        "<main>\n    <p>one\n\n      two</p>\n  <pre><code>  a\n    b</code></pre>\n"
+        "  <textarea>\n  t</textarea>\n  <script>\n  var a = 1;\n</script>\n"
+        "  <style>\n  p { color: red; }\n</style>\n</main>\n"
+    )
+    assert minify_html(html) == (
+        "<main>\n<p>one\ntwo</p>\n<pre><code>  a\n    b</code></pre>\n"
+        "<textarea>\n  t</textarea>\n<script>\n  var a = 1;\n</script>\n"
+        "<style>\n  p { color: red; }\n</style>\n</main>\n"
+    )
