@@ -2,7 +2,8 @@
 
 A status gets its fact box, a task guide its do's and don'ts and checklist, a story its lessons,
 a training session its goals and programme; every page that rests on sources shows them with the
-date they were last checked, a notice when that date is old, and the pages that refer to it.
+date they were last checked, a notice when that date is old, and the pages that refer to it
+(at most twelve, some of each kind).
 The HTML lives in overrides/hooks/render_facts.html.
 """
 
@@ -20,6 +21,23 @@ from site_language import current_language
 
 TEMPLATE = "hooks/render_facts.html"
 _H1 = re.compile(r"^# ")
+BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
+
+
+def _some_of_each(items: list[dict], limit: int) -> list[dict]:
+    """At most ``limit`` of ``items``, taken in turn from each kind, in their own order."""
+    if len(items) <= limit:
+        return items
+    by_kind: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        by_kind.setdefault(item["kind"], []).append(n)
+    chosen: set[int] = set()
+    queues = list(by_kind.values())
+    while len(chosen) < limit:
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.add(queue.pop(0))
+    return [item for n, item in enumerate(items) if n in chosen]
 
 
 def _as_list(value) -> list:
@@ -69,7 +87,7 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         "ref": ref,
         "refs": refs,
         "date": lambda d: format_date(d, lang),
-        "backlinks": backlinks,
+        "backlinks": _some_of_each(backlinks, BACKLINKS_SHOWN),
         "stale": stale(rec.meta, freshness_months(config)),
         "months": freshness_months(config),
     }

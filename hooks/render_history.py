@@ -1,4 +1,4 @@
-"""The change history of a page: the updates that name it under ``changes``, newest first,
+"""The change history of a page: the (at most five) newest updates that name it under ``changes``,
 as "What changed?" before its sources, and "Last changed on" next to "Last checked on".
 
 Runs after hooks/render_facts.py, which writes the sources and "last checked on"; the HTML lives
@@ -21,6 +21,7 @@ TEMPLATE = "hooks/render_news.html"
 REVIEWED = re.compile(r'<p class="kb-reviewed">.*?</p>')
 SOURCES = re.compile(r'^<section class="kb-sources"', re.M)
 QUIZ = re.compile(r"^<!--\s*kb:quiz\b.*$", re.M)
+SHOWN = 5  # the newest updates; the news page lists them all (a page stays the same size)
 
 
 @event_priority(40)  # after render_facts, which writes "last checked on" and the sources
@@ -32,7 +33,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     updates = news_model.history(site_for(config), rec.base, lang)
     if not updates:
         return markdown
-    items = [view(u, link, lang, tags(config, lang)) for u in updates]
+    items = [view(u, link, lang, tags(config, lang)) for u in updates[:SHOWN]]
     t = labels(lang)
     reviewed = REVIEWED.search(markdown)
     if reviewed:

@@ -6,7 +6,9 @@
 
 For each size the content (every page except section index pages, with its translation; the
 quizzes stay as they are) is copied N times into a temp dir: copy k of ``statuses/ibo.md`` is
-``statuses/ibo-k.md``, its title gets " (k)". Two configurations are built from the same tree:
+``statuses/ibo-k.md``, its title gets " (k)" and its body ends with the word "Kopie<k>", so that
+no two pages have the same text (the content check keeps its results per text; identical copies
+would be checked for free and make the benchmark lie). Two configurations are built from the same tree:
 - **portal**: the project's mkdocs.yml as it is (hooks, templates, strict);
 - **plain**: the same mkdocs.yml without the theme overrides and without the hooks except
   ``hooks/order_nav.py``, which makes the menu: plain Material + search + i18n + offline with
@@ -66,6 +68,10 @@ def make_tree(base: Path, size: int) -> Path:
                 count=1,
                 flags=re.M,
             )
+            # A word of its own at the end of the body too, so that no copy's text (front matter or
+            # body) is the same as another's: the check keeps results per text (YAML, schema,
+            # rendered body, readability), and copies must cost what distinct pages cost.
+            copy = copy.rstrip("\n") + f"\n\nKopie{k}.\n"
             (page.parent / f"{stem}-{k}{suffix}").write_text(copy, encoding="utf-8")
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     plain = re.sub(

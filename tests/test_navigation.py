@@ -73,3 +73,68 @@ def test_group_leads_to_its_first_page(page: Page, grouped_site: str) -> None:
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_contain_text(statuses[10].meta["title"])
+
+
+COPIES = 40  # copies of one status, so that the section needs groups of groups at SIZE
+
+
+def _levels(count: int, size: int) -> int:
+    """How many levels of at most ``size`` entries ``count`` pages need."""
+    levels = 1
+    while size**levels < count:
+        levels += 1
+    return levels
+
+
+@pytest.fixture(scope="module")
+def deep_site(tmp_path_factory: pytest.TempPathFactory):
+    """The portal with COPIES more statuses and groups of at most SIZE entries."""
+    project = copy_project(tmp_path_factory.mktemp("deep") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        re.sub(r"^(\s+nav_group_size:)\s*\d+", rf"\g<1> {SIZE}", text, flags=re.M),
+        encoding="utf-8",
+    )
+    original = pages("status")[0]
+    for suffix in (".md", ".en.md"):
+        source = project / "content" / (original.base[:-3] + suffix)
+        text = source.read_text(encoding="utf-8")
+        for k in range(2, COPIES + 2):
+            copy = re.sub(r"^(title:.*?)(\"?)$", rf"\g<1> ({k})\g<2>", text, count=1, flags=re.M)
+            (source.parent / f"{source.name[: -len(suffix)]}-{k}{suffix}").write_text(
+                copy, encoding="utf-8"
+            )
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "-d", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    server = StaticServer(project / "site")
+    yield server.url, original
+    server.stop()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_very_long_section_has_groups_of_groups(page: Page, deep_site, lang: str) -> None:
+    """A section of more than SIZE × SIZE pages: groups of groups, at most SIZE entries in every
+    list of the menu, and on a page only the lists on its own path."""
+    url, original = deep_site
+    count = len(pages("status", lang)) + COPIES
+    levels = _levels(count, SIZE)
+    assert levels >= 3, "the test needs a section that fills more than two levels"
+    page.goto(url + html_path(original).replace(".html", f"-{COPIES + 1}.html"))
+    menu = page.locator("nav.md-nav--primary")
+    active = menu.locator("a.md-nav__link--active")
+    expect(active).to_have_count(1)
+    section = menu.locator("li.md-nav__item--active").first  # the statuses section
+    lists = section.locator("ul.md-nav__list")
+    expect(lists).to_have_count(levels + 1)  # the section's own list, then one per level
+    for n in range(levels + 1):
+        entries = lists.nth(n).locator(":scope > li").count()
+        index_page = 1 if n == 0 else 0
+        assert 2 <= entries <= SIZE + index_page, f"list {n} of the menu has {entries} entries"
+    assert section.locator("a").count() <= (levels + 1) * (SIZE + 2)

@@ -120,6 +120,14 @@ class Site:
     problems: list[Problem]
     _back: dict | None = field(default=None, repr=False)
     _slugs: dict | None = field(default=None, repr=False)
+    _derived: dict = field(default_factory=dict, repr=False)
+
+    def derived(self, key: tuple, make):
+        """What ``make()`` returns, made once per site: an index over all pages that each page
+        looks up, instead of a scan of all pages per page."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def of_kind(self, kind: str, lang: str) -> list[Page]:
         found = [p for p in self.pages.values() if p.kind == kind and p.lang == lang]

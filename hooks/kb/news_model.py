@@ -226,6 +226,10 @@ def _strings(value: Any) -> list[str]:
 
 def updates(site: Site, lang: str) -> list[Update]:
     """Every update in ``lang``, newest first (the Dutch text where no translation exists)."""
+    return list(site.derived(("news.updates", lang), lambda: _updates(site, lang)))
+
+
+def _updates(site: Site, lang: str) -> tuple[Update, ...]:
     found = []
     for page in site.pages.values():
         if page.kind != "news" or page.lang != "nl" or page.slug == "index":
@@ -234,12 +238,20 @@ def updates(site: Site, lang: str) -> list[Update]:
         found.append(Update(shown or page, page.src))
     found.sort(key=lambda u: u.meta.get("title", ""))
     found.sort(key=lambda u: u.date, reverse=True)
-    return found
+    return tuple(found)
 
 
 def history(site: Site, base: str, lang: str) -> list[Update]:
     """The updates that name the page ``base`` under ``changes``, newest first."""
-    return [u for u in updates(site, lang) if base in _strings(u.meta.get("changes"))]
+    return list(site.derived(("news.history", lang), lambda: _history(site, lang)).get(base, ()))
+
+
+def _history(site: Site, lang: str) -> dict[str, list[Update]]:
+    by_page: dict[str, list[Update]] = {}
+    for update in updates(site, lang):
+        for base in dict.fromkeys(_strings(update.meta.get("changes"))):
+            by_page.setdefault(base, []).append(update)
+    return by_page
 
 
 def feed_updated(items: list[Update]) -> str:
