@@ -24,22 +24,6 @@ _H1 = re.compile(r"^# ")
 BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
 
 
-def _some_of_each(items: list[dict], limit: int) -> list[dict]:
-    """At most ``limit`` of ``items``, taken in turn from each kind, in their own order."""
-    if len(items) <= limit:
-        return items
-    by_kind: dict[str, list[int]] = {}
-    for n, item in enumerate(items):
-        by_kind.setdefault(item["kind"], []).append(n)
-    chosen: set[int] = set()
-    queues = list(by_kind.values())
-    while len(chosen) < limit:
-        for queue in queues:
-            if queue and len(chosen) < limit:
-                chosen.add(queue.pop(0))
-    return [item for n, item in enumerate(items) if n in chosen]
-
-
 def _as_list(value) -> list:
     return value if isinstance(value, list) else [value] if value else []
 
@@ -87,7 +71,7 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         "ref": ref,
         "refs": refs,
         "date": lambda d: format_date(d, lang),
-        "backlinks": _some_of_each(backlinks, BACKLINKS_SHOWN),
+        "backlinks": content_model.some_of_each(backlinks, BACKLINKS_SHOWN),
         "stale": stale(rec.meta, freshness_months(config)),
         "months": freshness_months(config),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import StaticServer
@@ -20,14 +21,19 @@ from content_index import html_path, labels, pages
 SIZE = 5
 
 
-@pytest.fixture(scope="module")
-def grouped_site(tmp_path_factory: pytest.TempPathFactory):
-    project = copy_project(tmp_path_factory.mktemp("grouped") / "project")
+def grouped_project(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A copy of the portal whose long sections come in groups of SIZE."""
+    project = copy_project(tmp_path_factory.mktemp(name) / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     grouped, found = re.subn(r"^(\s+nav_group_size:)\s*\d+", rf"\g<1> {SIZE}", text, flags=re.M)
     assert found == 1, "mkdocs.yml sets extra.nav_group_size once"
     config.write_text(grouped, encoding="utf-8")
+    return project
+
+
+def serve(project: Path) -> StaticServer:
+    """Build the copy the way `make build` does and serve it."""
     result = subprocess.run(
         [sys.executable, "scripts/build.py", "-d", str(project / "site")],
         cwd=project,
@@ -36,7 +42,12 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory):
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    server = StaticServer(project / "site")
+    return StaticServer(project / "site")
+
+
+@pytest.fixture(scope="module")
+def grouped_site(tmp_path_factory: pytest.TempPathFactory):
+    server = serve(grouped_project(tmp_path_factory, "grouped"))
     yield server.url
     server.stop()
 
@@ -89,13 +100,7 @@ def _levels(count: int, size: int) -> int:
 @pytest.fixture(scope="module")
 def deep_site(tmp_path_factory: pytest.TempPathFactory):
     """The portal with COPIES more statuses and groups of at most SIZE entries."""
-    project = copy_project(tmp_path_factory.mktemp("deep") / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        re.sub(r"^(\s+nav_group_size:)\s*\d+", rf"\g<1> {SIZE}", text, flags=re.M),
-        encoding="utf-8",
-    )
+    project = grouped_project(tmp_path_factory, "deep")
     original = pages("status")[0]
     for suffix in (".md", ".en.md"):
         source = project / "content" / (original.base[:-3] + suffix)
@@ -105,15 +110,7 @@ def deep_site(tmp_path_factory: pytest.TempPathFactory):
             (source.parent / f"{source.name[: -len(suffix)]}-{k}{suffix}").write_text(
                 copy, encoding="utf-8"
             )
-    result = subprocess.run(
-        [sys.executable, "scripts/build.py", "-d", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    server = StaticServer(project / "site")
+    server = serve(project)
     yield server.url, original
     server.stop()
 

@@ -863,3 +863,20 @@ def _uncommitted(root: Path, folder: str = "content") -> set[str]:
     except (OSError, subprocess.SubprocessError):
         return set()
     return {line[3:].strip() for line in out.splitlines()}
+
+
+def some_of_each(items: list[dict], limit: int) -> list[dict]:
+    """At most ``limit`` of ``items`` (dicts with a ``kind``), taken in turn from each kind, kept
+    in their own order: a list of pages that refer to one page stays short however many do."""
+    if len(items) <= limit:
+        return items
+    by_kind: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        by_kind.setdefault(item["kind"], []).append(n)
+    chosen: set[int] = set()
+    queues = list(by_kind.values())
+    while len(chosen) < limit:
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.add(queue.pop(0))
+    return [item for n, item in enumerate(items) if n in chosen]
