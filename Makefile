@@ -6,6 +6,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
+# Test processes (pytest-xdist): one per core; each test file stays in one process (--dist loadfile),
+# so a file's own build is made once. TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup setup-test serve preview build check readability test test-fast lint format clean moodle
@@ -54,13 +57,13 @@ preview: build
 
 ## Every test, in real Chromium. pytest's "no test ran" (exit 5) counts as a failure.
 test: setup-test
-	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 ## The fast tier, for your own loop: the content pipeline and its checks, no browser, no full
 ## build (under a minute on 2 cores). `make test` runs everything.
 test-fast: $(VENV)/.installed-test
-	@$(PY) -m pytest -q -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
+	@$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 ## ruff lint and format check, with the settings in pyproject.toml (CI runs this first).

@@ -140,6 +140,18 @@ def put_in_order(page: Page, qid: str, ids: list[str]) -> None:
             ).to_be_focused()
 
 
+def wrong_order(page: Page, q: dict) -> list[str]:
+    """A wrong order that differs from the shuffled one on screen: a reader answers an order
+    question by moving a step (the shuffle may already show the steps reversed)."""
+    ids = [s["id"] for s in q["steps"]]
+    shown = (
+        question(page, q["id"])
+        .locator(".kb-quiz__step")
+        .evaluate_all("ls => ls.map(l => l.dataset.id)")
+    )
+    return next(o for o in (ids[::-1], ids[1:] + ids[:1]) if o != shown)
+
+
 def answer(page: Page, q: dict, right: bool, lang: str = "nl") -> None:
     """Answer one question of ``QUIZ`` rightly or wrongly, by keyboard, once the quiz is set up
     (it may restore or shuffle answers while it sets up)."""
@@ -154,11 +166,7 @@ def answer(page: Page, q: dict, right: bool, lang: str = "nl") -> None:
     elif kind == "fill-in":
         type_in(page, qid, q["answers"][lang][0] if right else "zzz")
     elif kind == "order":
-        put_in_order(
-            page,
-            qid,
-            [s["id"] for s in q["steps"]] if right else [s["id"] for s in reversed(q["steps"])],
-        )
+        put_in_order(page, qid, [s["id"] for s in q["steps"]] if right else wrong_order(page, q))
     elif kind == "match":
         ids = [p["id"] for p in q["pairs"]]
         for i, left in enumerate(ids):
