@@ -10,6 +10,12 @@ is one line already (``iframe-worker-shim.js``, minified where it came from) is 
 On a quiz page this is about 3.8 KiB gzip of the 70 KB a first load may weigh (README, issue 16).
 Every built page (``.html``) loses its indentation and blank lines too (``minify_html``; about
 0.5 KiB gzip a page); preformatted text, text areas, scripts and styles keep every character.
+
+Then the files every page loads are joined (``kb.asset_bundle``; about 0.25 KiB of headers per
+request saved): Material's two purged style sheets in one, ours (``extra_css``) in
+``site.css``, the polyfills in ``polyfills.js`` and the scripts after Material's bundle
+(``extra_javascript`` and the language switch's) in ``site.js``; every page is pointed at them.
+A page's own scripts (filters, quiz progress) and quiz.js stay apart.
 """
 
 from __future__ import annotations
@@ -20,9 +26,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb.asset_bundle import Bundle, bundle_page, join_css, join_js
 from site_language import is_nested_build
 
-__all__ = ["minify_css", "minify_html", "minify_js"]
+__all__ = ["bundles", "minify_css", "minify_html", "minify_js"]
+
+# The site-wide scripts that do not come from extra_javascript: the language switch's (loaded by
+# overrides/partials/alternate.html on every page).
+LANG_SWITCH = "assets/javascripts/lang-switch.js"
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # Elements whose text is kept exactly: preformatted text, form text, inline code and styles.
@@ -96,6 +107,50 @@ def _own_assets(config: MkDocsConfig) -> list[Path]:
     ]
 
 
+def bundles(config: MkDocsConfig) -> list[Bundle]:
+    """Our site-wide files, joined per place in the page (kb.asset_bundle): the style sheets
+    (extra_css), the polyfills (extra.polyfills, before Material's bundle) and the scripts after
+    Material's bundle (extra_javascript, and the language switch's)."""
+    return [
+        Bundle("assets/stylesheets/site.css", tuple(str(css) for css in config.extra_css)),
+        Bundle(
+            "assets/javascripts/polyfills.js",
+            tuple(str(js) for js in config.extra.get("polyfills") or []),
+        ),
+        Bundle(
+            "assets/javascripts/site.js",
+            (*(str(js) for js in config.extra_javascript), LANG_SWITCH),
+        ),
+    ]
+
+
+def _material_sheets(site: Path) -> list[Bundle]:
+    """Material's two style sheets as purge_css wrote them (``main.<hash>.<inputs>.min.css``, and
+    the same for ``palette``) in one, under the main sheet's name: the name still changes with
+    everything either is made from, so a cached copy is never stale."""
+    main = sorted(site.glob("assets/stylesheets/main.*.*.min.css"))
+    palette = sorted(site.glob("assets/stylesheets/palette.*.*.min.css"))
+    if len(main) != 1 or len(palette) != 1:
+        return []
+    first = main[0].relative_to(site).as_posix()
+    return [Bundle(first, (first, palette[0].relative_to(site).as_posix()))]
+
+
+def _write_bundles(config: MkDocsConfig) -> list[Bundle]:
+    """Write each bundle of files that are in the site; the files themselves stay (scripts/pdf.py
+    reads the style sheets one by one)."""
+    site, written = Path(config.site_dir), []
+    for bundle in _material_sheets(site) + bundles(config):
+        members = tuple(m for m in bundle.members if (site / m).is_file())
+        if len(members) < 2:
+            continue
+        texts = [(site / m).read_text(encoding="utf-8") for m in members]
+        joined = join_css(texts) if bundle.is_css else join_js(texts)
+        (site / bundle.path).write_text(joined, encoding="utf-8")
+        written.append(Bundle(bundle.path, members))
+    return written
+
+
 @event_priority(-220)  # after purge_css (-210), which reads our scripts' words as they are
 def on_post_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):
@@ -109,8 +164,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         small = minify_js(text) if path.suffix == ".js" else minify_css(text)
         if small != text:
             path.write_text(small, encoding="utf-8")
+    joined = _write_bundles(config)
     for path in Path(config.site_dir).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        small = minify_html(text)
+        small = minify_html(bundle_page(text, joined))
         if small != text:
             path.write_text(small, encoding="utf-8")

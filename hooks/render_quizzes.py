@@ -3,14 +3,16 @@
 The quiz comes from quizzes/<id>.yml (hooks/kb/quiz_model.py), the HTML from the macros in
 overrides/hooks/render_quizzes.html. A training-session page whose front matter names a
 ``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
-pages that show a quiz (Material's extra_javascript would load them on every page); quiz.js is
-not linked but named in the first quiz's ``data-kb-quiz-src``: glossary.js fetches it when a quiz
-comes near the viewport or is first used (issue 16: bytes and blocking time of a first load). The quizzes
+pages that show a quiz (Material's extra_javascript would load them on every page); on a quiz
+page neither is linked: the first quiz names them in ``data-kb-quiz-src`` and ``data-kb-quiz-css``
+and glossary.js fetches them when a quiz comes near the viewport or is first used (quiz.css also
+in a ``<noscript>`` link, for readers without JavaScript) (issue 16: bytes and blocking time of a first load). The quizzes
 and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -18,6 +20,8 @@ from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -37,6 +41,19 @@ CSS, JS, PROGRESS_JS = (
 # Fetches quiz.js when a quiz comes near the viewport or is first used (also glossary tooltips):
 # every site that shows a quiz needs it, also one without the glossary hook.
 LOADER = "assets/javascripts/glossary.js"
+# The texts that only quiz.js shows (results, marks, counts, its buttons and questions): written
+# into the site's quiz.js, per language, instead of into every quiz (issue 16: bytes of a first
+# load; quiz.js is fetched only when a quiz is near). quiz.js reads them as data-s-* names:
+# not_passed -> sNotPassed.
+QUIZ_JS_STRINGS = (
+    "right", "wrong", "partly", "unanswered", "chosen", "score", "passed", "not_passed", "best",
+    "moved", "locale", "answered_one", "answered_other", "unanswered_one", "unanswered_other",
+    "nothing_answered", "answer_first", "missed", "accepted_spelling", "summary_question",
+    "history_item", "consent_saved", "consent_refused", "check_one", "solution_one", "retry_one",
+    "move_up", "move_down", "confirm_yes", "confirm_no", "check", "retry_wrong", "retry_all",
+    "show_solution", "summary_title", "consent_question", "consent_yes", "consent_no",
+)  # fmt: skip
+_STRINGS_SLOT = "var STRINGS = {};"
 _state: dict = {}
 
 
@@ -83,7 +100,13 @@ def _title(target: str, lang: str, config: MkDocsConfig) -> str:
 
 
 def _quiz_html(
-    quiz_id: str, page: Page, config: MkDocsConfig, files: Files, head: str, src: str | None
+    quiz_id: str,
+    page: Page,
+    config: MkDocsConfig,
+    files: Files,
+    head: str,
+    src: str | None,
+    css: str | None,
 ) -> str:
     lang = current_language(config)
     data = quiz_model.view(quiz_id, _state["quizzes"][quiz_id], lang)
@@ -99,7 +122,7 @@ def _quiz_html(
                 if web
                 else _title(item["source"], lang, config)
             )
-    return _macros(config).quiz(data, _strings(lang), head, src or "")
+    return _macros(config).quiz(data, _strings(lang), head, src or "", css or "")
 
 
 def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
@@ -162,14 +185,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             continue
         script = JS if name == "quiz" else PROGRESS_JS
         src = None if script in linked else _asset(script, page)
-        head = _macros(config).assets(
-            None if linked else _asset(CSS, page),
-            src if name != "quiz" else None,  # quiz.js: fetched lazily, from data-kb-quiz-src
-        )
+        css = None if CSS in linked else _asset(CSS, page)
         linked |= {CSS, script}
-        if name == "quiz":
-            html = _quiz_html(arg, page, config, files, head, src)
+        if name == "quiz":  # quiz.js and quiz.css: fetched lazily, from data-kb-quiz-src/-css
+            head = _macros(config).noscript_css(css)
+            html = _quiz_html(arg, page, config, files, head, src, css)
         else:
+            head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)
         lines[number - 1] = "\n" + _flat(html) + "\n"
     return "\n".join(lines)
@@ -177,3 +199,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _asset(path: str, page: Page) -> str:
     return get_relative_url(path, page.url or "index.html")
+
+
+def quiz_js_strings(strings: dict) -> dict[str, dict[str, str]]:
+    """``{lang: {"sRight": …}}``: the texts of QUIZ_JS_STRINGS in every language of
+    ui_strings.yml (the Dutch one where a text has no translation)."""
+    langs = sorted({lang for value in strings.values() for lang in value})
+    return {
+        lang: {
+            "s" + "".join(w.capitalize() for w in key.split("_")): strings[key].get(lang)
+            or strings[key]["nl"]
+            for key in QUIZ_JS_STRINGS
+        }
+        for lang in langs
+    }
+
+
+@event_priority(-215)  # after every language is built (i18n: -100), before minify_assets (-220)
+def on_post_build(config: MkDocsConfig) -> None:
+    """The quiz texts into the site's quiz.js (the English build writes the theme's copy again,
+    so only after it)."""
+    if is_nested_build(config):
+        return
+    path = Path(config.site_dir) / JS
+    if not path.is_file():
+        return
+    script = path.read_text(encoding="utf-8")
+    if _STRINGS_SLOT not in script:
+        raise PluginError(f"{JS} has no '{_STRINGS_SLOT}' for the quiz texts")
+    texts = json.dumps(quiz_js_strings(_state["strings"]), ensure_ascii=False)
+    path.write_text(script.replace(_STRINGS_SLOT, f"var STRINGS = {texts};", 1), encoding="utf-8")

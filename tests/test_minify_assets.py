@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from minify_assets import minify_css, minify_html, minify_js  # noqa: E402
 
+from kb.asset_bundle import Bundle, bundle_page, join_css, join_js  # noqa: E402
+
 SCRIPTS = sorted((ROOT / "overrides/assets/javascripts").glob("*.js"))
 SHEETS = sorted((ROOT / "overrides/assets/stylesheets").glob("*.css"))
 
@@ -107,4 +109,49 @@ def test_pages_lose_indentation_but_not_preformatted_text() -> None:
         "<main>\n<p>one\ntwo</p>\n<pre><code>  a\n    b</code></pre>\n"
         "<textarea>\n  t</textarea>\n<script>\n  var a = 1;\n</script>\n"
         "<style>\n  p { color: red; }\n</style>\n</main>\n"
+    )
+
+
+def test_a_page_loads_each_bundle_once_where_its_first_member_was() -> None:
+    """bundle_page: the members' tags go, one tag for the bundle comes where the first member
+    was (with its attributes); a page without the first member is left as it is."""
+    page = (
+        '<head><link rel="stylesheet" href="../assets/a.css">\n'
+        '<link rel="stylesheet" href="../assets/b.css">\n'
+        '<script src="../assets/late.js" defer></script>\n</head>\n'
+        '<body><script src="../assets/bundle.min.js"></script>\n'
+        '<script src="../assets/one.js"></script>\n<script src="../assets/two.js"></script>\n'
+        "</body>"
+    )
+    bundles = [
+        Bundle("assets/all.css", ("assets/a.css", "assets/b.css")),
+        Bundle("assets/all.js", ("assets/one.js", "assets/two.js", "assets/late.js")),
+    ]
+    assert bundle_page(page, bundles) == (
+        '<head><link rel="stylesheet" href="../assets/all.css">\n</head>\n'
+        '<body><script src="../assets/bundle.min.js"></script>\n'
+        '<script src="../assets/all.js"></script>\n</body>'
+    )
+    assert bundle_page("<p>no scripts</p>", bundles) == "<p>no scripts</p>"
+    absolute = '<script src="/assets/one.js"></script><script src="/assets/two.js"></script>'
+    assert bundle_page(absolute, bundles) == '<script src="/assets/all.js"></script>'
+
+
+def test_joined_scripts_run_as_apart() -> None:
+    """join_js: a script that starts "use strict" keeps its strictness to itself, and each
+    script's last statement ends before the next script starts (checked with Node if installed)."""
+    strict = '/* vendored */\n"use strict";(()=>{undeclared = 1})()'
+    sloppy = "var loose = 1\n"
+    joined = join_js([strict, sloppy, "(function () { window.last = loose; })()"])
+    assert joined.startswith('(function () {\n/* vendored */\n"use strict";')
+    assert joined.count("\n;\n") == 2
+    node = shutil.which("node")
+    if node:
+        check = subprocess.run([node, "--check"], input=joined, text=True, capture_output=True)
+        assert check.returncode == 0, check.stderr
+
+
+def test_joined_style_sheets_keep_their_order() -> None:
+    assert join_css([".a { color: red; }\n\n", "@media print { .b { x: y; } }"]) == (
+        ".a { color: red; }\n@media print { .b { x: y; } }\n"
     )

@@ -503,10 +503,36 @@ class TestWithoutJavaScript:
         expect(root.locator(".kb-quiz__nojs")).to_be_visible()
         expect(root.locator(".kb-quiz__actions")).to_be_hidden()
         expect(root.locator(".kb-quiz__moves").first).to_be_hidden()
+        expect(root.locator("button")).to_have_count(0)  # none, hidden or not: quiz.js makes them
         answers = root.locator("details.kb-quiz__answer")
         expect(answers).to_have_count(len(QUIZ["questions"]))
         expect(answers.first.locator("summary")).to_have_text("Toon het antwoord")
         expect(answers.first).not_to_have_attribute("open", "")
+        context.close()
+
+
+class TestBeforeSetUp:
+    def test_a_choice_made_before_the_script_arrives_stays_where_it_was(
+        self, browser, base_url: str
+    ) -> None:
+        """quiz.js comes when the quiz is near; a reader who picks an option while it is on its
+        way keeps that choice, in its place: the script does not shuffle that question."""
+        # no offline copy's service worker: its requests would pass Playwright's routing by
+        context = browser.new_context(base_url=base_url, service_workers="block")
+        page = context.new_page()
+        box = question(page, first_of("single")["id"])
+        page.goto(QUIZ_NL)
+        order = box.locator(".kb-quiz__option").evaluate_all("els => els.map(e => e.dataset.id)")
+
+        def pick_then_deliver(route) -> None:  # quiz.js is held until the reader has chosen
+            box.locator(f"[data-id='{order[-1]}'] label").click()
+            route.continue_()
+
+        page.route("**/quiz.js", pick_then_deliver)
+        ready(page)
+        expect(box.locator(f"[data-id='{order[-1]}'] input")).to_be_checked()
+        after = box.locator(".kb-quiz__option").evaluate_all("els => els.map(e => e.dataset.id)")
+        assert after == order
         context.close()
 
 

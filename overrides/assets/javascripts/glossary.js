@@ -196,9 +196,9 @@
   });
 })();
 
-/* Self-check quizzes, also set up lazily: quiz.js (hooks/render_quizzes.py names it once, in the
- * first quiz's data-kb-quiz-src) is fetched only when a quiz comes near the viewport or is first
- * used (focus, pointer), so that a reader who never scrolls to the quiz downloads and runs none
+/* Self-check quizzes, also set up lazily: quiz.js and quiz.css (hooks/render_quizzes.py names
+ * them once, in the first quiz's data-kb-quiz-src and data-kb-quiz-css) are fetched only when a
+ * quiz comes near the viewport or is first used (focus, pointer), so that a reader who never scrolls to the quiz downloads and runs none
  * of it. Until quiz.js has set a quiz up, it reads as without JavaScript (no buttons); when it
  * is ready the quiz has the class kb-quiz--js (the tests wait on that). */
 (function () {
@@ -210,13 +210,26 @@
   var observer = null;
   var requested = false;
 
+  // quiz.css first, then quiz.js: a quiz is never set up without its style sheet (until then it
+  // reads as without JavaScript, in the page's own style).
   function load() {
     if (requested) return;
     requested = true;
     if (observer) observer.disconnect();
     var script = document.createElement("script");
     script.src = first.getAttribute("data-kb-quiz-src");
-    document.head.appendChild(script);
+    var css = first.getAttribute("data-kb-quiz-css");
+    if (!css) {
+      document.head.appendChild(script);
+      return;
+    }
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = css;
+    sheet.onload = sheet.onerror = function () {
+      document.head.appendChild(script);
+    };
+    document.head.appendChild(sheet);
   }
 
   if ("IntersectionObserver" in window) {

@@ -1,10 +1,13 @@
 /* Self-check quizzes (hooks/render_quizzes.py): check per question or for the whole quiz, feedback,
    solution, retry, a result summary and a short history. Results are kept in this browser only
    when the reader chose so (asked once, changeable on the progress page). No dependencies, no
-   requests; every reader-facing text comes from the page (data-s-*). */
+   requests. The parts only this script uses (buttons, marks, results) it makes itself (parts(),
+   tail()), with the texts hooks/render_quizzes.py writes into STRINGS in the built copy (per
+   language, from hooks/ui_strings.yml): a page does not carry them (issue 16). */
 (function () {
   "use strict";
   var PREFIX = "kb-quiz:", CONSENT = "kb-progress-consent", HISTORY = 5;
+  var STRINGS = {};
 
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function fill(text, values) {
@@ -148,9 +151,81 @@
     q.querySelector(".kb-quiz__explanation").hidden = false;
   }
 
+  /* The parts of a question that only this script uses, where the page would have them: a mark
+     for each option, step and pair; the result, spelling note and buttons before the answer. */
+  /* An element; attrs: attributes (true: present, false: left out); kids: elements or texts, a
+     space between two elements (as between the tags of a page). */
+  function make(tag, attrs, kids) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { if (attrs[k] !== false) el.setAttribute(k, attrs[k] === true ? "" : attrs[k]); });
+    (kids || []).forEach(function (kid, i) {
+      if (i && typeof kid !== "string" && typeof kids[i - 1] !== "string") el.append(" ");
+      el.append(kid);
+    });
+    return el;
+  }
+  function button(cls, attrs, text) {
+    return make("button", Object.assign({ type: "button", class: cls }, attrs), [text]);
+  }
+  function parts(q, S) {
+    var number = q.querySelector(".kb-quiz__number");
+    number.id = q.id + "-number";
+    all(q, ".kb-quiz__step").forEach(function (li) {
+      var text = li.querySelector(".kb-quiz__step-text").id;
+      li.append(make("span", { class: "kb-quiz__moves", hidden: true }, [[-1, "up", "\u2191 ", S.sMoveUp], [1, "down", "\u2193 ", S.sMoveDown]].map(function (m) {
+        var b = button("kb-quiz__move", { "data-move": m[0], id: text + "-" + m[1], "aria-labelledby": text + "-" + m[1] + " " + text }, make("span", { "aria-hidden": "true" }, [m[2]]));
+        b.append(m[3]);
+        return b;
+      })));
+    });
+    all(q, ".kb-quiz__option, .kb-quiz__step, .kb-quiz__pair").forEach(function (li) {
+      li.insertBefore(make("span", { class: "kb-quiz__mark", hidden: true }), li.querySelector(".kb-quiz__feedback"));
+    });
+    q.querySelector(".kb-quiz__answer").before(
+      make("p", { class: "kb-quiz__result", hidden: true }),
+      make("p", { class: "kb-quiz__spelling", hidden: true }),
+      make("div", { class: "kb-quiz__qactions", hidden: true }, [["check", S.sCheckOne], ["solution", S.sSolutionOne], ["retry", S.sRetryOne]].map(function (b, i) {
+        return button("kb-quiz__qbutton", { "data-qaction": b[0], "aria-describedby": number.id, hidden: i > 0 }, b[1]);
+      }))
+    );
+  }
+  /* The quiz's own buttons, counter, confirmation, summary and saving choice, after its questions. */
+  function tail(root, S) {
+    var id = root.id, primary = "md-button md-button--primary";
+    root.append(
+      make("p", { class: "kb-quiz__count", hidden: true }),
+      make("div", { class: "kb-quiz__confirm", role: "alertdialog", "aria-modal": "false", "aria-labelledby": id + "-confirm", tabindex: "-1", hidden: true }, [
+        make("p", { id: id + "-confirm" }),
+        button(primary, { "data-action": "confirm-yes" }, S.sConfirmYes),
+        button("md-button", { "data-action": "confirm-no" }, S.sConfirmNo)
+      ]),
+      make("div", { class: "kb-quiz__actions", hidden: true }, [
+        button(primary, { "data-action": "check" }, S.sCheck),
+        button("md-button", { "data-action": "retry-wrong", hidden: true }, S.sRetryWrong),
+        button("md-button", { "data-action": "retry-all", hidden: true }, S.sRetryAll),
+        button("md-button", { "data-action": "solution", hidden: true }, S.sShowSolution)
+      ]),
+      make("p", { class: "kb-quiz__status", role: "status" }),
+      make("div", { class: "kb-quiz__summary", hidden: true }, [
+        make("div", { class: "kb-quiz__bar", "aria-hidden": "true" }, [make("span", { class: "kb-quiz__bar-fill" })]),
+        make("p", { class: "kb-quiz__summary-title" }, [S.sSummaryTitle]),
+        make("ol", { class: "kb-quiz__marks" })
+      ]),
+      make("div", { class: "kb-quiz__consent", role: "group", "aria-labelledby": id + "-consent", hidden: true }, [
+        make("p", { id: id + "-consent" }, [S.sConsentQuestion]),
+        button(primary, { "data-action": "consent-yes" }, S.sConsentYes),
+        button("md-button", { "data-action": "consent-no" }, S.sConsentNo)
+      ]),
+      make("p", { class: "kb-quiz__saved", hidden: true }),
+      make("p", { class: "kb-quiz__sr", "data-kb-announce": true, role: "status" })
+    );
+  }
+
   /* --- one quiz ------------------------------------------------------------------------------ */
   function setup(root) {
-    var S = root.dataset, id = S.kbQuiz, lang = document.documentElement.lang || "nl";
+    var lang = document.documentElement.lang || "nl";
+    var S = Object.assign({}, STRINGS[lang] || STRINGS.nl, root.dataset), id = S.kbQuiz;
+    tail(root, S);
     var questions = all(root, ".kb-quiz__question"), scores = {}, memory = null, pending = null;
     function part(sel) { return root.querySelector(sel); }
     var status = part(".kb-quiz__status"), best = part(".kb-quiz__best"), history = part(".kb-quiz__history");
@@ -321,12 +396,16 @@
     /* Progressive enhancement: the no-JS answers become the "show solution" view. */
     var rec = load(id), kept = rec.answers || {};
     questions.forEach(function (q) {
+      parts(q, S);
       var details = q.querySelector(".kb-quiz__answer"), explanation = details.querySelector(".kb-quiz__explanation");
       q.querySelector(".kb-quiz__result").after(explanation);
       explanation.hidden = details.hidden = true;
       all(q, ".kb-quiz__moves").forEach(function (el) { el.hidden = false; });
       q.querySelector(".kb-quiz__qactions").hidden = false;
       var old = kept[q.dataset.qid];
+      /* An answer given before this script arrived stays as it is, where it is: not replaced by
+         a saved one, not moved by the shuffle. */
+      if (answered(q)) return qbuttons(q);
       if (old && old.h === q.dataset.hash && (!old.l || old.l === lang)) setAnswer(q, old.a);
       else mix(q);
       qbuttons(q);
