@@ -3,7 +3,8 @@
 A render hook that writes a finished HTML box into a page's Markdown (``page_data.keep(html)``)
 sets it between two comment lines. After every hook has written its Markdown (last of all
 ``on_page_markdown``), each such box that Markdown would copy as it is (a block-level element,
-apart from the text by blank lines, no blank line, tab or carriage return inside) is replaced by
+apart from the text by blank lines, no blank line, tab, carriage return or ``markdown`` attribute
+inside) is replaced by
 a one-line comment, and put back in its place first of all in ``on_page_content``. The HTML
 comes out the same, but Markdown and MkDocs no longer parse every box's HTML twice. The ids in
 a box stay link targets for MkDocs' anchor check (``page.present_anchor_ids``). A box that
@@ -14,19 +15,17 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import secrets
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from page_data import KEEP_CLOSE, KEEP_OPEN
+from page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
 
 _EDGE = re.compile(f"^{re.escape(KEEP_OPEN)}\n|\n{re.escape(KEEP_CLOSE)}$", re.M)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 _ID = re.compile(r'\sid="([^"]*)"')
-_NONCE = secrets.token_hex(4)  # an editor cannot write the slot comments of this build
-_SLOT = re.compile(f"<!--kb-kept-{_NONCE}:([0-9]+)-->")
+_SLOT = re.compile(f"<!--kb-kept-{KEEP_TOKEN}:([0-9]+)-->")  # no editor can write one
 _kept: dict[int, list[str]] = {}  # id(page) -> the boxes taken out of its Markdown
 
 
@@ -46,20 +45,23 @@ def _regions(markdown: str) -> list[tuple[int, int]]:
 
 
 def _passes_as_is(html: str, before: str, after: str) -> bool:
-    """True when Markdown would copy ``html`` into the page unchanged, as one raw block."""
+    """True when Markdown would copy ``html`` into the page unchanged, as one raw block (it
+    would empty lines of spaces, and write its own blank lines between two elements)."""
     tag = _FIRST_TAG.match(html)
     return bool(
         tag
         and tag.group(1).lower() in BLOCK_LEVEL_ELEMENTS
         and (before == "" or before.endswith("\n\n"))
         and (after == "" or after.startswith("\n\n") or after == "\n")
-        and not re.search(r"\n[ ]*\n|[\t\r\x02\x03]", html)
+        and not re.search(r"[\t\r\x02\x03]|<[^>]*\smarkdown\b", html)
         and html == html.strip()
+        and not re.search(r"\n[ ]*\n", html)
     )
 
 
 @event_priority(-100)  # after every hook that writes HTML into the Markdown
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    _kept.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     if KEEP_OPEN not in markdown:
         return markdown
     out, kept, at = [], [], 0
@@ -69,7 +71,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         inner = inner.replace(f"{KEEP_OPEN}\n", "").replace(f"\n{KEEP_CLOSE}", "")
         before = "".join(out)
         if _passes_as_is(inner, before, markdown[end:]):
-            out.append(f"<!--kb-kept-{_NONCE}:{len(kept)}-->")
+            out.append(f"<!--kb-kept-{KEEP_TOKEN}:{len(kept)}-->")
             kept.append(inner)
         else:
             out.append(inner)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +37,10 @@ __all__ = [
 ]
 
 STRINGS = Path(__file__).parent / "content_strings.yml"
-# A hook's finished HTML box in a page's Markdown, between these lines (hooks/keep_html.py).
-KEEP_OPEN, KEEP_CLOSE = "<!--kb-keep-->", "<!--/kb-keep-->"
+# A hook's finished HTML box in a page's Markdown, between these lines (hooks/keep_html.py); the
+# token is new in every process, so that no editor's text can look like them.
+KEEP_TOKEN = secrets.token_hex(4)
+KEEP_OPEN, KEEP_CLOSE = f"<!--kb-keep-{KEEP_TOKEN}-->", f"<!--/kb-keep-{KEEP_TOKEN}-->"
 
 
 def keep(html: str) -> str:
