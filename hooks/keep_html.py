@@ -69,10 +69,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         out.append(markdown[at:start])
         inner = _EDGE.sub("", markdown[start:end])
         inner = inner.replace(f"{KEEP_OPEN}\n", "").replace(f"\n{KEEP_CLOSE}", "")
-        before = "".join(out)
-        if _passes_as_is(inner, before, markdown[end:]):
-            out.append(f"<!--kb-kept-{KEEP_TOKEN}:{len(kept)}-->")
-            kept.append(inner)
+        # Blank lines at the edges of a box stay in the Markdown, around its comment.
+        box = inner.strip("\n")
+        lead = inner[: len(inner) - len(inner.lstrip("\n"))]
+        trail = inner[len(lead) + len(box) :]
+        before = "".join(out) + lead
+        if box and _passes_as_is(box, before, trail + markdown[end:]):
+            out.append(f"{lead}<!--kb-kept-{KEEP_TOKEN}:{len(kept)}-->{trail}")
+            kept.append(box)
         else:
             out.append(inner)
         at = end
