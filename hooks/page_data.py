@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ __all__ = [
     "Linker",
     "format_date",
     "inline_markdown",
+    "keep",
+    "keeping",
     "labels",
     "record_for",
     "render_macro",
@@ -33,6 +37,25 @@ __all__ = [
 ]
 
 STRINGS = Path(__file__).parent / "content_strings.yml"
+# A hook's finished HTML box in a page's Markdown, between these lines (hooks/keep_html.py); the
+# token is new in every process, so that no editor's text can look like them.
+KEEP_TOKEN = secrets.token_hex(4)
+KEEP_OPEN, KEEP_CLOSE = f"<!--kb-keep-{KEEP_TOKEN}-->", f"<!--/kb-keep-{KEEP_TOKEN}-->"
+
+
+def keep(html: str) -> str:
+    """``html`` marked as a finished box that Markdown need not parse (hooks/keep_html.py)."""
+    return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html
+
+
+def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    """``render`` (a marker's HTML, for ``kb.markers.replace``) with its HTML marked by ``keep``."""
+
+    def kept(marker: Any) -> str | None:
+        html = render(marker)
+        return None if html is None else keep(html)
+
+    return kept
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from kb import markers as kb_markers
 from kb import meetings_model
 from news_view import labels, root
-from page_data import format_date, render_macro, today
+from page_data import format_date, keeping, render_macro, today
 from site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "hooks/render_calendar.html"
@@ -86,7 +86,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
             all_ics=get_relative_url(ics_path(config, lang), page.url),
         )
 
-    return kb_markers.replace(markdown, replace)
+    return kb_markers.replace(markdown, keeping(replace))
 
 
 def _ics_labels(lang: str) -> dict[str, str]:

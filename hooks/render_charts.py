@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from kb import markers as kb_markers
 from kb.figures_model import LANGUAGES, Chart, load_figures
-from page_data import template_env
+from page_data import keeping, template_env
 from site_language import current_language, languages
 
 __all__ = ["render_chart", "replace_markers"]
@@ -64,7 +64,9 @@ def render_chart(chart: Chart, lang: str, env) -> str:
 def replace_markers(markdown: str, render) -> str:
     """Replace every chart marker outside code fences by ``render(id)``; a marker whose id
     ``render`` returns None for stays (the content check reports it before the build)."""
-    return kb_markers.replace(markdown, lambda m: render(m.arg) if m.name == "chart" else None)
+    return kb_markers.replace(
+        markdown, keeping(lambda m: render(m.arg) if m.name == "chart" else None)
+    )
 
 
 # --- MkDocs events ------------------------------------------------------------------------------

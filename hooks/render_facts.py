@@ -16,7 +16,16 @@ from mkdocs.plugins import event_priority
 
 from kb import content_model
 from kb import markers as kb_markers
-from page_data import Linker, format_date, labels, record_for, render_macro, site_for, stale
+from page_data import (
+    Linker,
+    format_date,
+    keep,
+    labels,
+    record_for,
+    render_macro,
+    site_for,
+    stale,
+)
 from site_language import current_language
 
 TEMPLATE = "hooks/render_facts.html"
@@ -82,8 +91,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     ctx = _context(page, config, files)
     if ctx is None or ctx["kind"] == "page":
         return markdown
-    top = render_macro(config, TEMPLATE, "top", **ctx).strip()
-    bottom = render_macro(config, TEMPLATE, "bottom", **ctx).strip()
+    top = keep(render_macro(config, TEMPLATE, "top", **ctx).strip())
+    bottom = keep(render_macro(config, TEMPLATE, "bottom", **ctx).strip())
     lines = markdown.split("\n")
     code = kb_markers.code_lines(markdown)
     h1 = next((n for n, line in enumerate(lines, 1) if n not in code and _H1.match(line)), 0)

@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 
 from kb import glossary_model
 from kb import markers as kb_markers
-from page_data import template_env
+from page_data import keeping, template_env
 from site_language import current_language, default_language
 
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
@@ -184,7 +184,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         return markdown
     lang, entries = _entries(page, config)
     html = render_list(entries, lang, template_env(config), page.file.src_uri)
-    return kb_markers.replace(markdown, lambda m: html if m.name == "glossary" else None)
+    return kb_markers.replace(markdown, keeping(lambda m: html if m.name == "glossary" else None))
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:

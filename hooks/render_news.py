@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from kb import markers as kb_markers
 from kb import news_model, quiz_model
 from news_view import feed_url, first_outside_fences, labels, root, tags, view
-from page_data import Linker, record_for, render_macro, site_for
+from page_data import Linker, keeping, record_for, render_macro, site_for
 from site_language import current_language
 
 TEMPLATE = "hooks/render_news.html"
@@ -122,7 +122,7 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
 @event_priority(60)  # before render_facts, so that its "published on" line comes first
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:news" in markdown:
-        markdown = kb_markers.replace(markdown, lambda m: _marker(m, page, config, files))
+        markdown = kb_markers.replace(markdown, keeping(lambda m: _marker(m, page, config, files)))
     rec = record_for(page, config)
     if rec is not None and (rec.kind == "news" or rec.base == UPDATES_PAGE):
         # An update repeats what its status page explains: in search it comes after that page.

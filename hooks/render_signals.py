@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from kb import markers as kb_markers
 from kb import signals_model
 from news_view import labels, root
-from page_data import render_macro
+from page_data import keeping, render_macro
 from site_language import current_language
 
 TEMPLATE = "hooks/render_signals.html"
@@ -53,4 +53,4 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
             script=get_relative_url(SCRIPT, page.url),
         )
 
-    return kb_markers.replace(markdown, replace)
+    return kb_markers.replace(markdown, keeping(replace))

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
-from page_data import Linker, labels, render_macro, site_for
+from page_data import Linker, keeping, labels, render_macro, site_for
 from site_language import current_language
 
 TEMPLATE = "hooks/render_tables.html"
@@ -52,4 +52,4 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
             )
         return None
 
-    return kb_markers.replace(markdown, render)
+    return kb_markers.replace(markdown, keeping(render))

@@ -12,6 +12,7 @@ import json
 import os
 import posixpath
 import re
+import stat
 import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -282,8 +283,18 @@ def _schema_findings(kind: str, meta: Any) -> tuple:
 
 
 def _fingerprint(content_dir: Path) -> tuple:
-    files = sorted(p for p in content_dir.rglob("*") if p.is_file() and p.suffix in {".md", ".yml"})
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    """Every Markdown and YAML file under ``content_dir`` with its time and size (one ``stat``
+    each: the site is asked for several times per build)."""
+    found = []
+    for path in content_dir.rglob("*"):
+        if path.suffix in {".md", ".yml"}:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(found))
 
 
 _cache: dict[Path, tuple[tuple, Site]] = {}

@@ -1,0 +1,101 @@
+"""The hooks' own HTML boxes go past Markdown untouched (build cost, issue 16).
+
+A render hook that writes a finished HTML box into a page's Markdown (``page_data.keep(html)``)
+sets it between two comment lines. After every hook has written its Markdown (last of all
+``on_page_markdown``), each such box that Markdown would copy as it is (a block-level element,
+apart from the text by blank lines, no blank line, tab, carriage return or ``markdown`` attribute
+inside) is replaced by
+a one-line comment, and put back in its place first of all in ``on_page_content``. The HTML
+comes out the same, but Markdown and MkDocs no longer parse every box's HTML twice. The ids in
+a box stay link targets for MkDocs' anchor check (``page.present_anchor_ids``). A box that
+does not fit those rules is left in the Markdown without its comment lines, as before.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
+
+_EDGE = re.compile(f"^{re.escape(KEEP_OPEN)}\n|\n{re.escape(KEEP_CLOSE)}$", re.M)
+_FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+_ID = re.compile(r'\sid="([^"]*)"')
+_SLOT = re.compile(f"<!--kb-kept-{KEEP_TOKEN}:([0-9]+)-->")  # no editor can write one
+_kept: dict[int, list[str]] = {}  # id(page) -> the boxes taken out of its Markdown
+
+
+def _regions(markdown: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost box, comment lines included."""
+    regions, depth, start = [], 0, 0
+    for match in re.finditer(f"{re.escape(KEEP_OPEN)}|{re.escape(KEEP_CLOSE)}", markdown):
+        if match.group() == KEEP_OPEN:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                regions.append((start, match.end()))
+    return regions
+
+
+def _passes_as_is(html: str, before: str, after: str) -> bool:
+    """True when Markdown would copy ``html`` into the page unchanged, as one raw block (it
+    would empty lines of spaces, and write its own blank lines between two elements)."""
+    tag = _FIRST_TAG.match(html)
+    return bool(
+        tag
+        and tag.group(1).lower() in BLOCK_LEVEL_ELEMENTS
+        and (before == "" or before.endswith("\n\n"))
+        and (after == "" or after.startswith("\n\n") or after == "\n")
+        and not re.search(r"[\t\r\x02\x03]|<[^>]*\smarkdown\b", html)
+        and html == html.strip()
+        and not re.search(r"\n[ ]*\n", html)
+    )
+
+
+@event_priority(-100)  # after every hook that writes HTML into the Markdown
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    _kept.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
+    if KEEP_OPEN not in markdown:
+        return markdown
+    out, kept, at = [], [], 0
+    for start, end in _regions(markdown):
+        out.append(markdown[at:start])
+        inner = _EDGE.sub("", markdown[start:end])
+        inner = inner.replace(f"{KEEP_OPEN}\n", "").replace(f"\n{KEEP_CLOSE}", "")
+        # Blank lines at the edges of a box stay in the Markdown, around its comment.
+        box = inner.strip("\n")
+        lead = inner[: len(inner) - len(inner.lstrip("\n"))]
+        trail = inner[len(lead) + len(box) :]
+        before = "".join(out) + lead
+        if box and _passes_as_is(box, before, trail + markdown[end:]):
+            out.append(f"{lead}<!--kb-kept-{KEEP_TOKEN}:{len(kept)}-->{trail}")
+            kept.append(box)
+        else:
+            out.append(inner)
+        at = end
+    out.append(markdown[at:])
+    text = "".join(out)
+    if KEEP_OPEN in text or KEEP_CLOSE in text:  # unbalanced: leave every box to Markdown
+        kept = []
+        text = markdown.replace(f"{KEEP_OPEN}\n", "").replace(f"\n{KEEP_CLOSE}", "")
+    if kept:
+        _kept[id(page)] = kept
+    return text
+
+
+@event_priority(100)  # before every hook and plugin that reads the page's HTML
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    kept = _kept.pop(id(page), None)
+    if not kept:
+        return html
+    if page.present_anchor_ids is not None:
+        for box in kept:
+            page.present_anchor_ids |= {html_lib.unescape(i) for i in _ID.findall(box)}
+    return _SLOT.sub(lambda m: kept[int(m.group(1))], html)
