@@ -18,6 +18,7 @@ import re
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
@@ -98,4 +99,17 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     if page.present_anchor_ids is not None:
         for box in kept:
             page.present_anchor_ids |= {html_lib.unescape(i) for i in _ID.findall(box)}
-    return _SLOT.sub(lambda m: kept[int(m.group(1))], html)
+    put_back: set[int] = set()
+
+    def box(match: re.Match[str]) -> str:
+        put_back.add(int(match.group(1)))
+        return kept[int(match.group(1))]
+
+    html = _SLOT.sub(box, html)
+    if len(put_back) != len(kept):  # Markdown dropped or moved a slot: never lose a box silently
+        raise PluginError(
+            f"{page.file.src_uri}: {len(kept) - len(put_back)} of the page's boxes (fact box, "
+            "table, list) did not come back after Markdown (hooks/keep_html.py). This is a "
+            "fault of the portal, not of the page: please report it with this page."
+        )
+    return html

@@ -9,6 +9,7 @@ import keep_html
 import markdown
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from page_data import KEEP_CLOSE, KEEP_OPEN, keep
 
@@ -84,3 +85,14 @@ def test_markdown_without_boxes_is_left_alone() -> None:
         keep_html.on_page_markdown("# Titel\n\nTekst.\n", page, None, None) == "# Titel\n\nTekst.\n"
     )
     assert keep_html.on_page_content("<p>x</p>", page, None, None) == "<p>x</p>"
+
+
+def test_a_box_that_does_not_come_back_stops_the_build() -> None:
+    """If Markdown ever dropped a box's slot, the page would lose its fact box without a word:
+    the build stops instead, naming the page."""
+    page = SimpleNamespace(
+        present_anchor_ids=set(), file=SimpleNamespace(src_uri="statuses/ibo.md")
+    )
+    keep_html.on_page_markdown(f"# Titel\n\n{keep(BOX)}\n", page, None, None)
+    with pytest.raises(PluginError, match=r"^statuses/ibo\.md: 1 of the page's boxes"):
+        keep_html.on_page_content("<h1>Titel</h1>\n", page, None, None)
