@@ -5,7 +5,7 @@ overrides/hooks/render_quizzes.html. A training-session page whose front matter 
 ``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
 pages that show a quiz (Material's extra_javascript would load them on every page); on a quiz
 page neither is linked: the first quiz names them in ``data-kb-quiz-src`` and ``data-kb-quiz-css``
-and glossary.js fetches them when a quiz comes near the viewport or is first used (quiz.css also
+and quiz-loader.js fetches them when a quiz comes near the viewport or is first used (quiz.css also
 in a ``<noscript>`` link, for readers without JavaScript) (issue 16: bytes and blocking time of a first load). The quizzes
 and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
 """
@@ -38,9 +38,9 @@ CSS, JS, PROGRESS_JS = (
     "assets/javascripts/quiz.js",
     "assets/javascripts/quiz-progress.js",
 )
-# Fetches quiz.js when a quiz comes near the viewport or is first used (also glossary tooltips):
-# every site that shows a quiz needs it, also one without the glossary hook.
-LOADER = "assets/javascripts/glossary.js"
+# Fetches quiz.css and quiz.js when a quiz comes near the viewport or is first used: every site
+# that shows a quiz needs it (joined into site.js with our other scripts, no request of its own).
+LOADER = "assets/javascripts/quiz-loader.js"
 # The texts that only quiz.js shows (results, marks, counts, its buttons and questions): written
 # into the site's quiz.js, per language, instead of into every quiz (issue 16: bytes of a first
 # load; quiz.js is fetched only when a quiz is near). quiz.js reads them as data-s-* names:

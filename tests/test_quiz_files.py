@@ -183,7 +183,7 @@ class TestBuild:
 
     def test_two_quizzes_on_one_page_load_the_script_once(self, tmp_path: Path) -> None:
         """A page with two quizzes shows both, and names quiz.css and quiz.js once, for the
-        lazy loader (glossary.js), with quiz.css also in one <noscript> link."""
+        lazy loader (quiz-loader.js), with quiz.css also in one <noscript> link."""
         page = (
             "---\ntitle: Twee\nsummary: Een pagina met twee testen.\n---\n\n# Twee\n\n"
             "<!-- kb:quiz goed -->\n\nTekst ertussen.\n\n<!-- kb:quiz ook-goed -->\n"

@@ -59,7 +59,7 @@ def first_of(kind: str) -> dict:
 
 
 def ready(page: Page, root: Locator | None = None) -> Locator:
-    """The quiz, set up: quiz.js loads when a quiz comes near the viewport (glossary.js), so
+    """The quiz, set up: quiz.js loads when a quiz comes near the viewport (quiz-loader.js), so
     bring it there and wait until it has the class quiz.js gives it when it is ready."""
     root = root or page.locator(f"[data-kb-quiz='{QUIZ_ID}']")
     root.scroll_into_view_if_needed()
