@@ -76,9 +76,15 @@ def write_case(project: Path, case: dict) -> None:
 
 
 def exact_message(case: dict) -> str:
-    """The message an editor must see; ``{today}`` stands for the date the check is run."""
+    """The message an editor must see; ``{today}`` stands for the date the check is run, and
+    ``{line}`` for the line of the project's file where the case's ``find`` text is (so that a
+    line added above it in the real file does not break the case)."""
     today = os.environ.get("PORTAL_TODAY") or dt.date.today().isoformat()
-    return case["exact"].replace("{today}", today)
+    text = case["exact"].replace("{today}", today)
+    if "{line}" in text:
+        source = (ROOT / case["page"]).read_text(encoding="utf-8")
+        text = text.replace("{line}", str(source[: source.index(case["find"])].count("\n") + 1))
+    return text
 
 
 def fingerprint(site: Path) -> str:

@@ -10,7 +10,8 @@ nothing (``FROM_SCRIPT``: the glossary tooltips), or when what makes the bundle 
 page (``BUILT_FOR``: code blocks, annotations). So the bundle's version selector, tags, source
 facts and annotations cost nothing here until the site uses them. ``:not(…)``, ``:is(…)``,
 ``:where(…)`` and ``:has(…)`` arguments never remove a rule. A palette rule
-``[data-md-color-primary=red]`` is kept only if a page uses that value. After that, a custom
+``[data-md-color-primary=red]`` is kept only if a page uses that value, and a rule under an
+attribute of ``DROPPED_ATTRIBUTES`` is left out on purpose (see there). After that, a custom
 property declared but read by no kept rule (``--md-admonition-icon--bug``, an SVG each) is left
 out. At-rules other than ``@media``/``@supports`` (``@keyframes``, ``@font-face``, ``@page``) are
 kept as they are.
@@ -40,6 +41,13 @@ _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _GROUPS = ("@media", "@supports", "@layer", "@container")
 _BLOCK = re.compile(r"__|--")
 CODE = "<pre>"  # stands for "a page has a code block" among the classes
+# Rules under these attributes are left out although a script sets them. Material's palette sets
+# ``data-md-color-switching`` on <body> while it applies a colour scheme (at every page load too)
+# and removes it a frame later; its only rule, ``[data-md-color-switching] *`` (no transitions
+# meanwhile), makes each of those two changes restyle every element of the page: two long tasks
+# at start-up (blocking time). Without the rule, a reader who switches light/dark sees the few
+# colour transitions (links, header, 0.25 s at most) play once.
+DROPPED_ATTRIBUTES = ("[data-md-color-switching]",)
 FROM_SCRIPT = {"md-tooltip2", "focus-visible", "md-dialog"}
 BUILT_FOR = {  # Material 9.8's blocks made by its bundle -> the class that makes it build them
     "md-annotation": "annotate",
@@ -179,6 +187,8 @@ def _without_pseudo_args(selector: str) -> str:
 
 
 def _matches_something(selector: str, usage: Usage) -> bool:
+    if any(attribute in selector for attribute in DROPPED_ATTRIBUTES):
+        return False
     plain = _without_pseudo_args(selector)
     if any(c not in usage.classes for c in _CLASS.findall(plain)):
         return False

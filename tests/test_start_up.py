@@ -1,0 +1,111 @@
+"""What a page does while it starts (issue 16, blocking time): no script change restyles every
+element of the page once it has been parsed, and what was moved out of start-up still happens.
+
+- The root element's ``no-js`` becomes ``js`` in the head, before the body exists
+  (``start-early.js``); without JavaScript the page keeps ``no-js`` and its no-script layout.
+- No style rule depends on ``data-md-color-switching``, the attribute Material's palette sets
+  on <body> at every page load; switching light/dark still works.
+- The print labels (``print.js``) are set once the page is idle, not while it starts.
+
+Pages come from tests/pages.py (one of every kind, both languages).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from pages import ALL_PAGES
+
+# Records, for every change of the root element's classes, whether the body existed yet.
+WATCH_ROOT_CLASS = """
+window.kbRootClass = [];
+// Before the parser has made <html>: watch the whole document, keep changes of the root.
+new MutationObserver(function (records) {
+  records.forEach(function (r) {
+    if (r.target !== document.documentElement) return;
+    window.kbRootClass.push({ classes: r.target.className, body: !!document.body });
+  });
+}).observe(document, { attributes: true, attributeFilter: ["class"], subtree: true });
+"""
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_the_root_becomes_js_before_the_body_exists(page: Page, path: str) -> None:
+    page.add_init_script(WATCH_ROOT_CLASS)
+    page.goto(path, wait_until="load")
+    changes = page.evaluate("window.kbRootClass")
+    swap = [c for c in changes if "no-js" not in c["classes"].split()]
+    assert swap, f"the root never lost 'no-js': {changes}"
+    assert swap[0]["body"] is False, f"'no-js' went after the body was parsed: {changes}"
+    classes = page.evaluate("document.documentElement.className").split()
+    assert "js" in classes and "no-js" not in classes
+
+
+def test_without_javascript_the_page_keeps_its_no_script_layout(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    try:
+        page = context.new_page()
+        page.goto("statuses/ibo.html")
+        assert "no-js" in page.evaluate("document.documentElement.className").split()
+        # Material's no-script rules: no search box, which needs JavaScript.
+        expect(page.locator(".md-search")).to_be_hidden()
+        expect(page.locator("h1")).to_be_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/stories/luwam.html"])
+def test_no_style_rule_hangs_on_the_palette_switching_attribute(page: Page, path: str) -> None:
+    page.goto(path, wait_until="load")
+    selectors = page.evaluate(
+        """() => {
+          const found = [];
+          const walk = rules => { for (const r of rules) {
+            if (r.selectorText && r.selectorText.includes("data-md-color-switching")) found.push(r.selectorText);
+            if (r.cssRules) walk(r.cssRules);
+          } };
+          for (const sheet of document.styleSheets) walk(sheet.cssRules);
+          return found;
+        }"""
+    )
+    assert selectors == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_light_and_dark_still_switch(page: Page, lang: str) -> None:
+    """The palette's button goes round: automatic, then dark, then light, and back."""
+    page.emulate_media(color_scheme="light")
+    page.goto("index.html" if lang == "nl" else "en/index.html")
+    body = page.locator("body")
+    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+
+    def colours() -> tuple[str, str]:
+        return body.evaluate(
+            "b => [getComputedStyle(b).backgroundColor,"
+            " getComputedStyle(document.querySelector('.md-typeset')).color]"
+        )
+
+    light = colours()
+    seen = []
+    for _ in range(3):
+        toggle.first.click()
+        expect(body).not_to_have_attribute("data-md-color-switching", "")
+        page.wait_for_timeout(400)  # colour transitions (0.25 s at most) have played out
+        seen.append((body.get_attribute("data-md-color-scheme"), colours()))
+    schemes = [scheme for scheme, _ in seen]
+    assert schemes == ["default", "slate", "default"], schemes
+    dark = seen[1][1]
+    assert dark[0] != light[0] and dark[1] != light[1], (light, dark)
+    assert seen[0][1] == light and seen[2][1] == light
+
+
+@pytest.mark.parametrize("path", ["tasks/werk-zoeken.html", "en/tasks/werk-zoeken.html"])
+def test_print_labels_are_set_once_the_page_is_idle(page: Page, path: str) -> None:
+    page.goto(path, wait_until="load")
+    page.wait_for_function("document.adoptedStyleSheets.length > 0", timeout=10_000)
+    labelled = page.locator(".md-content a[data-kb-address]")
+    assert labelled.count() > 0
+    assert labelled.first.get_attribute("data-kb-address").startswith(("http://", "https://"))
