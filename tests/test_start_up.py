@@ -5,7 +5,7 @@ element of the page once it has been parsed, and what was moved out of start-up 
   (``start-early.js``); without JavaScript the page keeps ``no-js`` and its no-script layout.
 - No style rule depends on ``data-md-color-switching``, the attribute Material's palette sets
   on <body> at every page load; switching light/dark still works.
-- The print labels (``print.js``) are set once the page is idle, not while it starts.
+- The print labels (``print.js``) are set when the reader prints, not while the page starts.
 
 Pages come from tests/pages.py (one of every kind, both languages).
 """
@@ -103,9 +103,12 @@ def test_light_and_dark_still_switch(page: Page, lang: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["tasks/werk-zoeken.html", "en/tasks/werk-zoeken.html"])
-def test_print_labels_are_set_once_the_page_is_idle(page: Page, path: str) -> None:
+def test_print_labels_wait_until_the_reader_prints(page: Page, path: str) -> None:
     page.goto(path, wait_until="load")
-    page.wait_for_function("document.adoptedStyleSheets.length > 0", timeout=10_000)
+    page.wait_for_timeout(500)
     labelled = page.locator(".md-content a[data-kb-address]")
+    assert labelled.count() == 0 and page.evaluate("document.adoptedStyleSheets.length") == 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert labelled.count() > 0
     assert labelled.first.get_attribute("data-kb-address").startswith(("http://", "https://"))
+    assert page.evaluate("document.adoptedStyleSheets.length") == 1

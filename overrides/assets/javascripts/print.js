@@ -3,34 +3,15 @@
 
    The address is the page's public one (its canonical link, from SITE_URL) when there is one,
    so a sheet printed from a USB stick names the website, not a file on the stick. Both are set
-   when the page is idle after loading and again just before printing (the date may have
-   changed); the sheet margins go into a stylesheet built with the CSS object model (no inline
-   style, so the Content-Security-Policy stays strict). */
+   just before printing; the sheet margins go into a stylesheet built with the CSS object model
+   (no inline style, so the Content-Security-Policy stays strict). */
 (function () {
   "use strict";
 
-  // The months are written out here: the browser's date formatting (Intl) loads its language
-  // data on first use, which took 30-45 ms in Chromium on this page, and print.js runs on every
-  // page.
   var WORDS = {
-    nl: {
-      printed: "Afgedrukt op",
-      sheet: "blad",
-      months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december"],
-    },
-    en: {
-      printed: "Printed on",
-      sheet: "sheet",
-      months: ["January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"],
-    },
+    nl: { printed: "Afgedrukt op", sheet: "blad" },
+    en: { printed: "Printed on", sheet: "sheet" },
   };
-
-  function today(lang) {
-    var now = new Date();
-    return now.getDate() + " " + WORDS[lang].months[now.getMonth()] + " " + now.getFullYear();
-  }
 
   function language() {
     var lang = (document.documentElement.lang || "nl").slice(0, 2);
@@ -65,7 +46,8 @@
     var lang = language();
     var site = document.querySelector(".md-header__topic .md-ellipsis");
     var name = site ? site.textContent.trim() : document.title;
-    var date = today(lang);
+    var date = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" })
+      .format(new Date());
     var address = pageAddress();
     var base = new URL(address);
 
@@ -90,14 +72,8 @@
     );
   }
 
-  // Just before printing; and once the page is idle after loading, for a print that fires no
-  // "beforeprint" (Chromium's own PDF export). Not at start-up: this walks every link of the
-  // page, and at start-up it would lengthen the task that sets up the page (blocking time).
+  // Only when the reader prints: every browser fires "beforeprint" first (Chromium, Firefox,
+  // Safari). Not at start-up: walking every link and loading the browser's date formatting
+  // (Intl, 30-45 ms in Chromium the first time) would lengthen the page's start (blocking time).
   window.addEventListener("beforeprint", label);
-  function whenIdle() {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(label, { timeout: 3000 });
-    else setTimeout(label, 200);
-  }
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle);
 })();
