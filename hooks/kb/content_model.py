@@ -206,7 +206,7 @@ def data_problems(name: str, doc: Any, rel: str) -> list[Problem]:
     """Every error of a data file (a kb.sources.YamlDoc) against its schema, as Problems with the
     field path and the line, in the order of the file."""
     problems = []
-    for error in data_validator(name).iter_errors(doc.data):
+    for error in schema_registry.errors(name, doc.data):
         what, fix = schema_registry.describe(error)
         path = list(error.absolute_path)
         problems.append(Problem(rel, what, fix, field=_field_name(error), line=doc.line(path)))
@@ -265,9 +265,7 @@ def _schema_findings_kept(kind: str, meta_json: str) -> tuple:
 def _schema_findings(kind: str, meta: Any) -> tuple:
     """``(what, fix, field, path)`` of every schema error of one front matter."""
     found = []
-    for error in sorted(
-        schema_registry.validator(kind).iter_errors(meta), key=lambda e: list(e.absolute_path)
-    ):
+    for error in sorted(schema_registry.errors(kind, meta), key=lambda e: list(e.absolute_path)):
         what, fix = schema_registry.describe(error, place=" to the front matter")
         name, path = _field_name(error), list(error.absolute_path)
         if error.validator == "additionalProperties":  # point at the first unknown field itself
