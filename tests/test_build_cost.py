@@ -3,14 +3,18 @@
 - ``schema_registry.errors``: a value that the written-out schema (every ``$ref`` replaced by its
   target) calls valid is one that the original schema finds no error in, and the other way round;
   checked on every page, quiz and data file of the portal and on many broken variants of them.
+- ``kb.sources``: the YAML shortcuts (no alias count where no alias can be, a plain copy where no
+  value is shared, kept tags) give what PyYAML and ``copy.deepcopy`` give.
 """
 
 from __future__ import annotations
 
 import copy
+import random
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kb import content_model, schema_registry, sources
 
@@ -114,3 +118,63 @@ def test_errors_are_those_of_the_original_schema() -> None:
         for e in schema_registry.validator(kind).iter_errors(broken)
     ]
     assert got == want and len(got) >= 4
+
+
+# --- YAML: the shortcuts of kb.sources ------------------------------------------------------------
+
+
+def _nodes(node) -> int:
+    """Every node of a composed document, each once."""
+    seen, stack = set(), [node]
+    while stack:
+        here = stack.pop()
+        if id(here) in seen:
+            continue
+        seen.add(id(here))
+        if isinstance(here, yaml.MappingNode):
+            stack += [part for pair in here.value for part in pair]
+        elif isinstance(here, yaml.SequenceNode):
+            stack += here.value
+    return len(seen)
+
+
+def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> None:
+    """What ``_may_expand`` relies on, tried on every short text of YAML's indicators."""
+    rng = random.Random(16)
+    alphabet = "-?:,[]{} a\n\"'!"
+    parsed = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        try:
+            node = sources._Loader(text).get_single_node()
+        except yaml.YAMLError:
+            continue
+        if node is not None:
+            parsed += 1
+            assert _nodes(node) <= 3 * len(text) + 1, repr(text)
+    assert parsed > 1000
+
+
+def test_copy_is_deepcopy() -> None:
+    text = (ROOT / "content" / "_data" / "glossary.yml").read_text(encoding="utf-8")
+    doc, _ = sources.load_yaml(text, "glossary.yml")
+    assert sources._copy(doc.data) == copy.deepcopy(doc.data)
+    odd = {"a": [1, 2.5, True, None, b"x", "t"], "s": {1, 2}, "o": [("k", {"v": 1})]}
+    got = sources._copy(odd)
+    assert got == odd and got["a"] is not odd["a"] and got["o"][0][1] is not odd["o"][0][1]
+
+
+def test_tags_are_those_of_pyyaml() -> None:
+    text = "a: 1\nb: yes\nc: 1.5\nd: null\ne: 2024-01-02\nf: '1'\ng: [1, x, ~, true, 0x1f]\n"
+    for _ in range(2):  # the second time from the kept tags
+        doc, problems = sources.load_yaml(text + "\n" * _, "t.yml")
+        assert not problems
+        assert doc.data == {
+            "a": 1,
+            "b": True,
+            "c": 1.5,
+            "d": None,
+            "e": "2024-01-02",
+            "f": "1",
+            "g": [1, "x", None, True, 31],
+        }
