@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb import content_model, schema_registry, sources
+from kb import content_model, readability, schema_registry, sources
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -178,3 +178,35 @@ def test_tags_are_those_of_pyyaml() -> None:
             "f": "1",
             "g": [1, "x", None, True, 31],
         }
+
+
+# --- readability: the counts as they were counted before ----------------------------------------
+
+
+def _count_before(meta, body) -> tuple[int, int, int]:
+    """kb.readability._count as it was before it was made faster (the reference)."""
+    import re
+
+    chunks = readability._prose(meta) + readability._lines_of_body(body)
+    words = sentences = long_words = 0
+    for chunk in chunks:
+        chunk = readability.ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), chunk)
+        parts = [p for p in re.split(r"(?<!\d)[.!?:;](?!\d)", chunk) if readability.WORD.search(p)]
+        for part in parts:
+            tokens = readability.WORD.findall(part)
+            words += len(tokens)
+            long_words += sum(
+                1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit()
+            )
+            sentences += 1
+    return words, sentences, long_words
+
+
+def test_readability_counts_as_before() -> None:
+    site = content_model.load_site(CONTENT, ROOT)
+    for page in site.pages.values():
+        assert readability._count(page.meta, page.body) == _count_before(page.meta, page.body)
+    odd = "Zelfstandig-werkende co'ördinator’s ½²³ Ⅻ-achtig 12.345,6 bv. o.a. enz. z.g.a.n.w.?"
+    assert readability._count({"t": odd}, odd + "\n\n- " + odd) == _count_before(
+        {"t": odd}, odd + "\n\n- " + odd
+    )
