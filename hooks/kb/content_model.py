@@ -322,8 +322,12 @@ def load_site(content_dir: Path, root: Path | None = None) -> Site:
 
 
 def _rel(site: Site, page: Page) -> str:
-    """The page's path as an editor sees it, from the project root."""
-    return (site.content_dir / page.src).relative_to(site.root).as_posix()
+    """The page's path as an editor sees it, from the project root (worked out once per page)."""
+    rels = site.derived(("rel",), dict)
+    rel = rels.get(page.src)
+    if rel is None:
+        rel = rels[page.src] = (site.content_dir / page.src).relative_to(site.root).as_posix()
+    return rel
 
 
 def _check_slugs(site: Site) -> list[Problem]:

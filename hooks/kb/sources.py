@@ -175,22 +175,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        """The tag of a node, as PyYAML's resolver gives it; a plain scalar's is kept per text
-        (the same words and numbers come back in every file)."""
-        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
-            key = (type(self), value, implicit[1])
-            tag = _TAGS.get(key)
-            if tag is None:
-                tag = _TAGS[key] = super().resolve(kind, value, implicit)
-                if len(_TAGS) > 100_000:
-                    _TAGS.clear()
-            return tag
-        return super().resolve(kind, value, implicit)
-
-
-_TAGS: dict[tuple, str] = {}
-
 
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
