@@ -5,6 +5,9 @@
   checked on every page, quiz and data file of the portal and on many broken variants of them.
 - ``kb.sources``: the YAML shortcuts (no alias count where no alias can be, a plain copy where no
   value is shared) give what PyYAML and ``copy.deepcopy`` give.
+- ``kb.readability``: the same counts as the code before it was made faster.
+- the text policy renders page bodies without toc (``content_model.policy_extensions``): the same
+  findings as with it, on every page, every broken case and headings made to break it.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import copy
 import random
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
-from kb import content_model, readability, schema_registry, sources
+from kb import content_model, readability, schema_registry, sources, text_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -210,3 +214,61 @@ def test_readability_counts_as_before() -> None:
     assert readability._count({"t": odd}, odd + "\n\n- " + odd) == _count_before(
         {"t": odd}, odd + "\n\n- " + odd
     )
+
+
+# --- the text policy renders bodies without toc: the same findings ------------------------------
+
+EVIL_HEADINGS = [
+    '# Titel {: onclick="alert(1)" }\n\nTekst.\n',
+    '# Titel {: data-toc-label="<b>x</b>" style="color:red" }\n\nTekst.\n',
+    "[TOC]\n\n# Een\n\n## Twee <script>alert(1)</script>\n\n### Drie [x](javascript:alert(1))\n",
+    '## <img src="https://tracker.example.com/p.gif"> kop\n\n<div class="mermaid">A</div>\n',
+    "# Kop {#mermaid .mermaid }\n\n## Kop\n\n## Kop\n",
+    '# H &amp; <span onmouseover=x>s</span>\n\n<h2 onclick="x">raw</h2>\n\n[TOC]\n',
+]
+
+
+def _broken_bodies() -> list[str]:
+    cases = yaml.safe_load((ROOT / "tests" / "fixtures" / "broken_content.yml").read_text())
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "body" and isinstance(item, str):
+                    found.append(item)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(cases)
+    return found
+
+
+def test_policy_findings_are_the_same_with_toc() -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    extensions, configs = list(config.markdown_extensions), dict(config.mdx_configs)
+    assert "toc" in extensions
+    without, _ = content_model.policy_extensions(extensions, configs)
+    assert "toc" not in without and len(without) == len(extensions) - 1
+    full = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    policy = content_model.body_renderer(extensions, configs)
+    site = content_model.load_site(CONTENT, ROOT)
+    bodies = [p.body for p in site.pages.values()] + _broken_bodies() + EVIL_HEADINGS
+    refused = 0
+    for body in bodies:
+        full.reset()
+        want = text_policy.check_body_html(full.convert(body))
+        assert text_policy.check_body_html(policy(body)) == want, body
+        refused += bool(want)
+    assert refused >= 10
+
+
+def test_toc_is_kept_when_its_settings_name_mermaid() -> None:
+    extensions, _ = content_model.policy_extensions(
+        ["toc", "tables"], {"toc": {"permalink_class": "mermaid"}}
+    )
+    assert extensions == ["toc", "tables"]

@@ -756,11 +756,34 @@ def today() -> dt.date:
     return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
+TOC_NAMES = ("toc", "markdown.extensions.toc")
+
+
+def policy_extensions(extensions: list, configs: dict) -> tuple[list, dict]:
+    """The build's Markdown settings for the text policy's rendering: all of them but ``toc``.
+    What toc adds to a body's HTML is never the editor's: an ``id`` on each heading, a permalink
+    ``<a class="headerlink" href="#…" title="…">`` in it, a ``<div class="toc">`` list of links
+    to headings in place of ``[TOC]`` (and a ``data-toc-label`` attribute taken away); every
+    element, attribute and address of that is inside the allow-list, so the findings are the
+    same with it and without it, and toc costs a sixth of the rendering (it serialises every
+    heading). Kept when its settings name ``mermaid``, the one class the policy refuses."""
+    names = [e for e in extensions if isinstance(e, str) and e in TOC_NAMES]
+    settings = [configs.get(name) for name in names]
+    if not names or "mermaid" in repr(settings).lower():
+        return list(extensions), dict(configs)
+    return (
+        [e for e in extensions if not (isinstance(e, str) and e in TOC_NAMES)],
+        {k: v for k, v in configs.items() if k not in TOC_NAMES},
+    )
+
+
 def body_renderer(extensions: list | None = None, configs: dict | None = None):
     """A function that renders a page body to HTML with the portal's Markdown settings (those of
-    the build), so that the text policy judges what a reader would get. Results are kept per
-    body text, so a second check of an unchanged page costs nothing."""
-    converter = md.Markdown(extensions=extensions or [], extension_configs=configs or {})
+    the build, but ``toc``: see ``policy_extensions``), so that the text policy judges what a
+    reader would get. Results are kept per body text, so a second check of an unchanged page
+    costs nothing."""
+    extensions, configs = policy_extensions(extensions or [], configs or {})
+    converter = md.Markdown(extensions=extensions, extension_configs=configs)
 
     @lru_cache(maxsize=8192)
     def render(body: str) -> str:
