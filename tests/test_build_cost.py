@@ -6,6 +6,7 @@
 - ``kb.sources``: the YAML shortcuts (no alias count where no alias can be, a plain copy where no
   value is shared) give what PyYAML and ``copy.deepcopy`` give.
 - ``kb.readability``: the same counts as the code before it was made faster.
+- ``render_glossary.wrap_terms``: the same HTML as the code before it was made faster.
 - the text policy renders page bodies without toc (``content_model.policy_extensions``): the same
   findings as with it, on every page, every broken case and headings made to break it.
 """
@@ -13,11 +14,14 @@
 from __future__ import annotations
 
 import copy
+import html as html_lib
 import random
+import re
 from pathlib import Path
 
 import markdown
 import pytest
+import render_glossary
 import yaml
 
 from kb import content_model, readability, schema_registry, sources, text_policy
@@ -319,3 +323,78 @@ def test_a_box_it_is_not_sure_of_is_left_to_markdown(box: str) -> None:
     import keep_html
 
     assert keep_html._without_blank_lines(box) is None
+
+
+# --- render_glossary: terms wrapped as before ---------------------------------------------------
+
+
+def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
+    """render_glossary.wrap_terms as it was before it was made faster (the reference)."""
+    if not titles:
+        return html
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
+    seen: set[str] = set()
+    out: list[str] = []
+    stack: list[
+        str
+    ] = []  # open render_glossary.SKIP elements (and elements marked render_glossary.NO_GLOSSARY)
+
+    def wrap(match: re.Match) -> str:
+        term = match.group(1)
+        title = html_lib.escape(titles[term], quote=True)
+        tab = ""
+        if term not in seen:
+            seen.add(term)
+            tab = ' tabindex="0"'
+        return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
+
+    for index, part in enumerate(render_glossary.TOKEN.split(html)):
+        if part is None or part == "":
+            continue
+        if index % 3 == 2:  # the inner group (script|style) of TOKEN
+            continue
+        if index % 3 == 1:  # a tag, comment, or script/style block
+            out.append(part)
+            tag = render_glossary.TAG.match(part)
+            if not tag or part.startswith("<!--"):
+                continue
+            closing, name, attrs, self_closing = (
+                tag.group(1),
+                tag.group(2).lower(),
+                tag.group(3),
+                tag.group(4),
+            )
+            if name in ("script", "style") and not closing and "</" in part:
+                continue  # a whole script or style block
+            if closing:
+                if name in stack:  # also closes skipped elements left open inside it
+                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
+            elif not self_closing and (
+                name in render_glossary.SKIP or render_glossary.NO_GLOSSARY in attrs
+            ):
+                stack.append(name)
+            continue
+        out.append(part if stack else pattern.sub(wrap, part))
+    return "".join(out)
+
+
+GLOSSARY_PAGES = [
+    '<p>De IBO en de VDAB.</p><a href="x">IBO</a><code>IBO</code> <abbr>IBO</abbr> IBO',
+    "<div data-kb-no-glossary><p>IBO</p></div><p>IBO <b>VDAB</b></p><!-- IBO --><p>IBO-x IBO</p>",
+    '<script>var a = "<p>IBO</p>";</script><style>p{}</style><p>IBO</p><svg><text>IBO</text></svg>',
+    "<fieldset><label>IBO <span>VDAB</span></label></fieldset>IBO<pre><b>IBO</b></pre>IBO",
+    '<summary>IBO</summary><select><option>IBO</option></select><p title="IBO">IBO</p><br/>IBO',
+    "<p>OCMW</p></code>IBO<code><a>IBO</code>IBO</a>IBO<textarea>IBO</textarea>",
+]
+
+
+@pytest.mark.parametrize("markup", GLOSSARY_PAGES)
+def test_terms_are_wrapped_as_before(markup: str) -> None:
+    titles = {"IBO": "Individuele beroepsopleiding – a & b", "VDAB": 'Dienst – "x"', "OCMW": "O"}
+    for html_in in (markup, markup * 3, markup.upper(), markup.replace("IBO", "ibo")):
+        assert render_glossary.wrap_terms(html_in, titles) == _wrap_terms_before(html_in, titles)
