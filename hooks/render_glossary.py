@@ -20,6 +20,7 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,16 +67,48 @@ _state: dict[str, Any] = {"terms": None}
 # --- wrapping terms in HTML -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``terms`` (longest first) as a whole word."""
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
+
+
+_tag_effects: dict[str, tuple[bool, str] | None] = {}
+
+
+def _tag_effect(part: str) -> tuple[bool, str] | None:
+    """What a tag, comment or script/style block (a token of TOKEN) does to the elements whose
+    text is left alone: ``(False, name)`` opens one, ``(True, name)`` closes an element of that
+    name, None neither. Kept per token: the same tags come back on every page."""
+    if part in _tag_effects:
+        return _tag_effects[part]
+    effect = None
+    tag = TAG.match(part)
+    if tag and not part.startswith("<!--"):
+        closing, name, attrs, self_closing = (
+            tag.group(1),
+            tag.group(2).lower(),
+            tag.group(3),
+            tag.group(4),
+        )
+        if name in ("script", "style") and not closing and "</" in part:
+            effect = None  # a whole script or style block
+        elif closing:
+            effect = (True, name)
+        elif not self_closing and (name in SKIP or NO_GLOSSARY in attrs):
+            effect = (False, name)
+    if len(_tag_effects) > 50_000:
+        _tag_effects.clear()
+    _tag_effects[part] = effect
+    return effect
+
+
 def wrap_terms(html: str, titles: dict[str, str]) -> str:
     """Wrap every term of ``titles`` (term -> tooltip text) in the page's running text in an
     ``abbr``; the first of each term gets ``tabindex="0"``. Tags and attributes stay as they are."""
     if not titles:
         return html
-    pattern = re.compile(
-        r"(?<![\w-])("
-        + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-        + r")(?!\w)"
-    )
+    pattern = _terms_pattern(tuple(sorted(titles, key=len, reverse=True)))
     # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
     seen: set[str] = set()
     out: list[str] = []
@@ -90,31 +123,27 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
             tab = ' tabindex="0"'
         return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
 
-    for index, part in enumerate(TOKEN.split(html)):
-        if part is None or part == "":
+    # TOKEN.split gives: text, token (a tag, comment, or script/style block), its inner group
+    # (script|style, or None), text, ...
+    parts = TOKEN.split(html)
+    sub = pattern.sub
+    for index in range(0, len(parts), 3):
+        text = parts[index]
+        if text:
+            out.append(text if stack else sub(wrap, text))
+        if index + 1 == len(parts):
+            break
+        part = parts[index + 1]
+        out.append(part)
+        effect = _tag_effect(part)
+        if effect is None:
             continue
-        if index % 3 == 2:  # the inner group (script|style) of TOKEN
-            continue
-        if index % 3 == 1:  # a tag, comment, or script/style block
-            out.append(part)
-            tag = TAG.match(part)
-            if not tag or part.startswith("<!--"):
-                continue
-            closing, name, attrs, self_closing = (
-                tag.group(1),
-                tag.group(2).lower(),
-                tag.group(3),
-                tag.group(4),
-            )
-            if name in ("script", "style") and not closing and "</" in part:
-                continue  # a whole script or style block
-            if closing:
-                if name in stack:  # also closes skipped elements left open inside it
-                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
-            elif not self_closing and (name in SKIP or NO_GLOSSARY in attrs):
-                stack.append(name)
-            continue
-        out.append(part if stack else pattern.sub(wrap, part))
+        closing, name = effect
+        if closing:
+            if name in stack:  # also closes skipped elements left open inside it
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
+        else:
+            stack.append(name)
     return "".join(out)
 
 

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, quiz_model
-from page_data import site_for, template_env
+from page_data import keep, site_for, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -193,7 +193,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         else:
             head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)
-        lines[number - 1] = "\n" + _flat(html) + "\n"
+        # A finished box: Markdown need not parse it (hooks/keep_html.py; the same HTML).
+        lines[number - 1] = "\n" + keep(_flat(html)) + "\n"
     return "\n".join(lines)
 
 

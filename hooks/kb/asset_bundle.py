@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Bundle", "bundle_page", "join_css", "join_js"]
 
@@ -54,6 +55,7 @@ def join_css(texts: list[str]) -> str:
     return "".join(text.rstrip() + "\n" for text in texts)
 
 
+@lru_cache(maxsize=256)
 def _tag(member: str, css: bool) -> re.Pattern[str]:
     """The tag that loads ``member`` (with its page-relative or site-absolute prefix) and the line
     break after it."""
@@ -69,11 +71,16 @@ def bundle_page(html: str, bundles: list[Bundle]) -> str:
     at the end of the body). A page that does not load a bundle's first member is left as it
     is for that bundle (the 404 page, a page of a site without that script)."""
     for bundle in bundles:
+        # A tag names its file as it is (the pattern holds it literally): a page without the
+        # name has no such tag, and is not searched for one.
+        if bundle.members[0] not in html:
+            continue
         first = _tag(bundle.members[0], bundle.is_css).search(html)
         if not first:
             continue
         for member in bundle.members[1:]:
-            html = _tag(member, bundle.is_css).sub("", html)
+            if member in html:
+                html = _tag(member, bundle.is_css).sub("", html)
         # the first member's tag stays where it was, naming the bundle instead
         first = _tag(bundle.members[0], bundle.is_css).search(html)
         tag = first.group(0).replace(bundle.members[0], bundle.path, 1)

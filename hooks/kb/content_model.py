@@ -206,7 +206,7 @@ def data_problems(name: str, doc: Any, rel: str) -> list[Problem]:
     """Every error of a data file (a kb.sources.YamlDoc) against its schema, as Problems with the
     field path and the line, in the order of the file."""
     problems = []
-    for error in data_validator(name).iter_errors(doc.data):
+    for error in schema_registry.errors(name, doc.data):
         what, fix = schema_registry.describe(error)
         path = list(error.absolute_path)
         problems.append(Problem(rel, what, fix, field=_field_name(error), line=doc.line(path)))
@@ -265,9 +265,7 @@ def _schema_findings_kept(kind: str, meta_json: str) -> tuple:
 def _schema_findings(kind: str, meta: Any) -> tuple:
     """``(what, fix, field, path)`` of every schema error of one front matter."""
     found = []
-    for error in sorted(
-        schema_registry.validator(kind).iter_errors(meta), key=lambda e: list(e.absolute_path)
-    ):
+    for error in sorted(schema_registry.errors(kind, meta), key=lambda e: list(e.absolute_path)):
         what, fix = schema_registry.describe(error, place=" to the front matter")
         name, path = _field_name(error), list(error.absolute_path)
         if error.validator == "additionalProperties":  # point at the first unknown field itself
@@ -324,8 +322,12 @@ def load_site(content_dir: Path, root: Path | None = None) -> Site:
 
 
 def _rel(site: Site, page: Page) -> str:
-    """The page's path as an editor sees it, from the project root."""
-    return (site.content_dir / page.src).relative_to(site.root).as_posix()
+    """The page's path as an editor sees it, from the project root (worked out once per page)."""
+    rels = site.derived(("rel",), dict)
+    rel = rels.get(page.src)
+    if rel is None:
+        rel = rels[page.src] = (site.content_dir / page.src).relative_to(site.root).as_posix()
+    return rel
 
 
 def _check_slugs(site: Site) -> list[Problem]:
@@ -754,11 +756,34 @@ def today() -> dt.date:
     return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
+TOC_NAMES = ("toc", "markdown.extensions.toc")
+
+
+def policy_extensions(extensions: list, configs: dict) -> tuple[list, dict]:
+    """The build's Markdown settings for the text policy's rendering: all of them but ``toc``.
+    What toc adds to a body's HTML is never the editor's: an ``id`` on each heading, a permalink
+    ``<a class="headerlink" href="#…" title="…">`` in it, a ``<div class="toc">`` list of links
+    to headings in place of ``[TOC]`` (and a ``data-toc-label`` attribute taken away); every
+    element, attribute and address of that is inside the allow-list, so the findings are the
+    same with it and without it, and toc costs a sixth of the rendering (it serialises every
+    heading). Kept when its settings name ``mermaid``, the one class the policy refuses."""
+    names = [e for e in extensions if isinstance(e, str) and e in TOC_NAMES]
+    settings = [configs.get(name) for name in names]
+    if not names or "mermaid" in repr(settings).lower():
+        return list(extensions), dict(configs)
+    return (
+        [e for e in extensions if not (isinstance(e, str) and e in TOC_NAMES)],
+        {k: v for k, v in configs.items() if k not in TOC_NAMES},
+    )
+
+
 def body_renderer(extensions: list | None = None, configs: dict | None = None):
     """A function that renders a page body to HTML with the portal's Markdown settings (those of
-    the build), so that the text policy judges what a reader would get. Results are kept per
-    body text, so a second check of an unchanged page costs nothing."""
-    converter = md.Markdown(extensions=extensions or [], extension_configs=configs or {})
+    the build, but ``toc``: see ``policy_extensions``), so that the text policy judges what a
+    reader would get. Results are kept per body text, so a second check of an unchanged page
+    costs nothing."""
+    extensions, configs = policy_extensions(extensions or [], configs or {})
+    converter = md.Markdown(extensions=extensions, extension_configs=configs)
 
     @lru_cache(maxsize=8192)
     def render(body: str) -> str:

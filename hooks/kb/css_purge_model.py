@@ -91,7 +91,16 @@ def _attributes(pattern: re.Pattern, html: str):
 
 
 def classes_in_html(html: str) -> set[str]:
-    return {c for m in _attributes(_HTML_CLASS, html) for c in m.group(1).split()}
+    """Every class name in a ``class="…"`` of ``html`` (each attribute's text split once)."""
+    values = set()
+    for m in _HTML_CLASS.finditer(html):
+        start = m.start()
+        if start:  # the boundary check of _attributes, inline: \w is alphanumeric or _
+            before = html[start - 1]
+            if before.isalnum() or before == "_":
+                continue
+        values.add(m.group(1))
+    return {c for value in values for c in value.split()}
 
 
 def words_in_script(code: str) -> set[str]:

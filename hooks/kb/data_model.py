@@ -27,7 +27,7 @@ def schema_problems(rel: str, name: str, doc: YamlDoc, data: Any = None) -> list
     """Every error of the list in ``doc`` (read from ``rel``) against ``kb/schemas/<name>.schema.yml``."""
     data = doc.data if data is None else data
     problems = []
-    for error in schema_registry.validator(name).iter_errors(data):
+    for error in schema_registry.errors(name, data):
         what, fix = schema_registry.describe(error)
         path = list(error.absolute_path)
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")

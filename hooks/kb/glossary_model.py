@@ -75,7 +75,7 @@ def _field(data: Any, path: tuple) -> str:
 
 
 def _schema_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
-    errors = schema_registry.validator("glossary").iter_errors(doc.data)
+    errors = schema_registry.errors("glossary", doc.data)
     problems = []
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         what, fix = schema_registry.describe(error)

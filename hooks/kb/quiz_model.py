@@ -163,7 +163,7 @@ def _field(data: Any, path: list) -> str:
 
 
 def _schema_problems(rel: str, data: Any, tree: yaml.Node | None) -> list[Problem]:
-    errors = schema_registry.validator("quiz").iter_errors(data)
+    errors = schema_registry.errors("quiz", data)
     problems = []
     for error in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)

@@ -59,6 +59,7 @@ ABBREVIATIONS = re.compile(
     re.I,
 )
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.U)
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?:;](?!\d)")
 
 
 @dataclass
@@ -89,24 +90,34 @@ def _prose(value, key: str = "") -> list[str]:
     return []
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"<[^>]+>")
+_ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
+_RULE = re.compile(r"[|:\- ]+")
+_ITEM = re.compile(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s")
+_ITEM_START = re.compile(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s*")
+
+
 def _lines_of_body(body: str) -> list[str]:
     body = kb_markers.mask_code(body)
-    body = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
-    body = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", body)
-    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"<[^>]+>", " ", body)
-    body = re.sub(r"^\*\[[^\]]+\]:.*$", " ", body, flags=re.M)  # abbreviation definitions
+    body = _COMMENT.sub(" ", body)
+    body = _IMAGE.sub(" ", body)
+    body = _LINK.sub(r"\1", body)
+    body = _HTML_TAG.sub(" ", body)
+    body = _ABBR_DEF.sub(" ", body)  # abbreviation definitions
     lines: list[str] = []
     joinable = False  # a wrapped paragraph or list item continues on the next line
     for line in body.splitlines():
         line = line.strip()
-        if not line or re.fullmatch(r"[|:\- ]+", line):
+        if not line or _RULE.fullmatch(line):
             joinable = False
             continue
         if line.startswith(("|", "#")):  # table rows and headings are not sentences: skip them
             joinable = False
-        elif re.match(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s", line):
-            lines.append(re.sub(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s*", "", line))
+        elif _ITEM.match(line):
+            lines.append(_ITEM_START.sub("", line, count=1))
             joinable = not line.startswith("#")
         elif joinable and lines:
             lines[-1] += " " + line
@@ -135,13 +146,20 @@ def _count(meta: dict[str, Any], body: str) -> tuple[int, int, int]:
     chunks = _prose(meta) + _lines_of_body(body)
     words = sentences = long_words = 0
     for chunk in chunks:
-        chunk = ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), chunk)
-        parts = [p for p in re.split(r"(?<!\d)[.!?:;](?!\d)", chunk) if WORD.search(p)]
-        for part in parts:
+        if "." in chunk:  # every abbreviation ends with one
+            chunk = ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), chunk)
+        for part in _SENTENCE_END.split(chunk):
             tokens = WORD.findall(part)
+            if not tokens:  # no word: not a sentence
+                continue
             words += len(tokens)
+            # A word's letters: a word of letters holds nothing else but - ' and ’ between them.
             long_words += sum(
-                1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit()
+                1
+                for t in tokens
+                if len(t) > 6
+                and not t[0].isdigit()
+                and len(t) - t.count("-") - t.count("'") - t.count("’") > 6
             )
             sentences += 1
     return words, sentences, long_words

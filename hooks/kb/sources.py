@@ -72,7 +72,13 @@ def list_files(folder: Path, pattern: str, root: Path) -> tuple[list[Path], list
                 )
                 if name in dirs:
                     dirs.remove(name)
-        found += [base / f for f in files if Path(f).match(pattern) and _inside(base / f, folder)]
+        # os.walk does not enter a linked folder outside ``folder`` (removed above), so only a
+        # file that is a link itself can lead outside: one lstat, not a resolve, for the others.
+        found += [
+            base / f
+            for f in files
+            if Path(f).match(pattern) and (not (base / f).is_symlink() or _inside(base / f, folder))
+        ]
     return sorted(found), problems
 
 
@@ -195,7 +201,27 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None,
     doc, problems = _load_yaml_kept(text, rel, first_line)
     if doc is None:
         return None, list(problems)
-    return YamlDoc(copy.deepcopy(doc.data), doc.node, doc.first_line), []
+    # Without an anchor (&name) no value stands in two places, and a plain copy is the same as
+    # copy.deepcopy's (which keeps such sharing), several times faster.
+    data = copy.deepcopy(doc.data) if "&" in text else _copy(doc.data)
+    return YamlDoc(data, doc.node, doc.first_line), []
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of parsed YAML, as ``copy.deepcopy`` makes it: dicts and lists are copied,
+    text, numbers, true/false and null (which cannot change) are shared; anything else (a
+    ``!!set``, ``!!omap``) goes through ``copy.deepcopy``. For YAML without anchors only."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _copy(item) for key, item in value.items()}
+    if kind is list:
+        return [_copy(item) for item in value]
+    if kind in _IMMUTABLE:
+        return value
+    return copy.deepcopy(value)
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None), bytes})
 
 
 @lru_cache(maxsize=4096)
@@ -209,7 +235,7 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
     loader.first_line = first_line
     try:
         node = loader.get_single_node()
-        if node is not None and (size := _expanded_size(node)) > MAX_VALUES:
+        if node is not None and _may_expand(text) and (size := _expanded_size(node)) > MAX_VALUES:
             raise yaml.YAMLError(f"aliases (*name) make it {size:,} values; at most {MAX_VALUES:,}")
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
@@ -239,6 +265,15 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line), []
+
+
+def _may_expand(text: str) -> bool:
+    """Whether the document may hold more than MAX_VALUES values. Only an alias makes a value
+    count more than once, and an alias needs an anchor (``&name``; without one it is an error):
+    without an ``&`` each node counts once, and every node but the document takes at least one
+    character, or is the empty key or value of a ``?``, ``:`` or ``-`` (at most 3 per
+    character), so a text of fewer than MAX_VALUES / 4 characters cannot."""
+    return "&" in text or len(text) * 4 >= MAX_VALUES
 
 
 def _expanded_size(root: yaml.Node) -> int:

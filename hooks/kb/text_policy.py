@@ -11,7 +11,8 @@ from another host or embeds another site. Three rules carry it:
   content/, e.g. ``[IBO](statuses/ibo.md#voorwaarden)``), but may not embed images or hold HTML.
   Its renderer applies the same rule to its own output, so a text that skipped a check still
   cannot link to ``javascript:`` or load an image;
-- **page bodies** are rendered with the portal's Markdown settings and the resulting HTML is held
+- **page bodies** are rendered with the portal's Markdown settings (but toc, which adds only what
+  the allow-list allows: content_model.policy_extensions) and the resulting HTML is held
   to an allow-list (below): no script, style, iframe, object, form or other active element, no
   event-handler or style attribute, no `javascript:`/`data:` address, no image or other resource
   from another host, and no Mermaid diagram (Material would load Mermaid from a CDN).

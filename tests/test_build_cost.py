@@ -1,0 +1,400 @@
+"""The build's faster paths give exactly what the slower ones gave (issue 16 point 5).
+
+- ``schema_registry.errors``: a value that the written-out schema (every ``$ref`` replaced by its
+  target) calls valid is one that the original schema finds no error in, and the other way round;
+  checked on every page, quiz and data file of the portal and on many broken variants of them.
+- ``kb.sources``: the YAML shortcuts (no alias count where no alias can be, a plain copy where no
+  value is shared) give what PyYAML and ``copy.deepcopy`` give.
+- ``kb.readability``: the same counts as the code before it was made faster.
+- ``render_glossary.wrap_terms``: the same HTML as the code before it was made faster.
+- the text policy renders page bodies without toc (``content_model.policy_extensions``): the same
+  findings as with it, on every page, every broken case and headings made to break it.
+"""
+
+from __future__ import annotations
+
+import copy
+import html as html_lib
+import random
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import render_glossary
+import yaml
+
+from kb import content_model, readability, schema_registry, sources, text_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+BROKEN_VALUES = [
+    None,
+    0,
+    7,
+    -1,
+    1.5,
+    True,
+    "",
+    "x",
+    "<b>html</b>",
+    "a &amp; b",
+    [],
+    ["x"],
+    {},
+    {"x": 1},
+]
+
+
+def _variants(value, depth: int = 0):
+    """``value`` itself, and copies with one field or item removed, replaced or added."""
+    yield value
+    if depth > 1:
+        return
+    if isinstance(value, dict):
+        for key in list(value):
+            smaller = dict(value)
+            del smaller[key]
+            yield smaller
+            for broken in BROKEN_VALUES:
+                yield {**value, key: broken}
+            for inner in _variants(value[key], depth + 1):
+                yield {**value, key: inner}
+        yield {**value, "unknown_field": "x"}
+    elif isinstance(value, list) and value:
+        yield value + value[:1]  # a duplicate item
+        for broken in BROKEN_VALUES[:8]:
+            yield [broken, *value[1:]]
+        for inner in _variants(value[0], depth + 1):
+            yield [inner, *value[1:]]
+
+
+def _agree(name: str, instance) -> None:
+    fast = schema_registry._fast()[name]
+    assert fast is not None, f"{name}: the schema could not be written out"
+    slow = next(iter(schema_registry.validator(name).iter_errors(instance)), None) is None
+    assert fast.is_valid(instance) == slow, (name, instance)
+    assert (schema_registry.errors(name, instance) == []) == slow
+
+
+def test_every_schema_can_be_written_out() -> None:
+    assert all(v is not None for v in schema_registry._fast().values())
+
+
+def _pages():
+    site = content_model.load_site(CONTENT, ROOT)
+    return [(p.kind, p.meta) for p in site.pages.values() if p.kind in schema_registry.kinds()]
+
+
+@pytest.mark.parametrize("kind", sorted(schema_registry.kinds()))
+def test_fast_verdict_is_the_schema_verdict_on_pages(kind: str) -> None:
+    metas = [meta for k, meta in _pages() if k == kind]
+    if not metas:
+        pytest.skip(f"no page of kind {kind}")
+    for meta in metas[:2]:
+        for variant in _variants(copy.deepcopy(meta)):
+            _agree(kind, variant)
+
+
+def test_fast_verdict_is_the_schema_verdict_on_data_and_quizzes() -> None:
+    checked = 0
+    for name, path in [
+        ("glossary", CONTENT / "_data" / "glossary.yml"),
+        ("figures", CONTENT / "_data" / "figures.yml"),
+        ("meetings", CONTENT / "_data" / "meetings.yml"),
+        ("signals", CONTENT / "_data" / "signals.yml"),
+        *[("quiz", p) for p in sorted((ROOT / "quizzes").glob("*.yml"))[:3]],
+    ]:
+        if not path.is_file():
+            continue
+        doc, problems = sources.load_yaml(path.read_text(encoding="utf-8"), path.name)
+        assert not problems
+        for variant in _variants(doc.data):
+            _agree(name, variant)
+            checked += 1
+    assert checked > 100
+
+
+def test_errors_are_those_of_the_original_schema() -> None:
+    kind, meta = next((k, m) for k, m in _pages() if k == "status")
+    broken = {**meta, "title": 7, "summary": "", "unknown_field": 1}
+    del broken["sources"]
+    got = [(e.message, list(e.absolute_path)) for e in schema_registry.errors(kind, broken)]
+    want = [
+        (e.message, list(e.absolute_path))
+        for e in schema_registry.validator(kind).iter_errors(broken)
+    ]
+    assert got == want and len(got) >= 4
+
+
+# --- YAML: the shortcuts of kb.sources ------------------------------------------------------------
+
+
+def _nodes(node) -> int:
+    """Every node of a composed document, each once."""
+    seen, stack = set(), [node]
+    while stack:
+        here = stack.pop()
+        if id(here) in seen:
+            continue
+        seen.add(id(here))
+        if isinstance(here, yaml.MappingNode):
+            stack += [part for pair in here.value for part in pair]
+        elif isinstance(here, yaml.SequenceNode):
+            stack += here.value
+    return len(seen)
+
+
+def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> None:
+    """What ``_may_expand`` relies on, tried on every short text of YAML's indicators."""
+    rng = random.Random(16)
+    alphabet = "-?:,[]{} a\n\"'!"
+    parsed = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        try:
+            node = sources._Loader(text).get_single_node()
+        except yaml.YAMLError:
+            continue
+        if node is not None:
+            parsed += 1
+            assert _nodes(node) <= 3 * len(text) + 1, repr(text)
+    assert parsed > 1000
+
+
+def test_copy_is_deepcopy() -> None:
+    text = (ROOT / "content" / "_data" / "glossary.yml").read_text(encoding="utf-8")
+    doc, _ = sources.load_yaml(text, "glossary.yml")
+    assert sources._copy(doc.data) == copy.deepcopy(doc.data)
+    odd = {"a": [1, 2.5, True, None, b"x", "t"], "s": {1, 2}, "o": [("k", {"v": 1})]}
+    got = sources._copy(odd)
+    assert got == odd and got["a"] is not odd["a"] and got["o"][0][1] is not odd["o"][0][1]
+
+
+def test_values_are_those_of_pyyaml() -> None:
+    text = "a: 1\nb: yes\nc: 1.5\nd: null\ne: 2024-01-02\nf: '1'\ng: [1, x, ~, true, 0x1f]\n"
+    for _ in range(2):  # also from the copy of what was read before
+        doc, problems = sources.load_yaml(text, "t.yml")
+        assert not problems
+        assert doc.data == {
+            "a": 1,
+            "b": True,
+            "c": 1.5,
+            "d": None,
+            "e": "2024-01-02",
+            "f": "1",
+            "g": [1, "x", None, True, 31],
+        }
+
+
+# --- readability: the counts as they were counted before ----------------------------------------
+
+
+def _count_before(meta, body) -> tuple[int, int, int]:
+    """kb.readability._count as it was before it was made faster (the reference)."""
+    import re
+
+    chunks = readability._prose(meta) + readability._lines_of_body(body)
+    words = sentences = long_words = 0
+    for chunk in chunks:
+        chunk = readability.ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), chunk)
+        parts = [p for p in re.split(r"(?<!\d)[.!?:;](?!\d)", chunk) if readability.WORD.search(p)]
+        for part in parts:
+            tokens = readability.WORD.findall(part)
+            words += len(tokens)
+            long_words += sum(
+                1 for t in tokens if len(re.sub(r"[^\w]", "", t)) > 6 and not t[0].isdigit()
+            )
+            sentences += 1
+    return words, sentences, long_words
+
+
+def test_readability_counts_as_before() -> None:
+    site = content_model.load_site(CONTENT, ROOT)
+    for page in site.pages.values():
+        assert readability._count(page.meta, page.body) == _count_before(page.meta, page.body)
+    odd = "Zelfstandig-werkende co'ördinator’s ½²³ Ⅻ-achtig 12.345,6 bv. o.a. enz. z.g.a.n.w.?"
+    assert readability._count({"t": odd}, odd + "\n\n- " + odd) == _count_before(
+        {"t": odd}, odd + "\n\n- " + odd
+    )
+
+
+# --- the text policy renders bodies without toc: the same findings ------------------------------
+
+EVIL_HEADINGS = [
+    '# Titel {: onclick="alert(1)" }\n\nTekst.\n',
+    '# Titel {: data-toc-label="<b>x</b>" style="color:red" }\n\nTekst.\n',
+    "[TOC]\n\n# Een\n\n## Twee <script>alert(1)</script>\n\n### Drie [x](javascript:alert(1))\n",
+    '## <img src="https://tracker.example.com/p.gif"> kop\n\n<div class="mermaid">A</div>\n',
+    "# Kop {#mermaid .mermaid }\n\n## Kop\n\n## Kop\n",
+    '# H &amp; <span onmouseover=x>s</span>\n\n<h2 onclick="x">raw</h2>\n\n[TOC]\n',
+]
+
+
+def _broken_bodies() -> list[str]:
+    cases = yaml.safe_load((ROOT / "tests" / "fixtures" / "broken_content.yml").read_text())
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "body" and isinstance(item, str):
+                    found.append(item)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(cases)
+    return found
+
+
+def test_policy_findings_are_the_same_with_toc() -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    extensions, configs = list(config.markdown_extensions), dict(config.mdx_configs)
+    assert "toc" in extensions
+    without, _ = content_model.policy_extensions(extensions, configs)
+    assert "toc" not in without and len(without) == len(extensions) - 1
+    full = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    policy = content_model.body_renderer(extensions, configs)
+    site = content_model.load_site(CONTENT, ROOT)
+    bodies = [p.body for p in site.pages.values()] + _broken_bodies() + EVIL_HEADINGS
+    refused = 0
+    for body in bodies:
+        full.reset()
+        want = text_policy.check_body_html(full.convert(body))
+        assert text_policy.check_body_html(policy(body)) == want, body
+        refused += bool(want)
+    assert refused >= 10
+
+
+def test_toc_is_kept_when_its_settings_name_mermaid() -> None:
+    extensions, _ = content_model.policy_extensions(
+        ["toc", "tables"], {"toc": {"permalink_class": "mermaid"}}
+    )
+    assert extensions == ["toc", "tables"]
+
+
+# --- keep_html: a box with blank lines kept when it comes out the same ---------------------------
+
+BOXES_WITH_BLANK_LINES = [
+    '<section class="a">\n<h2 id="x">T</h2>\n\n<p>Een <a href="u.html">b</a>.</p>\n</section>',
+    '<section class="a">\n<h2>T</h2>\n</section><section class="b">\n<h2>U</h2>\n\n<ul>\n'
+    "<li>x</li>\n</ul>\n</section>",
+    '<section>\n<p>a</p>\n</section>\n\n<section class="kb-history">\n<h2>W</h2>\n\n'
+    '<p class="c"><strong>L <time datetime="2019-01-01">1 jan</time>.</strong></p>\n'
+    "<ul>\n<li>x</li>\n</ul>\n</section>\n\n  \n<div><p>z</p></div>",
+    "<div>\n<table><tr><td>a</td></tr></table>\n\n<p>b<br>c</p>\n</div>",
+]
+NOT_SURE = [
+    "<section>\n<p>a</p>\n\n<!-- c -->\n</section>",
+    "<section>\n<pre>a\n\nb</pre>\n</section>",
+    "<section>\n<p>a</p>\n</section>\n\ntext after",
+    "<section>\n<p>a</p>\n</section>\n\n<span>inline</span>",
+    "<section>\n<p>a > b</p>\n\n</section>",
+    "<section>\n<p>a</p>\n\n</section><hr>",
+    "<section>\n<p>open\n\n</section></section>",
+]
+
+
+@pytest.mark.parametrize("box", BOXES_WITH_BLANK_LINES)
+def test_a_box_without_blank_lines_builds_the_same(box: str) -> None:
+    import keep_html
+    from minify_assets import minify_html
+
+    flat = keep_html._without_blank_lines(box)
+    assert flat is not None and not keep_html._BLANK_LINES.search(flat)
+    assert keep_html._passes_as_is(flat, "", "")
+    converter = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables"])
+    for before, after in [("", ""), ("# Kop\n\nTekst.\n\n", "\n\nMeer tekst.\n")]:
+        converter.reset()
+        parsed = converter.convert(before + box + after)
+        converter.reset()
+        slot = "<!--slot-->"
+        kept = converter.convert(before + slot + after).replace(slot, flat)
+        assert minify_html(kept) == minify_html(parsed)
+
+
+@pytest.mark.parametrize("box", NOT_SURE)
+def test_a_box_it_is_not_sure_of_is_left_to_markdown(box: str) -> None:
+    import keep_html
+
+    assert keep_html._without_blank_lines(box) is None
+
+
+# --- render_glossary: terms wrapped as before ---------------------------------------------------
+
+
+def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
+    """render_glossary.wrap_terms as it was before it was made faster (the reference)."""
+    if not titles:
+        return html
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
+    seen: set[str] = set()
+    out: list[str] = []
+    stack: list[
+        str
+    ] = []  # open render_glossary.SKIP elements (and elements marked render_glossary.NO_GLOSSARY)
+
+    def wrap(match: re.Match) -> str:
+        term = match.group(1)
+        title = html_lib.escape(titles[term], quote=True)
+        tab = ""
+        if term not in seen:
+            seen.add(term)
+            tab = ' tabindex="0"'
+        return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
+
+    for index, part in enumerate(render_glossary.TOKEN.split(html)):
+        if part is None or part == "":
+            continue
+        if index % 3 == 2:  # the inner group (script|style) of TOKEN
+            continue
+        if index % 3 == 1:  # a tag, comment, or script/style block
+            out.append(part)
+            tag = render_glossary.TAG.match(part)
+            if not tag or part.startswith("<!--"):
+                continue
+            closing, name, attrs, self_closing = (
+                tag.group(1),
+                tag.group(2).lower(),
+                tag.group(3),
+                tag.group(4),
+            )
+            if name in ("script", "style") and not closing and "</" in part:
+                continue  # a whole script or style block
+            if closing:
+                if name in stack:  # also closes skipped elements left open inside it
+                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
+            elif not self_closing and (
+                name in render_glossary.SKIP or render_glossary.NO_GLOSSARY in attrs
+            ):
+                stack.append(name)
+            continue
+        out.append(part if stack else pattern.sub(wrap, part))
+    return "".join(out)
+
+
+GLOSSARY_PAGES = [
+    '<p>De IBO en de VDAB.</p><a href="x">IBO</a><code>IBO</code> <abbr>IBO</abbr> IBO',
+    "<div data-kb-no-glossary><p>IBO</p></div><p>IBO <b>VDAB</b></p><!-- IBO --><p>IBO-x IBO</p>",
+    '<script>var a = "<p>IBO</p>";</script><style>p{}</style><p>IBO</p><svg><text>IBO</text></svg>',
+    "<fieldset><label>IBO <span>VDAB</span></label></fieldset>IBO<pre><b>IBO</b></pre>IBO",
+    '<summary>IBO</summary><select><option>IBO</option></select><p title="IBO">IBO</p><br/>IBO',
+    "<p>OCMW</p></code>IBO<code><a>IBO</code>IBO</a>IBO<textarea>IBO</textarea>",
+]
+
+
+@pytest.mark.parametrize("markup", GLOSSARY_PAGES)
+def test_terms_are_wrapped_as_before(markup: str) -> None:
+    titles = {"IBO": "Individuele beroepsopleiding – a & b", "VDAB": 'Dienst – "x"', "OCMW": "O"}
+    for html_in in (markup, markup * 3, markup.upper(), markup.replace("IBO", "ibo")):
+        assert render_glossary.wrap_terms(html_in, titles) == _wrap_terms_before(html_in, titles)
