@@ -5,8 +5,7 @@ sets it between two comment lines. After every hook has written its Markdown (la
 ``on_page_markdown``), each such box that Markdown would copy as it is (a block-level element,
 apart from the text by blank lines, no blank line, tab, carriage return or ``markdown`` attribute
 inside) is replaced by
-a one-line comment (a box with blank lines, when it comes out the same without them:
-``_without_blank_lines``), and put back in its place first of all in ``on_page_content``. The HTML
+a one-line comment, and put back in its place first of all in ``on_page_content``. The HTML
 comes out the same, but Markdown and MkDocs no longer parse every box's HTML twice. The ids in
 a box stay link targets for MkDocs' anchor check (``page.present_anchor_ids``). A box that
 does not fit those rules is left in the Markdown without its comment lines, as before.
@@ -29,58 +28,6 @@ _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 _ID = re.compile(r'\sid="([^"]*)"')
 _SLOT = re.compile(f"<!--kb-kept-{KEEP_TOKEN}:([0-9]+)-->")  # no editor can write one
 _kept: dict[int, list[str]] = {}  # id(page) -> the boxes taken out of its Markdown
-
-
-_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>")
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
-    | {"source", "track", "wbr"}
-)
-
-
-def _without_blank_lines(html: str) -> str | None:
-    """A box with blank lines (which Markdown would parse, splitting it into raw blocks at
-    them) written so that it passes as is, or None when that is not sure. Markdown copies each
-    raw block as it is and writes a blank line between two; it starts a new block where a
-    top-level element ends and another starts on the same line; minify_assets makes every run
-    of line breaks one line break. So, with each run of blank lines one line break and a line
-    break between two top-level elements on one line, the built page is the same. Only for
-    plain element trees: no comment, no ``<pre>``, ``<textarea>``, ``<script>`` or ``<style>``
-    (whose line breaks are text), no ``<`` or ``>`` that is not a tag, at the top level only
-    block-level elements that are not void."""
-    if "<!" in html or re.search(r"<(?:pre|textarea|script|style)\b", html, re.I):
-        return None
-    html = _BLANK_LINES.sub("\n", html)
-    tags = list(_TAG.finditer(html))
-    if html.count("<") != len(tags) or html.count(">") != len(tags):
-        return None
-    out: list[str] = []
-    at, open_tags = 0, []
-    for tag in tags:
-        closing, name = tag.group(1), tag.group(2).lower()
-        if not open_tags:
-            between = html[at : tag.start()]
-            if between.strip() or closing or name not in BLOCK_LEVEL_ELEMENTS or name in _VOID:
-                return None
-            if at and "\n" not in between:  # Markdown puts the next element on its own line
-                out.append("\n")
-            out.append(between)
-        else:
-            out.append(html[at : tag.start()])
-        out.append(tag.group(0))
-        at = tag.end()
-        if name in _VOID or tag.group(0).endswith("/>"):
-            continue
-        if not closing:
-            open_tags.append(name)
-        elif open_tags[-1] == name:
-            open_tags.pop()
-        else:  # an element closed out of order, or left open: not a plain tree
-            return None
-    if open_tags or html[at:].strip():
-        return None
-    return "".join(out)
 
 
 def _regions(markdown: str) -> list[tuple[int, int]]:
@@ -128,8 +75,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         lead = inner[: len(inner) - len(inner.lstrip("\n"))]
         trail = inner[len(lead) + len(box) :]
         before = "".join(out) + lead
-        if box and _BLANK_LINES.search(box):
-            box = _without_blank_lines(box) or box
         if box and _passes_as_is(box, before, trail + markdown[end:]):
             out.append(f"{lead}<!--kb-kept-{KEEP_TOKEN}:{len(kept)}-->{trail}")
             kept.append(box)

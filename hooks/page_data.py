@@ -43,6 +43,13 @@ KEEP_TOKEN = secrets.token_hex(4)
 KEEP_OPEN, KEEP_CLOSE = f"<!--kb-keep-{KEEP_TOKEN}-->", f"<!--/kb-keep-{KEEP_TOKEN}-->"
 
 
+def flat(html: str) -> str:
+    """A rendered box as one raw-HTML block for Markdown and ``keep``: no blank lines (which would
+    split it into blocks that Markdown parses) and no indentation that reads as code. Not for
+    HTML with line breaks that are text (``<pre>``, ``<textarea>``)."""
+    return "\n".join(line.strip() for line in str(html).splitlines() if line.strip())
+
+
 def keep(html: str) -> str:
     """``html`` marked as a finished box that Markdown need not parse (hooks/keep_html.py)."""
     return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html

@@ -18,6 +18,7 @@ from kb import content_model
 from kb import markers as kb_markers
 from page_data import (
     Linker,
+    flat,
     format_date,
     keep,
     labels,
@@ -91,8 +92,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     ctx = _context(page, config, files)
     if ctx is None or ctx["kind"] == "page":
         return markdown
-    top = keep(render_macro(config, TEMPLATE, "top", **ctx).strip())
-    bottom = keep(render_macro(config, TEMPLATE, "bottom", **ctx).strip())
+    top = keep(flat(render_macro(config, TEMPLATE, "top", **ctx)))
+    bottom = keep(flat(render_macro(config, TEMPLATE, "bottom", **ctx)))
     lines = markdown.split("\n")
     code = kb_markers.code_lines(markdown)
     h1 = next((n for n, line in enumerate(lines, 1) if n not in code and _H1.match(line)), 0)

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, quiz_model
-from page_data import keep, site_for, template_env
+from page_data import flat, keep, site_for, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -158,11 +158,6 @@ def _macros(config: MkDocsConfig):
     return template_env(config).get_template(TEMPLATE).module
 
 
-def _flat(html: str) -> str:
-    """One raw-HTML block for Markdown: no blank lines, no indentation that reads as code."""
-    return "\n".join(line.strip() for line in str(html).splitlines() if line.strip())
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = quiz_model.markers(markdown)
     wanted = page.meta.get("quiz")
@@ -194,7 +189,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)
         # A finished box: Markdown need not parse it (hooks/keep_html.py; the same HTML).
-        lines[number - 1] = "\n" + keep(_flat(html)) + "\n"
+        lines[number - 1] = "\n" + keep(flat(html)) + "\n"
     return "\n".join(lines)
 
 

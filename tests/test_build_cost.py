@@ -278,53 +278,6 @@ def test_toc_is_kept_when_its_settings_name_mermaid() -> None:
     assert extensions == ["toc", "tables"]
 
 
-# --- keep_html: a box with blank lines kept when it comes out the same ---------------------------
-
-BOXES_WITH_BLANK_LINES = [
-    '<section class="a">\n<h2 id="x">T</h2>\n\n<p>Een <a href="u.html">b</a>.</p>\n</section>',
-    '<section class="a">\n<h2>T</h2>\n</section><section class="b">\n<h2>U</h2>\n\n<ul>\n'
-    "<li>x</li>\n</ul>\n</section>",
-    '<section>\n<p>a</p>\n</section>\n\n<section class="kb-history">\n<h2>W</h2>\n\n'
-    '<p class="c"><strong>L <time datetime="2019-01-01">1 jan</time>.</strong></p>\n'
-    "<ul>\n<li>x</li>\n</ul>\n</section>\n\n  \n<div><p>z</p></div>",
-    "<div>\n<table><tr><td>a</td></tr></table>\n\n<p>b<br>c</p>\n</div>",
-]
-NOT_SURE = [
-    "<section>\n<p>a</p>\n\n<!-- c -->\n</section>",
-    "<section>\n<pre>a\n\nb</pre>\n</section>",
-    "<section>\n<p>a</p>\n</section>\n\ntext after",
-    "<section>\n<p>a</p>\n</section>\n\n<span>inline</span>",
-    "<section>\n<p>a > b</p>\n\n</section>",
-    "<section>\n<p>a</p>\n\n</section><hr>",
-    "<section>\n<p>open\n\n</section></section>",
-]
-
-
-@pytest.mark.parametrize("box", BOXES_WITH_BLANK_LINES)
-def test_a_box_without_blank_lines_builds_the_same(box: str) -> None:
-    import keep_html
-    from minify_assets import minify_html
-
-    flat = keep_html._without_blank_lines(box)
-    assert flat is not None and not keep_html._BLANK_LINES.search(flat)
-    assert keep_html._passes_as_is(flat, "", "")
-    converter = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables"])
-    for before, after in [("", ""), ("# Kop\n\nTekst.\n\n", "\n\nMeer tekst.\n")]:
-        converter.reset()
-        parsed = converter.convert(before + box + after)
-        converter.reset()
-        slot = "<!--slot-->"
-        kept = converter.convert(before + slot + after).replace(slot, flat)
-        assert minify_html(kept) == minify_html(parsed)
-
-
-@pytest.mark.parametrize("box", NOT_SURE)
-def test_a_box_it_is_not_sure_of_is_left_to_markdown(box: str) -> None:
-    import keep_html
-
-    assert keep_html._without_blank_lines(box) is None
-
-
 # --- render_glossary: terms wrapped as before ---------------------------------------------------
 
 
