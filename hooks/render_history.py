@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from kb import news_model
 from news_view import first_outside_fences, labels, tags, view
-from page_data import Linker, record_for, render_macro, site_for
+from page_data import Linker, flat, record_for, render_macro, site_for
 from site_language import current_language
 
 TEMPLATE = "hooks/render_news.html"
@@ -37,10 +37,13 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     t = labels(lang)
     reviewed = REVIEWED.search(markdown)
     if reviewed:
-        changed = render_macro(config, TEMPLATE, "last_changed", u=items[0], t=t)
+        changed = flat(render_macro(config, TEMPLATE, "last_changed", u=items[0], t=t))
         markdown = f"{markdown[: reviewed.end()]}\n{changed}{markdown[reviewed.end() :]}"
-    section = render_macro(config, TEMPLATE, "history", items=items, t=t)
-    before = first_outside_fences(markdown, SOURCES) or first_outside_fences(markdown, QUIZ)
-    if before:
-        return f"{markdown[: before.start()]}{section}\n\n{markdown[before.start() :]}"
+    section = flat(render_macro(config, TEMPLATE, "history", items=items, t=t))
+    sources = first_outside_fences(markdown, SOURCES)
+    if sources:  # inside render_facts' finished box (page_data.keep): no blank line in it
+        return f"{markdown[: sources.start()]}{section}\n{markdown[sources.start() :]}"
+    quiz = first_outside_fences(markdown, QUIZ)
+    if quiz:
+        return f"{markdown[: quiz.start()]}{section}\n\n{markdown[quiz.start() :]}"
     return f"{markdown.rstrip()}\n\n{section}\n"
