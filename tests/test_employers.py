@@ -112,3 +112,20 @@ class TestEmployerPagesAreAccessible:
         """axe finds nothing on an employer page with a checklist."""
         page.goto(url(WITH_CHECKLIST[0], lang))
         assert violations(page) == []
+
+
+CHECKLIST_MARK = {"nl": "(afvinklijst)", "en": "(checklist)"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_index_names_the_pages_with_a_checklist(page: Page, lang: str) -> None:
+    """The employers' page says which pages have a checklist (issue 26: it said "four pages"
+    without naming them): each marked link opens a page with a checklist, and every employer
+    page with a checklist is marked."""
+    page.goto("employers/index.html" if lang == "nl" else "en/employers/index.html")
+    marked = page.locator("article li").filter(has_text=CHECKLIST_MARK[lang]).locator("a")
+    hrefs = [a.get_attribute("href") for a in marked.all()]
+    assert sorted(h.removesuffix(".html") for h in hrefs) == sorted(WITH_CHECKLIST)
+    for href in hrefs:
+        page.goto(("employers/" if lang == "nl" else "en/employers/") + href)
+        expect(page.locator("ul.kb-checklist > li").first).to_be_visible()
