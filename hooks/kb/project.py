@@ -16,6 +16,7 @@ from kb import (
     news_model,
     quiz_model,
     readability,
+    sections,
     signals_model,
     sources,
 )
@@ -61,6 +62,7 @@ def check_project(project: Project) -> list[Problem]:
     )
     problems += data_text_problems(site, root, content_dir)
     problems += plain_language(site)
+    problems += sections.check(site)
     return order(problems)
 
 
