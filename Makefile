@@ -83,10 +83,8 @@ clean:
 moodle: setup
 	$(PY) scripts/export_moodle.py
 
-	rm -rf site .site-build-* .site-old-* test-results .pytest_cache dist
-
 ## Benchmarks, not tests (none of this runs in CI): search relevance per language, page weight,
-## build time at 1x, 10x and 100x the content. Prints tables; the latest numbers are in README.md.
+## build time at 1x, 10x and 100x the content. Prints tables; the numbers are logged in MEASUREMENTS.md.
 BENCH_SIZES ?= 1,10,100
 .PHONY: bench audit
 bench: setup-test

@@ -17,7 +17,7 @@ would be checked for free and make the benchmark lie). Two configurations are bu
 Jobs run round-robin in one process tree (portal 1, plain 1, portal 10, …), so ratios come from
 the same run. Reported: wall time and CPU time (user + sys of the build process; steadier than
 wall time on a busy machine), pages built, CPU ms per page and the mean size of a page's HTML
-(both should stay about flat as the site grows), and portal/plain = the cost of the hooks. Numbers go into README.md's Benchmarks section.
+(both should stay about flat as the site grows), and portal/plain = the cost of the hooks. Numbers go into MEASUREMENTS.md.
 """
 
 from __future__ import annotations
