@@ -18,6 +18,7 @@ from kb import (
     readability,
     signals_model,
     sources,
+    translations,
 )
 from kb.figures_model import load_figures
 from kb.problems import Problem
@@ -60,6 +61,7 @@ def check_project(project: Project) -> list[Problem]:
         root, content_dir
     )
     problems += data_text_problems(site, root, content_dir)
+    problems += translations.parity_problems(site) + translations.record_problems(site)
     problems += plain_language(site)
     return order(problems)
 
