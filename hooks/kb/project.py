@@ -62,6 +62,7 @@ def check_project(project: Project) -> list[Problem]:
     )
     problems += data_text_problems(site, root, content_dir)
     problems += translations.parity_problems(site) + translations.record_problems(site)
+    problems += translations.quiz_parity_problems(root)
     problems += plain_language(site)
     return order(problems)
 

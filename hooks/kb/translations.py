@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from kb import content_model
+from kb import content_model, quiz_model, sources
 from kb import markers as kb_markers
 from kb.problems import Problem
 
@@ -38,6 +38,7 @@ __all__ = [
     "facts",
     "parity_problems",
     "parts",
+    "quiz_parity_problems",
     "record",
     "record_problems",
     "stamp",
@@ -388,22 +389,24 @@ def _field(path: tuple) -> str:
 
 
 def _pairs(dutch: content_model.Page, page: content_model.Page):
-    """(field or section, Dutch text, Dutch line, English texts by line) of each part the two
+    """(field or section here, and in Dutch; Dutch text, Dutch line, English texts by line) of
+    each part the two
     pages share: each translated field as a whole (a translation may reorder a list), and the
     sections by their order (the whole text when the two have a different number)."""
     neutral = _neutral(page.kind) | {FIELD}
     for key in (k for k in dutch.meta if str(k) not in neutral and k in page.meta):
         left, right = _leaves(dutch.meta[key], (key,)), _leaves(page.meta[key], (key,))
         texts = [(page.line(list(path)), text) for path, text in right.items()]
-        yield str(key), "\n".join(left.values()), dutch.line([key]), texts or [(None, "")]
+        yield str(key), str(key), "\n".join(left.values()), dutch.line([key]), texts or [(None, "")]
     nl_parts, en_parts = sections(dutch.body), sections(page.body)
     if len(nl_parts) != len(en_parts):
         nl_parts, en_parts = [(OPENING, 1, dutch.body)], [(OPENING, 1, page.body)]
-    for (key, nl_line, nl_text), (_, en_line, en_text) in zip(nl_parts, en_parts, strict=True):
-        name = "text" if key == OPENING else f"section '{key[3:]}'"
+    for (key, nl_line, nl_text), (en_key, en_line, en_text) in zip(nl_parts, en_parts, strict=True):
+        name = "text" if key == OPENING else f"section '{en_key[3:]}'"
+        where = "text" if key == OPENING else f"section '{key[3:]}'"
         first = page.body_line + en_line - 1
         texts = [(first + n, line) for n, line in enumerate(en_text.split("\n"))]
-        yield name, nl_text, dutch.body_line + nl_line - 1, texts
+        yield name, where, nl_text, dutch.body_line + nl_line - 1, texts
 
 
 def _facts_of(texts: list[tuple[int | None, str]], base: str) -> dict[str, set[str]]:
@@ -441,7 +444,7 @@ def parity_problems(site: content_model.Site) -> list[Problem]:
         if page.lang != "en" or dutch is None:
             continue
         rel, base = content_model.rel_path(site, page), posixpath.dirname(page.base)
-        for name, nl_text, nl_line, texts in _pairs(dutch, page):
+        for name, nl_name, nl_text, nl_line, texts in _pairs(dutch, page):
             nl_facts, en_facts = facts(nl_text, "nl", base), _facts_of(texts, base)
             for kind in nl_facts:
                 said = _differences(kind, nl_facts[kind], en_facts[kind])
@@ -452,7 +455,7 @@ def parity_problems(site: content_model.Site) -> list[Problem]:
                 problems.append(
                     Problem(
                         rel,
-                        f"{said}, in {name} ({where}).",
+                        f"{said}, in {nl_name} ({where}).",
                         f"write the same {kind} in both languages and correct the one that is "
                         "wrong (write numbers in digits in both).",
                         field=name,
@@ -486,3 +489,62 @@ def _marker_parity(rel: str, dutch: content_model.Page, page: content_model.Page
             line=line or page.body_line,
         )
     ]
+
+
+def quiz_parity_problems(root) -> list[Problem]:
+    """The same rule inside each quiz: every text written in both languages (``{nl: …, en: …}``,
+    a fill-in question's accepted answers too) has the same numbers, dates and link targets.
+    A question's id is one for both languages by the file's shape; the pages' quiz markers are
+    compared with the other markers."""
+    problems = []
+    for path in quiz_model.quiz_files(root)[0]:
+        rel = f"{quiz_model.QUIZ_DIR}/{path.name}"
+        text, unread = sources.read_text(path, rel)
+        doc, broken = sources.load_yaml(text, rel) if text is not None else (None, [])
+        if doc is None or unread or broken:
+            continue  # the quiz check says why
+
+        def walk(value: Any, where: list, doc=doc, rel=rel) -> None:
+            if isinstance(value, dict) and "nl" in value and "en" in value:
+                nl, en = _joined(value["nl"]), _joined(value["en"])
+                for kind, nl_values in facts(nl, "nl").items():
+                    said = _differences(kind, nl_values, facts(en, "en")[kind])
+                    if said:
+                        problems.append(
+                            Problem(
+                                rel,
+                                f"{said.replace('the Dutch page', 'the Dutch text')}.",
+                                f"write the same {kind} in both languages and correct the one "
+                                "that is wrong (write numbers in digits in both).",
+                                field=_quiz_field(doc.data, where),
+                                line=doc.line([*where, "en"]),
+                            )
+                        )
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, [*where, key])
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(item, [*where, index])
+
+        walk(doc.data, [])
+    return problems
+
+
+def _joined(value: Any) -> str:
+    return "\n".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _quiz_field(data: Any, path: list) -> str:
+    """questions[vraag-id].explanation: a question named by its id, as the quiz check does."""
+    out, node = "", data
+    for step in path:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            name = item.get("id", step + 1) if isinstance(item, dict) else step + 1
+            out += f"[{name}]"
+            node = item
+        else:
+            out += f".{step}" if out else str(step)
+            node = node.get(step) if isinstance(node, dict) else None
+    return out
