@@ -291,6 +291,10 @@ def _month(name: str, lang: str) -> int:
     return MONTHS[lang].index(name.lower()) + 1
 
 
+_DIGIT_OR_LINK = re.compile(r"\d|\]\(|\]:|https?://")
+_AUTOLINK = re.compile(r"<(https?://[^\s>]+)>")
+_MONTH_NAMES = frozenset(MONTHS["nl"] + MONTHS["en"])
+_WORD = re.compile(r"[a-z]+")
 _DMY = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
 
 
@@ -325,8 +329,9 @@ def _dates(text: str) -> tuple[set[str], str]:
         return replace
 
     text = _DMY.sub(dmy, _ISO.sub(iso, text))
-    for lang in ("nl", "en"):
-        text = _date_pattern(lang).sub(written(lang), text)
+    if _MONTH_NAMES.intersection(_WORD.findall(text.lower())):
+        for lang in ("nl", "en"):
+            text = _date_pattern(lang).sub(written(lang), text)
     return found, text
 
 
@@ -344,8 +349,9 @@ def _number(token: str, lang: str) -> str:
 
 
 def _link_targets(text: str, base: str) -> set[str]:
-    found = set()
-    for match in content_model.LINK.finditer(kb_markers.mask_code(text)):
+    """The link targets in ``text`` (without code): Markdown links and <https://…> addresses."""
+    found = {_LANGUAGE_PART.sub(r"\1*", url.rstrip("/")) for url in _AUTOLINK.findall(text)}
+    for match in content_model.LINK.finditer(text):
         url = (match.group(1) or match.group(2)).strip("<>")
         if re.match(r"^[a-z]+:|^//", url):
             found.add(_LANGUAGE_PART.sub(r"\1*", url.rstrip("/")))
@@ -357,8 +363,11 @@ def _link_targets(text: str, base: str) -> set[str]:
 def facts(text: str, lang: str, base: str = "") -> dict[str, set[str]]:
     """The numbers (amounts included), dates and link targets in a text, in a form both
     languages share. ``base`` is the folder that relative links start from."""
+    if not _DIGIT_OR_LINK.search(text):  # most titles and many sentences: nothing to compare
+        return {"numbers": set(), "dates": set(), "link targets": set()}
+    text = kb_markers.mask_code(text)
     links = _link_targets(text, base)
-    plain = _MASK.sub(" ", kb_markers.mask_code(text))
+    plain = _MASK.sub(" ", text)
     dates, plain = _dates(plain)
     numbers = {_number(t, lang) for t in _NUMBER.findall(plain)}
     return {"numbers": numbers, "dates": dates, "link targets": links}
