@@ -36,11 +36,13 @@ __all__ = [
     "Lag",
     "behind",
     "facts",
+    "label",
     "parity_problems",
     "parts",
     "quiz_parity_problems",
     "record",
     "record_problems",
+    "report",
     "stamp",
 ]
 
