@@ -47,6 +47,18 @@ build: setup
 check: setup
 	$(PY) scripts/check_content.py
 
+## English pages that follow an older version of their Dutch page, with the fields and sections
+## that changed since (never fails). `make translations-ok PAGE=statuses/ibo.md` records that the
+## English page follows the Dutch page again (after a translation, or a Dutch typo fix); PAGE=all
+## stamps every English page.
+.PHONY: translations translations-ok
+translations: setup
+	$(PY) scripts/translations.py
+
+translations-ok: setup
+	@test -n "$(PAGE)" || { echo "Name the page: make translations-ok PAGE=statuses/ibo.md (or PAGE=all)"; exit 2; }
+	$(PY) scripts/translations.py ok $(PAGE)
+
 ## The plain-language table: words per sentence and LIX of every Dutch page.
 readability: setup
 	$(PY) scripts/readability.py

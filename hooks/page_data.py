@@ -31,7 +31,6 @@ __all__ = [
     "record_for",
     "render_macro",
     "site_for",
-    "stale",
     "template_env",
     "today",
 ]
@@ -88,17 +87,6 @@ def today() -> dt.date:
     """The date freshness is judged against (PORTAL_TODAY=YYYY-MM-DD overrides it, for tests)."""
     override = os.environ.get("PORTAL_TODAY")
     return dt.date.fromisoformat(override) if override else dt.date.today()
-
-
-def stale(meta: dict[str, Any], months: int) -> bool:
-    """True when the page's `reviewed` date lies more than ``months`` months back."""
-    try:
-        reviewed = dt.date.fromisoformat(str(meta.get("reviewed")))
-    except ValueError:
-        return False
-    now = today()
-    age = (now.year - reviewed.year) * 12 + (now.month - reviewed.month) - (now.day < reviewed.day)
-    return age >= months
 
 
 def inline_markdown(text: Any) -> Markup:

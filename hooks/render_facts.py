@@ -9,12 +9,13 @@ The HTML lives in overrides/hooks/render_facts.html.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import content_model
+from kb import content_model, review, translations
 from kb import markers as kb_markers
 from page_data import (
     Linker,
@@ -25,7 +26,7 @@ from page_data import (
     record_for,
     render_macro,
     site_for,
-    stale,
+    today,
 )
 from site_language import current_language
 
@@ -74,6 +75,7 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         for _, p in site.referring(rec, lang)
         if (url := link(p.base)) not in linked
     ]
+    due = review.due(site, rec, today(), freshness_months(config))
     return {
         "meta": rec.meta,
         "kind": rec.kind,
@@ -82,8 +84,9 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         "refs": refs,
         "date": lambda d: format_date(d, lang),
         "backlinks": content_model.some_of_each(backlinks, BACKLINKS_SHOWN),
-        "stale": stale(rec.meta, freshness_months(config)),
-        "months": freshness_months(config),
+        "due": due,
+        "stale": bool(due and due.overdue),
+        "months": due.interval if due else freshness_months(config),
     }
 
 
@@ -112,10 +115,50 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    """A page shown in Dutch on the English site says so, and is marked as Dutch for screen readers."""
+    """A page shown in Dutch on the English site says so, and is marked as Dutch for screen
+    readers; a translation that follows an older version of its Dutch page says that, under its
+    title, with a link to the Dutch page."""
     lang = current_language(config)
     rec = record_for(page, config)
-    if rec is None or rec.lang == lang:
+    if rec is None:
         return html
+    if rec.lang == lang:
+        return _behind_notice(html, page, rec, config)
     notice = render_macro(config, TEMPLATE, "fallback", t=labels(lang))
     return f'{notice}<div lang="{rec.lang}">{html}</div>'
+
+
+def rec_lang(rec) -> str:
+    """The language of the page that ``rec`` translates (its source)."""
+    return content_model.page_language(rec.base)
+
+
+def _behind_notice(html: str, page, rec, config: MkDocsConfig) -> str:
+    lag = translations.behind(site_for(config), rec)
+    if lag is None:
+        return html
+    lang = current_language(config)
+    t = labels(lang)
+    # Changed sections by their Dutch heading (what the reader finds on the Dutch page).
+    names = [
+        (t["behind_opening"], lang) if key == translations.OPENING else (key[3:], rec_lang(rec))
+        for key in (*lag.changed, *lag.added)
+        if key.startswith("#")
+    ]
+    if any(not key.startswith("#") for key in (*lag.changed, *lag.added, *lag.removed)):
+        names.append((t["behind_fields"], lang))
+    # The Dutch page is at the same path without the language folder (en/statuses/ibo.html).
+    dutch = page.url.split("/", 1)[1] if "/" in page.url else page.url
+    href = posixpath.relpath(dutch or "index.html", posixpath.dirname(page.url) or ".")
+    notice = render_macro(
+        config,
+        TEMPLATE,
+        "behind",
+        t=t,
+        date=format_date(lag.checked, lang),
+        parts=names or [(t["behind_fields"], lang)],
+        href=href,
+    )
+    end = html.find("</h1>")
+    at = end + len("</h1>") if end >= 0 else 0
+    return f"{html[:at]}{notice}{html[at:]}"

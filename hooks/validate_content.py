@@ -1,7 +1,8 @@
 """Check all content before anything is built; fail once, listing every problem.
 
 Runs in ``on_pre_build``, before MkDocs cleans the output folder, so a mistake never costs the
-last good site. Non-failing reports (stale pages, translation status) are printed here too.
+last good site. Non-failing reports (pages due for review, translation status) are printed here
+too, as `make check` prints them (``reports``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb import content_model, settings
+from kb import content_model, review, settings, translations
 from kb.problems import Problem
 from kb.project import Project, check_project, order
-from page_data import stale
 from site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
@@ -54,7 +54,6 @@ def check_settings(config: MkDocsConfig) -> list[Problem]:
 def on_pre_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
-    root = project_root(config)
     problems = collect_problems(config)
     if problems:
         for problem in problems:
@@ -63,29 +62,42 @@ def on_pre_build(config: MkDocsConfig) -> None:
             f"The content has {len(problems)} problem(s), listed above. "
             "Nothing was built; the last good site is unchanged."
         )
-    site = content_model.load_site(Path(config.docs_dir), root)
+    for line in reports(config):  # to act on, not a reason to stop publishing
+        print(line, file=sys.stderr)
+
+
+def reports(config: MkDocsConfig) -> list[str]:
+    """What the build and `make check` print without failing: pages due for a check of their
+    facts (oldest check first) and the state of the translations."""
+    site = content_model.load_site(Path(config.docs_dir), project_root(config))
     months = int(config.extra.get("freshness_months", 12))
-    old = sorted(
-        f"{Path(config.docs_dir).name}/{p.src} ({p.meta['reviewed']})"
+    lines = []
+    due = review.report(site, content_model.today(), months)
+    if due:
+        lines.append(
+            f"Review due: {len(due)} page(s), the oldest check first; check their facts "
+            "and update 'reviewed':"
+        )
+        lines += [f"  {line}" for line in due]
+    missing = sorted(
+        p.src
         for p in site.pages.values()
-        if p.lang == "nl" and stale(p.meta, months)
+        if p.lang == "nl" and content_model.partner_path(p.src) not in site.pages
     )
-    if old:  # a warning to act on, not a reason to stop publishing
-        print(
-            f"WARNING: {len(old)} page(s) were last checked more than {months} months ago; "
-            f"check their facts and update 'reviewed': {', '.join(old)}",
-            file=sys.stderr,
-        )
-    missing, older = content_model.translation_report(site)
     if missing:
-        print(
+        lines.append(
             f"Translation status: {len(missing)} page(s) have no English version yet "
-            f"(shown in Dutch with a notice on the English site): {', '.join(missing)}",
-            file=sys.stderr,
+            f"(shown in Dutch with a notice on the English site): {', '.join(missing)}"
         )
-    if older:
-        print(
-            f"Translation status: {len(older)} English page(s) are older than their Dutch "
-            f"page and may need updating: {', '.join(older)}",
-            file=sys.stderr,
+    late, unrecorded = translations.report(site)
+    if late:
+        lines.append(
+            f"Translation status: {len(late)} English page(s) follow an older version of their "
+            "Dutch page (make translations lists what changed)."
         )
+    if unrecorded:
+        lines.append(
+            f"Translation status: {len(unrecorded)} English page(s) have no translation record "
+            "(make translations-ok PAGE=<page> writes it once the translation is right)."
+        )
+    return lines

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from test_build_errors import copy_project
 
 from content_index import SITE, html_path, pages
+from kb import review
 
 LABELS = {
     "nl": ("Feiten op een rij", "Voor wie", "Laatst nagekeken op"),
@@ -164,18 +165,18 @@ class TestFreshness:
         """Eighteen months later the build still publishes, and lists the pages to re-check."""
         result, _ = aged_site
         assert result.returncode == 0, result.stderr[-2000:]
-        assert re.search(
-            r"WARNING: \d+ page\(s\) were last checked more than 12 months ago", result.stderr
-        )
-        assert "content/statuses/ibo.md" in result.stderr
+        assert re.search(r"Review due: \d+ page\(s\), the oldest check first", result.stderr)
+        assert "content/statuses/ibo.md: last checked" in result.stderr
 
     def test_stale_page_shows_notice(self, page: Page, aged_site) -> None:
-        """A status checked too long ago says so on the page, in the page's language."""
+        """A status checked longer ago than its kind's interval (six months) says so on the page,
+        in the page's language."""
         _, url = aged_site
+        months = review.REVIEW_MONTHS["status"]
         page.goto(url + "statuses/ibo.html")
-        expect(page.locator(".kb-stale")).to_contain_text("meer dan 12 maanden geleden")
+        expect(page.locator(".kb-stale")).to_contain_text(f"meer dan {months} maanden geleden")
         page.goto(url + "en/statuses/ibo.html")
-        expect(page.locator(".kb-stale")).to_contain_text("more than 12 months ago")
+        expect(page.locator(".kb-stale")).to_contain_text(f"more than {months} months ago")
 
 
 class TestTranslationFallback:

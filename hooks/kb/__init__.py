@@ -20,5 +20,8 @@ The model, one module per kind (each with its JSON Schema in ``kb/schemas/``):
 - ``kb.quiz_model``, ``kb.glossary_model``, ``kb.figures_model``, ``kb.news_model``,
   ``kb.meetings_model``, ``kb.signals_model``, ``kb.branding_model``;
 - ``kb.search_index_model`` (the per-language search index) and ``kb.css_purge_model``;
+- ``kb.review`` (how often each kind is checked again, which pages are due) and
+  ``kb.translations`` (the record of the Dutch version an English page follows, what changed
+  since, and the facts both languages must share);
 - ``kb.project``: ``check_project``, the one check that ``make check`` and the build both run.
 """

@@ -13,7 +13,6 @@ import os
 import posixpath
 import re
 import stat
-import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -328,6 +327,9 @@ def _rel(site: Site, page: Page) -> str:
     if rel is None:
         rel = rels[page.src] = (site.content_dir / page.src).relative_to(site.root).as_posix()
     return rel
+
+
+rel_path = _rel  # the page's path as messages show it, for the other models
 
 
 def _check_slugs(site: Site) -> list[Problem]:
@@ -835,70 +837,6 @@ def check_site(
 
 
 # --- reports that do not fail the build -------------------------------------------------------
-
-
-def git_times(root: Path, folder: str = "content") -> dict[str, int]:
-    """Last commit time per file under ``folder`` (seconds), from one `git log`; empty outside a
-    git checkout."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=@%ct", "--name-only", "--", folder],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    times, current = {}, 0
-    for line in out.splitlines():
-        if line.startswith("@"):
-            current = int(line[1:])
-        elif line.strip():
-            times.setdefault(line.strip(), current)
-    return times
-
-
-def translation_report(site: Site) -> tuple[list[str], list[str]]:
-    """(Dutch pages without English, English pages older than their Dutch page)."""
-    missing = sorted(
-        p.src
-        for p in site.pages.values()
-        if p.lang == "nl" and partner_path(p.src) not in site.pages
-    )
-    try:
-        folder = site.content_dir.relative_to(site.root).as_posix()
-    except ValueError:
-        return missing, []  # content outside the project: no history to compare
-    times = git_times(site.root, folder)
-
-    def changed(src: str) -> float:
-        committed = times.get(f"{folder}/{src}")
-        return committed if committed is not None else (site.content_dir / src).stat().st_mtime
-
-    dirty = _uncommitted(site.root, folder)
-    older = []
-    for page in site.pages.values():
-        if page.lang == "en" and page.base in site.pages:
-            nl_time = changed(page.base) if f"{folder}/{page.base}" not in dirty else float("inf")
-            en_time = changed(page.src) if f"{folder}/{page.src}" not in dirty else float("inf")
-            if nl_time > en_time:
-                older.append(page.src)
-    return missing, sorted(older)
-
-
-def _uncommitted(root: Path, folder: str = "content") -> set[str]:
-    try:
-        out = subprocess.run(
-            ["git", "status", "--porcelain", "--", folder],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return set()
-    return {line[3:].strip() for line in out.splitlines()}
 
 
 def some_of_each(items: list[dict], limit: int) -> list[dict]:

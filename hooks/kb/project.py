@@ -19,6 +19,7 @@ from kb import (
     sections,
     signals_model,
     sources,
+    translations,
 )
 from kb.figures_model import load_figures
 from kb.problems import Problem
@@ -61,6 +62,8 @@ def check_project(project: Project) -> list[Problem]:
         root, content_dir
     )
     problems += data_text_problems(site, root, content_dir)
+    problems += translations.parity_problems(site) + translations.record_problems(site)
+    problems += translations.quiz_parity_problems(root)
     problems += plain_language(site)
     problems += sections.check(site)
     return order(problems)
