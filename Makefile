@@ -24,7 +24,18 @@ $(VENV)/.installed-test: requirements-test.txt requirements.txt $(VENV)/.install
 
 setup: $(VENV)/.installed
 
-setup-test: $(VENV)/.installed-test
+# Mozilla's ical.js (npm, pinned in tests/ical/package-lock.json): the calendar tests read every
+# .ics file with it as well as with Python's icalendar. Installs Debian's nodejs and npm if missing.
+ICAL_JS := tests/ical/node_modules/.package-lock.json
+$(ICAL_JS): tests/ical/package.json tests/ical/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the calendar tests (ical.js)"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix tests/ical --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup-test: $(VENV)/.installed-test $(ICAL_JS)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
@@ -74,7 +85,7 @@ test: setup-test
 
 ## The fast tier, for your own loop: the content pipeline and its checks, no browser, no full
 ## build (under a minute on 2 cores). `make test` runs everything.
-test-fast: $(VENV)/.installed-test
+test-fast: $(VENV)/.installed-test $(ICAL_JS)
 	@$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 

@@ -3,10 +3,14 @@
 Marker, on its own line in a page body:
   <!-- kb:calendar -->   upcoming meetings (soonest first) and past ones (latest first), judged
                          against page_data.today() (PORTAL_TODAY=YYYY-MM-DD sets it for tests),
-                         each with a link to its own .ics file, and one link to all of them
-After the build, every language gets meetings.ics (en/meetings.ics) and meetings/<uid>.ics,
-made with the icalendar library; the links are relative, so they work under a sub-path and
-from file:// (the files download). The HTML lives in overrides/hooks/render_calendar.html.
+                         each upcoming one with a link to its own .ics file; one link to all
+                         upcoming meetings, and the address to subscribe to them
+After the build, every language gets meetings.ics (en/meetings.ics: the meetings not yet past on
+the day of the build, so a subscribed calendar drops past ones) and meetings/<uid>.ics for every
+meeting, made with the icalendar library. The download links are relative, so they work under a
+sub-path and from file:// (the files download); the subscription address is absolute, from
+`site_url` (webcal://, and https:// to paste), like the feed's links. The HTML lives in
+overrides/hooks/render_calendar.html.
 """
 
 from __future__ import annotations
@@ -36,6 +40,16 @@ def ics_path(config: MkDocsConfig, lang: str, uid: str | None = None) -> str:
     return _folder(config, lang) + (f"meetings/{uid}.ics" if uid else "meetings.ics")
 
 
+def subscribe_urls(config: MkDocsConfig, lang: str) -> dict[str, str] | None:
+    """The upcoming meetings of a language on the hosted site: {"https": the address to paste,
+    "webcal": the same for a calendar app to subscribe}; None without an http(s) `site_url`."""
+    scheme, sep, rest = (config.site_url or "").partition("://")
+    if not sep or scheme not in ("http", "https"):
+        return None
+    url = f"{scheme}://{rest.rstrip('/')}/{ics_path(config, lang)}"
+    return {"https": url, "webcal": "webcal://" + url.partition("://")[2]}
+
+
 def _meetings(config: MkDocsConfig) -> list[meetings_model.Meeting]:
     meetings, problems = meetings_model.load(root(config), Path(config.docs_dir))
     if problems:  # validate_content stops the build before this; a safety net only
@@ -43,7 +57,9 @@ def _meetings(config: MkDocsConfig) -> list[meetings_model.Meeting]:
     return meetings
 
 
-def _view(m: meetings_model.Meeting, lang: str, t: dict, page, config: MkDocsConfig) -> dict:
+def _view(
+    m: meetings_model.Meeting, lang: str, t: dict, page, config: MkDocsConfig, past: bool = False
+) -> dict:
     day = format_date(m.start.date().isoformat(), lang)
     end = m.end.strftime("%H:%M")
     if m.end.date() != m.start.date():
@@ -62,7 +78,7 @@ def _view(m: meetings_model.Meeting, lang: str, t: dict, page, config: MkDocsCon
         "where": " · ".join(where),
         "when": f"{day}, {m.start.strftime('%H:%M')}–{end}",
         "start_iso": m.start.isoformat(),
-        "ics": get_relative_url(ics_path(config, lang, m.uid), page.url),
+        "ics": None if past else get_relative_url(ics_path(config, lang, m.uid), page.url),
     }
 
 
@@ -81,9 +97,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
             TEMPLATE,
             "calendar",
             upcoming=[_view(m, lang, t, page, config) for m in upcoming],
-            past=[_view(m, lang, t, page, config) for m in past],
+            past=[_view(m, lang, t, page, config, past=True) for m in past],
             t=t,
             all_ics=get_relative_url(ics_path(config, lang), page.url),
+            subscribe=subscribe_urls(config, lang),
         )
 
     return kb_markers.replace(markdown, keeping(replace))
@@ -94,6 +111,7 @@ def _ics_labels(lang: str) -> dict[str, str]:
     return {
         "online": t["cal_online"],
         "example": t["cal_example_short"],
+        "example_title": t["cal_example_title"],
         "organiser": t["cal_organiser"],
     }
 
@@ -103,10 +121,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     meetings = _meetings(config)
+    upcoming = meetings_model.split(meetings, today())[0]
     site = Path(config.site_dir)
     for lang in languages(config):
         name, words = labels(lang)["cal_name"], _ics_labels(lang)
-        files = {ics_path(config, lang): meetings_model.calendar(meetings, lang, name, words)}
+        files = {ics_path(config, lang): meetings_model.calendar(upcoming, lang, name, words)}
         for m in meetings:
             files[ics_path(config, lang, m.uid)] = meetings_model.calendar([m], lang, name, words)
         for rel, data in files.items():

@@ -9,6 +9,12 @@ elements (see README, "Feeds and calendars"); Material's blog plugin and mkdocs-
 plugin has built every language, from the content model; the tests read them with feedparser.
 Entry ids are `urn:uuid:` names made from the update's path and language: they stay the same
 when the site moves to another address. Links are absolute, from `site_url`.
+
+Every text of a feed is in its language, its rights line too: the i18n plugin sets
+`config.copyright` per language while it builds that language, and the feeds are written after
+the last one, so the line is kept per language while pages are built (on_page_context).
+Opened in a browser, a feed reads as a page that says how to follow it (see the template), styled
+by overrides/assets/stylesheets/feed.css from the site itself.
 """
 
 from __future__ import annotations
@@ -20,14 +26,17 @@ from zoneinfo import ZoneInfo
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from kb import news_model
 from news_view import feed_path, feed_url, labels, root, tags
-from page_data import site_for
+from page_data import format_date, site_for
 from site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "write_feeds.html"
 UPDATES_PAGE = "news/index.md"
+STYLE = "assets/stylesheets/feed.css"
+_rights: dict[str, str] = {}  # language -> config.copyright while that language was built
 
 
 def _env(config: MkDocsConfig) -> jinja2.Environment:
@@ -53,6 +62,7 @@ def feed(config: MkDocsConfig, lang: str) -> str:
     default = default_language(config)
     names = tags(config, lang)
     items = news_model.updates(site, lang)
+    here = feed_path(config, lang)
     entries = [
         {
             "id": news_model.entry_id(u.base, lang),
@@ -62,6 +72,9 @@ def feed(config: MkDocsConfig, lang: str) -> str:
             "published": _midnight(u.date),
             "updated": _midnight(u.updated),
             "link": base + news_model.page_url(u.base, lang, default),
+            "page": get_relative_url(news_model.page_url(u.base, lang, default), here),
+            "date": u.date,
+            "date_text": format_date(u.date, lang),
             "lang": u.page.lang,
             "tags": [{"id": tag, "label": names.get(tag, tag)} for tag in u.meta.get("topics", [])],
         }
@@ -73,20 +86,28 @@ def feed(config: MkDocsConfig, lang: str) -> str:
         "title": t["feed_title"],
         "subtitle": t["feed_subtitle"],
         "updated": _midnight(news_model.feed_updated(items)),
-        "self": base + feed_path(config, lang),
+        "self": base + here,
         "alternate": base + news_model.page_url(UPDATES_PAGE, lang, default),
         "author": t["feed_title"].split(":")[0],
-        "rights": config.copyright or "",
+        "rights": _rights.get(lang, config.copyright or ""),
+        "style": get_relative_url(STYLE, here),
+        "about": {
+            "title": t["feed_about_title"],
+            "text": t["feed_about"],
+            "how": t["feed_about_how"],
+            "site": get_relative_url(news_model.page_url(UPDATES_PAGE, lang, default), here),
+            "site_text": t["feed_about_site"],
+            "read": t["feed_read"],
+        },
     }
     return _env(config).get_template(TEMPLATE).render(feed=head, entries=entries)
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Every page links the feed of its language in its <head> (overrides/main.html)."""
-    context["kb_feed"] = {
-        "href": feed_url(page, config),
-        "title": labels(current_language(config))["feed_head"],
-    }
+    lang = current_language(config)
+    _rights[lang] = config.copyright or ""
+    context["kb_feed"] = {"href": feed_url(page, config), "title": labels(lang)["feed_head"]}
     return context
 
 

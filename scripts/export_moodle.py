@@ -5,7 +5,11 @@
 
 For each quizzes/<id>.yml and each language it writes <id>.<lang>.xml (Moodle XML),
 <id>.<lang>.gift.txt (GIFT) and <id>.<lang>.qti.zip (an IMS QTI 2.1 package of items, for other
-learning platforms). The quizzes are checked first (hooks/kb/quiz_model.py); with any
+learning platforms). A quiz with an ordering question needs Moodle 4.4 or later in Moodle XML
+(before 4.4 the ordering type was the plug-in qtype_ordering, and without it an import stops at
+the first such question), so it also gets <id>.<lang>.before-4.4.xml, in which each ordering
+question is a short answer: the steps listed with letters, the reader types the letters in order.
+README.txt in the folder says which file needs which Moodle. The quizzes are checked first (hooks/kb/quiz_model.py); with any
 problem nothing is written. The files are made in a fresh folder that replaces the output folder
 only when every file was written, so an export is whole or not there at all.
 
@@ -19,8 +23,13 @@ What each question type becomes:
 | true-false   | truefalse                                | {TRUE} / {FALSE}                      |
 | fill-in      | shortanswer (every accepted answer 100%) | {=answer =other}                      |
 | match        | matching (partial credit per pair)       | {=left -> right}                      |
-| order        | ordering (the qtype_ordering plug-in)    | matching "step -> place n"            |
+| order        | ordering, all or nothing (Moodle 4.4+);  | short answer: the letters in order    |
+|              | before-4.4 file: short answer, letters   |                                       |
 
+Ordering is scored all or nothing everywhere, as in the portal (quiz.js): a procedure in the wrong
+order is not partly right, and it is the one rule that every format can state (Moodle's ordering
+type as ALL_OR_NOTHING, a short answer, QTI's match with the correct order); a matching question,
+GIFT's only other way, gives part marks per pair.
 Kept: option feedback, the explanation as general feedback, the hint (Moodle XML), partial credit.
 QTI 2.1 keeps the right answers, partial credit (mapResponse) and the explanation (modalFeedback),
 not the option feedback or the hint.
@@ -35,6 +44,7 @@ import html
 import io
 import math
 import os
+import random
 import re
 import shutil
 import sys
@@ -49,7 +59,13 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from kb import content_model, quiz_model  # noqa: E402
 
 CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
-PLACE = {"nl": "plaats {n}", "en": "place {n}"}
+# An ordering question as a short answer (GIFT, and Moodle XML before 4.4): the steps get letters.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+TYPE_LETTERS = {
+    "nl": "Zet de stappen in de juiste volgorde: typ hun letters na elkaar, bijvoorbeeld {example}.",
+    "en": "Put the steps in the right order: type their letters one after the other, e.g. {example}.",
+}
+OLDER_MOODLE = "before-4.4"  # the Moodle XML file of a quiz with ordering questions, without them
 # The Moodle question type of each portal type (see the table above).
 MOODLE_TYPES = {
     "single": "multichoice",
@@ -89,6 +105,26 @@ def _prompt(q: dict, lang: str) -> str:
     return q["prompt"][lang]
 
 
+def lettered_steps(q: dict, lang: str) -> tuple[list[str], list[str]]:
+    """An ordering question as a short answer: the steps as they are listed, each after its letter
+    ("A. …"; shuffled the same on every export, no step in its own place), and every accepted
+    answer: the letters in the right order, written together, with spaces, commas or hyphens
+    ("CADB", "C, A, D, B")."""
+    steps, listed = q["steps"], list(q["steps"])
+    shuffle = random.Random(f"{q['id']}:{lang}").shuffle  # a string seed: the same every run
+    while any(a is b for a, b in zip(listed, steps, strict=True)):
+        shuffle(listed)
+    letters = [LETTERS[listed.index(s)] for s in steps]
+    lines = [f"{LETTERS[n]}. {s['text'][lang]}" for n, s in enumerate(listed)]
+    return lines, [sep.join(letters) for sep in ("", " ", ",", ", ", "-")]
+
+
+def _lettered_html(q: dict, lang: str) -> str:
+    lines, _ = lettered_steps(q, lang)
+    ask = TYPE_LETTERS[lang].format(example=LETTERS[: len(lines)])
+    return "".join(_html(text) for text in (_prompt(q, lang), ask, *lines))
+
+
 def _shares(options: list[dict]) -> tuple[float, float]:
     """Moodle fractions of a multiple-answer question: each right answer and each wrong one, as
     the portal grades it (right minus wrong, over the number of right answers, at least 0)."""
@@ -96,10 +132,18 @@ def _shares(options: list[dict]) -> tuple[float, float]:
     return 100 / right, -100 / right
 
 
-def question_xml(quiz_id: str, q: dict, lang: str) -> ET.Element:
-    el = ET.Element("question", {"type": MOODLE_TYPES[q["type"]]})
+def question_xml(quiz_id: str, q: dict, lang: str, ordering: bool = True) -> ET.Element:
+    """One Moodle question; with ``ordering`` False, an ordering question becomes a short answer
+    (for Moodle before 4.4)."""
+    lettered = q["type"] == "order" and not ordering
+    el = ET.Element("question", {"type": "shortanswer" if lettered else MOODLE_TYPES[q["type"]]})
     ET.SubElement(ET.SubElement(el, "name"), "text").text = f"{quiz_id}: {q['id']}"
-    _text(el, "questiontext", _prompt(q, lang))
+    if lettered:
+        ET.SubElement(
+            ET.SubElement(el, "questiontext", {"format": "html"}), "text"
+        ).text = _lettered_html(q, lang)
+    else:
+        _text(el, "questiontext", _prompt(q, lang))
     _text(el, "generalfeedback", q["explanation"][lang])
     ET.SubElement(el, "defaultgrade").text = "1"
     ET.SubElement(el, "penalty").text = "0.3333333"
@@ -122,9 +166,10 @@ def question_xml(quiz_id: str, q: dict, lang: str) -> ET.Element:
                 None,
                 "moodle_auto_format",
             )
-    elif q["type"] == "fill-in":
+    elif q["type"] == "fill-in" or lettered:
         ET.SubElement(el, "usecase").text = "0"
-        for answer in q["answers"][lang]:
+        answers = lettered_steps(q, lang)[1] if lettered else q["answers"][lang]
+        for answer in answers:
             _answer(el, 100, str(answer), None, "moodle_auto_format")
     elif q["type"] == "match":
         ET.SubElement(el, "shuffleanswers").text = "true"
@@ -136,7 +181,7 @@ def question_xml(quiz_id: str, q: dict, lang: str) -> ET.Element:
         ET.SubElement(el, "layouttype").text = "VERTICAL"
         ET.SubElement(el, "selecttype").text = "ALL"
         ET.SubElement(el, "selectcount").text = "0"
-        ET.SubElement(el, "gradingtype").text = "ABSOLUTE_POSITION"
+        ET.SubElement(el, "gradingtype").text = "ALL_OR_NOTHING"  # as the portal grades it
         for step in q["steps"]:  # in the right order: the plug-in shuffles them for the learner
             _answer(el, 1, step["text"][lang], None)
     if (q.get("hint") or {}).get(lang):
@@ -149,12 +194,17 @@ def _category(quiz: dict, lang: str) -> str:
     return f"$course$/top/{CATEGORY[lang]}/{quiz['title'][lang].replace('/', '//')}"
 
 
-def quiz_xml(quiz_id: str, quiz: dict, lang: str) -> bytes:
+def has_ordering(quiz: dict) -> bool:
+    """True when the quiz's Moodle XML needs Moodle 4.4 or later (an ordering question)."""
+    return any(q["type"] == "order" for q in quiz["questions"])
+
+
+def quiz_xml(quiz_id: str, quiz: dict, lang: str, ordering: bool = True) -> bytes:
     root = ET.Element("quiz")
     category = ET.SubElement(root, "question", {"type": "category"})
     ET.SubElement(ET.SubElement(category, "category"), "text").text = _category(quiz, lang)
     for q in quiz["questions"]:
-        root.append(question_xml(quiz_id, q, lang))
+        root.append(question_xml(quiz_id, q, lang, ordering))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -168,7 +218,8 @@ def _g(text: str) -> str:
 
 
 def question_gift(quiz_id: str, q: dict, lang: str) -> str:
-    head = f"::{_g(quiz_id + ': ' + q['id'])}::{_g(_prompt(q, lang))} {{"
+    text = f"[html]{_g(_lettered_html(q, lang))}" if q["type"] == "order" else _g(_prompt(q, lang))
+    head = f"::{_g(quiz_id + ': ' + q['id'])}::{text} {{"
     general = f"\n\t####{_g(q['explanation'][lang])}"
     lines = []
     if q["type"] in ("single", "multiple"):
@@ -187,11 +238,8 @@ def question_gift(quiz_id: str, q: dict, lang: str) -> str:
         lines = [f"={_g(a)}" for a in q["answers"][lang]]
     elif q["type"] == "match":
         lines = [f"={_g(p['left'][lang])} -> {_g(p['right'][lang])}" for p in q["pairs"]]
-    elif q["type"] == "order":  # GIFT has no ordering type: each step is matched to its place
-        lines = [
-            f"={_g(s['text'][lang])} -> {_g(PLACE[lang].format(n=n))}"
-            for n, s in enumerate(q["steps"], 1)
-        ]
+    elif q["type"] == "order":  # GIFT has no ordering type: a short answer, all or nothing
+        lines = [f"={_g(a)}" for a in lettered_steps(q, lang)[1]]
     return head + "".join(f"\n\t{line}" for line in lines) + general + "\n}\n"
 
 
@@ -406,6 +454,47 @@ def quiz_qti(quiz_id: str, quiz: dict, lang: str) -> bytes:
 # --- writing ---------------------------------------------------------------------------------
 
 
+def needs_moodle_44(quizzes: dict[str, dict]) -> list[str]:
+    """The Moodle XML files that only Moodle 4.4 or later imports (they hold ordering questions)."""
+    return [
+        f"{quiz_id}.{lang}.xml"
+        for quiz_id, quiz in quizzes.items()
+        if has_ordering(quiz)
+        for lang in quiz_model.LANGS
+    ]
+
+
+def readme(quizzes: dict[str, dict]) -> str:
+    """README.txt of the export, in English and Dutch: which file needs which Moodle."""
+    newer = "".join(f"  {name}\n" for name in needs_moodle_44(quizzes)) or "  -\n"
+    return f"""Job coach portal: the quizzes for Moodle (Moodle XML, GIFT) and QTI 2.1
+
+Moodle XML (<quiz>.<lang>.xml): More > Question bank > Import, format "Moodle XML".
+These files hold ordering questions. Only Moodle 4.4 or later imports them (or an older
+Moodle with the Ordering plug-in, qtype_ordering); elsewhere the import stops at the first
+ordering question and nothing is imported:
+{newer}
+For an older Moodle, import <quiz>.<lang>.{OLDER_MOODLE}.xml instead: the same quiz, in which
+each ordering question is a short answer (the steps have letters; type them in order).
+GIFT (<quiz>.<lang>.gift.txt) writes ordering questions the same way and works in every Moodle.
+An ordering question scores all or nothing, as in the portal.
+
+---
+
+Jobcoachportaal: de quizzen voor Moodle (Moodle XML, GIFT) en QTI 2.1
+
+Moodle XML (<quiz>.<lang>.xml): Meer > Vragenbank > Importeren, formaat "Moodle XML".
+Deze bestanden bevatten ordeningsvragen. Alleen Moodle 4.4 of later importeert ze (of een
+oudere Moodle met de plug-in Ordering, qtype_ordering); anders stopt het importeren bij de
+eerste ordeningsvraag en wordt er niets geïmporteerd:
+{newer}
+Voor een oudere Moodle importeer je <quiz>.<lang>.{OLDER_MOODLE}.xml: dezelfde quiz, waarin
+elke ordeningsvraag een korte-antwoordvraag is (de stappen hebben letters; typ ze in volgorde).
+GIFT (<quiz>.<lang>.gift.txt) schrijft ordeningsvragen op dezelfde manier en werkt in elke Moodle.
+Een ordeningsvraag is helemaal juist of fout, zoals in het portaal.
+"""
+
+
 def export(root: Path, out: Path) -> int:
     """Check the quizzes, then write every file into a fresh folder that replaces ``out``."""
     problems = quiz_model.check(root, content_model.load_site(root / "content", root))
@@ -422,10 +511,15 @@ def export(root: Path, out: Path) -> int:
         for quiz_id, quiz in quizzes.items():
             for lang in quiz_model.LANGS:
                 (staging / f"{quiz_id}.{lang}.xml").write_bytes(quiz_xml(quiz_id, quiz, lang))
+                if has_ordering(quiz):
+                    (staging / f"{quiz_id}.{lang}.{OLDER_MOODLE}.xml").write_bytes(
+                        quiz_xml(quiz_id, quiz, lang, ordering=False)
+                    )
                 (staging / f"{quiz_id}.{lang}.gift.txt").write_text(
                     quiz_gift(quiz_id, quiz, lang), encoding="utf-8"
                 )
                 (staging / f"{quiz_id}.{lang}.qti.zip").write_bytes(quiz_qti(quiz_id, quiz, lang))
+        (staging / "README.txt").write_text(readme(quizzes), encoding="utf-8")
     except Exception:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -437,6 +531,12 @@ def export(root: Path, out: Path) -> int:
         shutil.rmtree(old, ignore_errors=True)
     count = sum(len(q["questions"]) for q in quizzes.values())
     print(f"Exported {len(quizzes)} quizzes ({count} questions) in 2 languages to {out}")
+    newer = needs_moodle_44(quizzes)
+    if newer:
+        print(
+            f"Need Moodle 4.4 or later (ordering questions): {', '.join(newer)}.\n"
+            f"For an older Moodle, import <quiz>.<lang>.{OLDER_MOODLE}.xml instead (see README.txt)."
+        )
     return 0
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from axe_check import violations
 from content_index import ROOT, SITE
@@ -151,6 +151,13 @@ def parse(path: Path) -> feedparser.FeedParserDict:
     return feed
 
 
+def parse_url(page: Page, url: str) -> feedparser.FeedParserDict:
+    """The feed at ``url`` (relative to the page's server) as a feed reader gets it."""
+    feed = feedparser.parse(page.request.get(url).body())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
 @pytest.mark.parametrize("lang", LANGS)
 class TestFeeds:
     def test_feed_parses_with_newest_entries_first(self, built_site: Path, lang: str) -> None:
@@ -205,6 +212,57 @@ class TestFeeds:
         href = page.locator(".kb-news__feed a").evaluate("a => a.href")
         assert href == (built_site / prefix(lang) / "feed.xml").as_uri()
         assert parse(built_site / prefix(lang) / "feed.xml").entries
+
+    def test_every_feed_text_is_in_its_language(self, page: Page, built_site: Path, lang: str):
+        """Title, subtitle, topic labels and the rights line are those of the feed's language:
+        the rights line reads as the site's footer in that language."""
+        feed = parse(built_site / prefix(lang) / "feed.xml")
+        assert feed.feed.subtitle == STRINGS[lang]["feed_subtitle"]
+        page.goto(f"{prefix(lang)}index.html")
+        assert feed.feed.rights == page.locator(".md-copyright__highlight").inner_text().strip()
+        for entry, u in zip(feed.entries, updates(lang), strict=True):
+            labels = [TAGS[tag][lang] for tag in u.meta.get("topics", [])]
+            assert [tag.label for tag in entry.get("tags", [])] == labels
+
+    def test_feed_opens_as_a_page_that_says_how_to_follow_it(
+        self, browser: Browser, site_url: str, lang: str
+    ) -> None:
+        """Tapped on a phone, the feed reads as a page at the phone's width, styled from the site
+        itself: what a feed is, the address to paste into a feed reader, and every update with a
+        link to it; the machine parts (ids, times) stay out of sight."""
+        context = browser.new_context(
+            base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True
+        )
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(f"{prefix(lang)}feed.xml")
+        assert page.evaluate("innerWidth") == 390  # laid out for the phone, not at 980 px
+        t = STRINGS[lang]
+        feed = parse_url(page, f"{prefix(lang)}feed.xml")
+        self_link = next(link.href for link in feed.feed.links if link.rel == "self")
+        for text in (t["feed_title"], t["feed_about_title"], t["feed_about_how"], self_link):
+            expect(page.get_by_text(text, exact=True)).to_be_visible()
+        assert any(url.endswith("/assets/stylesheets/feed.css") for url in asked)
+        assert all(url.startswith(site_url) for url in asked), asked
+        expect(page.get_by_text(feed.feed.id)).to_be_hidden()
+        items = updates(lang)
+        for u in items:
+            expect(page.get_by_text(u.meta["title"], exact=True)).to_be_visible()
+        reads = page.get_by_role("link", name=t["feed_read"])
+        expect(reads).to_have_count(len(items))
+        reads.first.click()
+        expect(page).to_have_url(urljoin(site_url, f"{prefix(lang)}{items[0].base[:-3]}.html"))
+        page.go_back()
+        page.get_by_role("link", name=t["feed_about_site"]).click()
+        expect(page).to_have_url(urljoin(site_url, f"{prefix(lang)}news/index.html"))
+        context.close()
+
+    def test_feed_reads_as_a_page_from_file(self, page: Page, built_site: Path, lang: str):
+        """From file:// (an unpacked copy), the same page: the style sheet beside it loads."""
+        page.goto((built_site / prefix(lang) / "feed.xml").as_uri())
+        expect(page.get_by_text(STRINGS[lang]["feed_about_title"], exact=True)).to_be_visible()
+        expect(page.get_by_text(news_model.entry_id("feed.xml", lang))).to_be_hidden()
 
 
 def test_a_quiz_naming_an_update_is_linked_from_it(page: Page) -> None:

@@ -3,9 +3,10 @@ upcoming and past, and write it as iCalendar (RFC 5545) with the `icalendar` lib
 
 Pure Python with no MkDocs import: the build (hooks/render_calendar.py) and `make check` (through
 hooks/validate_content.py) run the same checks. Times are written in the meeting's own zone
-(Europe/Brussels) with a VTIMEZONE block, so a calendar application shows 19:30 both in winter
-(UTC+1) and in summer (UTC+2). A meeting's UID comes from its `uid`, so it stays the same on
-every build and in every file: re-importing updates the meeting instead of adding it twice.
+(Europe/Brussels) with a VTIMEZONE block that every parser reads alike (kb.vtimezone), so a
+calendar application shows 19:30 both in winter (UTC+1) and in summer (UTC+2). A meeting's UID
+comes from its `uid`, so it stays the same on every build and in every file: re-importing updates
+the meeting instead of adding it twice.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import icalendar
 from kb import sources
 from kb.data_model import item_line, schema_problems
 from kb.problems import Problem
+from kb.vtimezone import vtimezone
 
 __all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "load", "split"]
 
@@ -210,12 +212,16 @@ STATUS = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED", "cancelled": "CANC
 
 def calendar(meetings: list[Meeting], lang: str, name: str, labels: dict[str, str]) -> bytes:
     """An iCalendar file of ``meetings`` in ``lang``, with a VTIMEZONE for each zone used.
-    ``labels`` gives 'online', 'organiser' and 'example' in that language."""
+    ``labels`` gives 'online', 'organiser', 'example' and 'example_title' (e.g. 'Voorbeeld:
+    {title}', for the title: calendar applications rarely show a description) in that language."""
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{UID_DOMAIN}//meetings//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    # a subscribed calendar asks again once a day (RFC 7986; the second line is Outlook's)
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(dt.timedelta(days=1)))
     for m in meetings:
         event = icalendar.Event()
         event.add("uid", f"{m.uid}@{UID_DOMAIN}")
@@ -223,7 +229,8 @@ def calendar(meetings: list[Meeting], lang: str, name: str, labels: dict[str, st
         event.add("last-modified", dt.datetime.combine(m.updated, dt.time(), tzinfo=dt.UTC))
         event.add("dtstart", m.start)
         event.add("dtend", m.end)
-        event.add("summary", m.title[lang])
+        title = m.title[lang]
+        event.add("summary", labels["example_title"].format(title=title) if m.example else title)
         text = f"{m.description[lang]} {labels['organiser']}: {m.organiser[lang]}."
         if m.example:
             text = f"{labels['example']} {text}"
@@ -238,5 +245,6 @@ def calendar(meetings: list[Meeting], lang: str, name: str, labels: dict[str, st
     if meetings:  # the zone's rules for the years the meetings span (a short VTIMEZONE)
         first = dt.date(min(m.start.year for m in meetings) - 1, 1, 1)
         last = dt.date(max(m.end.year for m in meetings) + 2, 1, 1)
-        cal.add_missing_timezones(first_date=first, last_date=last)
+        for zone in sorted({m.start.tzinfo.key for m in meetings}):
+            cal.add_component(vtimezone(zone, first, last))
     return cal.to_ical()
