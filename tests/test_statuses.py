@@ -13,7 +13,7 @@ from conftest import StaticServer
 from playwright.sync_api import Browser, Page, expect
 from test_build_errors import copy_project
 
-from content_index import SITE, html_path, pages
+from content_index import SITE, html_path, labels, pages
 from kb import review
 
 LABELS = {
@@ -67,6 +67,43 @@ class TestFactBox:
             expect(notice).not_to_contain_text("niet meer")
         notice.get_by_role("link", name=new.meta["title"]).click()
         expect(page.locator("h1")).to_contain_text(new.meta["title"].split(":")[0])
+
+
+class TestRegion:
+    """The region a rule is about is data on the page, shown in the reader's language."""
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_fact_box_names_region_and_marks_each_difference(self, page: Page, lang: str) -> None:
+        """A status whose rules differ per region shows, in its fact box, the region it covers
+        and every difference with the region it is about."""
+        t = labels(lang)
+        marked = next(p for p in pages("status", lang) if p.meta.get("region_notes"))
+        page.goto(html_path(marked))
+        region = page.locator(".kb-facts dt", has_text=t["region"]).locator(
+            "xpath=following-sibling::dd[1]"
+        )
+        expect(region).to_contain_text(t["regions"][marked.meta["region"]])
+        notes = region.locator("li")
+        expect(notes).to_have_count(len(marked.meta["region_notes"]))
+        for note, item in zip(marked.meta["region_notes"], notes.all(), strict=True):
+            expect(item.locator("strong")).to_have_text(t["regions"][note["region"]] + ":")
+            expect(item).to_contain_text(note["text"].split(".")[0])
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_background_page_about_brussels_says_so(self, page: Page, lang: str) -> None:
+        """A background page about Brussels says under its title that it is about Brussels, and
+        a reader reaches it from the support section."""
+        t = labels(lang)
+        brussels = next(p for p in pages("topic", lang) if p.meta.get("region") == "brussels")
+        index = next(
+            p for p in SITE.pages.values() if p.base == "support/index.md" and p.lang == lang
+        )
+        page.goto(html_path(index))
+        page.locator("article").get_by_role("link", name=brussels.meta["title"]).click()
+        expect(page.locator("h1")).to_have_text(brussels.meta["title"])
+        expect(page.locator(".kb-region")).to_contain_text(
+            f"{t['region_page']} {t['regions']['brussels']}"
+        )
 
 
 class TestCrossLinks:

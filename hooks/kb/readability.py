@@ -36,6 +36,7 @@ SKIP_KEYS = {
     "tasks",
     "for_whom",
     "category",
+    "region",
     "replaced_by",
     "mostly_replaced_by",
     "quiz",
