@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 
-from kb import glossary_model, schema_registry, sources, text_policy
+from kb import first_facts, glossary_model, schema_registry, sources, text_policy
 from kb import markers as kb_markers
 from kb.problems import Problem
 
@@ -648,8 +648,8 @@ def _date_problems(rel: str, page: Page, today: dt.date) -> list[Problem]:
 
 
 def _rule_problems(rel: str, page: Page) -> list[Problem]:
-    """Editor rules that a schema cannot say: a session's timings add up to its length, and
-    reflection items are questions."""
+    """Editor rules that a schema cannot say: a session's timings add up to its length, a
+    support page opens with its first facts, and reflection items are questions."""
     meta, problems = page.meta, []
     programme = meta.get("programme")
     if page.kind == "training-session" and isinstance(programme, list):
@@ -667,6 +667,21 @@ def _rule_problems(rel: str, page: Page) -> list[Problem]:
                     line=page.field_lines.get("programme"),
                 )
             )
+    if (
+        page.kind == "topic"
+        and page.src.startswith(first_facts.REQUIRED_IN)
+        and not meta.get(first_facts.FIELD)
+    ):
+        problems.append(
+            Problem(
+                rel,
+                "a support page needs the facts a coach asks first, shown under its summary.",
+                "add 'first_facts:' with two or three of for_whom, brings, duration, cost, "
+                "where, each one short sentence (see content/_templates/topic.md).",
+                field=first_facts.FIELD,
+                line=page.field_lines.get("summary"),
+            )
+        )
     for index, item in enumerate(meta.get("reflection") or []):
         if isinstance(item, str) and not item.rstrip().endswith("?"):
             problems.append(
