@@ -1,6 +1,7 @@
 """Render the structured parts of a page from its front matter, in the page's language.
 
-A status gets its fact box, a task guide its do's and don'ts and checklist, a story its lessons,
+A status or support page opens with its answer (summary and first facts) and a status then
+gets the rest of its fact box; a task guide its do's and don'ts and checklist, a story its lessons,
 a training session its goals and programme; every page that rests on sources shows them with the
 date they were last checked, a notice when that date is old, and the pages that refer to it
 (at most twelve, some of each kind).
@@ -15,7 +16,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import content_model, review, translations
+from kb import content_model, first_facts, review, translations
 from kb import markers as kb_markers
 from page_data import (
     Linker,
@@ -87,6 +88,7 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         "due": due,
         "stale": bool(due and due.overdue),
         "months": due.interval if due else freshness_months(config),
+        "first": first_facts.first_facts(rec.kind, rec.meta),
     }
 
 

@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 
-from kb import glossary_model, schema_registry, sources, text_policy
+from kb import first_facts, glossary_model, schema_registry, sources, text_policy
 from kb import markers as kb_markers
 from kb.problems import Problem
 
@@ -650,8 +650,8 @@ def _date_problems(rel: str, page: Page, today: dt.date) -> list[Problem]:
 
 
 def _rule_problems(rel: str, page: Page) -> list[Problem]:
-    """Editor rules that a schema cannot say: a session's timings add up to its length, and
-    reflection items are questions."""
+    """Editor rules that a schema cannot say: a session's timings add up to its length, a
+    support page opens with its first facts, and reflection items are questions."""
     meta, problems = page.meta, []
     programme = meta.get("programme")
     if page.kind == "training-session" and isinstance(programme, list):
@@ -669,6 +669,21 @@ def _rule_problems(rel: str, page: Page) -> list[Problem]:
                     line=page.field_lines.get("programme"),
                 )
             )
+    if (
+        page.kind == "topic"
+        and page.src.startswith(first_facts.REQUIRED_IN)
+        and not meta.get(first_facts.FIELD)
+    ):
+        problems.append(
+            Problem(
+                rel,
+                "a support page needs the facts a coach asks first, shown under its summary.",
+                "add 'first_facts:' with two or three of for_whom, brings, duration, cost, "
+                "where, each one short sentence (see content/_templates/topic.md).",
+                field=first_facts.FIELD,
+                line=page.field_lines.get("summary"),
+            )
+        )
     for index, item in enumerate(meta.get("reflection") or []):
         if isinstance(item, str) and not item.rstrip().endswith("?"):
             problems.append(
@@ -693,6 +708,69 @@ def _check_body(site: Site, page: Page) -> list[Problem]:
         target, _, anchor = url.partition("#")
         line = page.body_line + body[: match.start()].count("\n")
         problems += _check_target(site, page, target, anchor, "link", line=line)
+    return problems
+
+
+def text_links(page: Page) -> set[str]:
+    """The portal pages a page's text links to, as Dutch paths under content/: the links of its
+    body and of its front matter's texts (written from content/, as in read_again)."""
+    body, base, found = kb_markers.mask_code(page.body), posixpath.dirname(page.src), set()
+    for match in LINK.finditer(body):
+        target = (match.group(1) or match.group(2)).partition("#")[0]
+        if target.endswith(".md") and not re.match(r"^[a-z]+:|^//", target):
+            found.add(posixpath.normpath(posixpath.join(base, target)))
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.update(posixpath.normpath(path) for path, _ in text_policy.page_links(value))
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                walk(item)
+
+    walk(page.meta)
+    return found
+
+
+def _check_dependencies(site: Site) -> list[Problem]:
+    """Pages whose rules depend on each other (``depends_on``) link to each other in their text,
+    in each language: the page that names the other, and the other page back."""
+    problems = []
+    for page in site.pages.values():
+        value = page.meta.get("depends_on")
+        for target in value if isinstance(value, list) else []:
+            if not isinstance(target, str):
+                continue  # the schema says it should be a path
+            dest, why = resolve(site, target, "", page.lang)
+            line = page.field_lines.get("depends_on")
+            if why:
+                fix = "write the path from content/ to the Dutch file, e.g. support/leefloon.md."
+                problems.append(
+                    Problem(_rel(site, page), f"'{target}' is not a page.", fix, "depends_on", line)
+                )
+                continue
+            if dest.base not in text_links(page):
+                problems.append(
+                    Problem(
+                        _rel(site, page),
+                        f"its rules depend on {dest.base}, but its text does not link there.",
+                        f"link to {dest.base} where the text says so, e.g. in the fact or "
+                        "section about money.",
+                        "depends_on",
+                        line,
+                    )
+                )
+            if page.base not in text_links(dest):
+                problems.append(
+                    Problem(
+                        _rel(site, dest),
+                        f"{page.base} depends on this page (its depends_on), but this page's "
+                        "text does not link back to it.",
+                        f"link to {page.base} where this page names it, or take this page out "
+                        f"of depends_on in {page.base}.",
+                        "text",
+                        dest.body_line,
+                    )
+                )
     return problems
 
 
@@ -833,6 +911,7 @@ def check_site(
         problems += _rule_problems(rel, page)
         problems += _check_body(site, page)
     problems += _check_slugs(site) + _check_references(site, set(quiz_ids)) + _check_partners(site)
+    problems += _check_dependencies(site)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 
