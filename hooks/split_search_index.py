@@ -238,6 +238,7 @@ def _language_index(
                     "title": f"{term['term']}: {term['name']}",
                     "text": term["explanation"],
                     "keywords": " · ".join(term["aliases"]),
+                    "standalone": True,  # ranked as a result of its own (search_stemming.js)
                 }
             )
     config = dict(base_config, lang=[lang], separator=SEPARATOR, pipeline=PIPELINE, fields=FIELDS)

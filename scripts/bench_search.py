@@ -150,7 +150,12 @@ class LanguageIndex:
             return pages
         counted = sorted({t for t in terms if t not in self.stop_words})  # the index drops "get"
         ranks = self.page_ranks(matches, counted, " ".join(words), " ".join(content))
-        return sorted(pages, key=lambda page: [-r for r in ranks[page]])
+        none = [0, 0, 0, 0]
+        group = {
+            page: max((r for unit, r in ranks.items() if unit.split("#")[0] == page), default=none)
+            for page in pages
+        }
+        return sorted(pages, key=lambda page: [-r for r in group[page]])
 
     def exactness(self, page: str, typed: str, content: str) -> int:
         """2: the page's title or a name is the typed words; 1: the same without stop words."""
@@ -172,7 +177,9 @@ class LanguageIndex:
         found: dict[str, dict[str, int]] = {}
         best: dict[str, int] = {}
         for location, keys in matches:
-            page = found.setdefault(location.split("#")[0], {})
+            if not self.docs[location].get("standalone"):  # a glossary term ranks on its own
+                location = location.split("#")[0]
+            page = found.setdefault(location, {})
             entry = 0
             for term in terms:
                 if term in keys:
@@ -182,7 +189,7 @@ class LanguageIndex:
                 else:
                     continue
                 entry += 1
-            best[location.split("#")[0]] = max(best.get(location.split("#")[0], 0), entry)
+            best[location] = max(best.get(location, 0), entry)
         return {
             page: [
                 self.exactness(page, typed, content),

@@ -24,40 +24,8 @@ PAGE_TEXT = 160  # characters of a page's own text kept in the head index
 # that "<dt>Soort</dt><dd>Werk</dd>" became the word "SoortWerk" (issue 26). Its kept tags (p, li,
 # ul, ol, code, pre) already separate words.
 BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "nav",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-    ]
+    "address article aside blockquote br caption dd details div dl dt figcaption figure footer "  # noqa: SIM905
+    "h1 h2 h3 h4 h5 h6 header hr nav section summary table tbody td tfoot th thead tr".split()
 )
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")

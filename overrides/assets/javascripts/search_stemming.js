@@ -43,6 +43,12 @@
   var WHOLE_BOOST = 10;
   var names = {};  // page location -> {title: "words of the title", names: ["abbreviation", ...]}
   var typed = {};  // stem -> the word the reader typed
+  var standalone = {};  // a section that is a result of its own (a glossary term) -> true
+
+  /* What is ranked as one result: a page with its sections, or a standalone section. */
+  function unitOf(ref) {
+    return standalone[ref] ? ref : String(ref).split("#")[0];
+  }
 
   function words(text) {
     return String(text || "").replace(/<[^>]*>/g, " ").toLowerCase()
@@ -78,6 +84,9 @@
       })[0] || null;
     }
     var doc = arguments[0];
+    if (doc && doc.standalone) {
+      standalone[doc.location] = true;
+    }
     if (doc && typeof doc.location === "string" && doc.location.indexOf("#") < 0) {
       names[doc.location] = {
         title: words(doc.title),
@@ -158,7 +167,7 @@
   function pagesFound(results, terms) {
     var found = {};
     results.forEach(function (r) {
-      var ref = r.ref.split("#")[0];
+      var ref = unitOf(r.ref);
       var page = found[ref] || (found[ref] = { terms: {}, best: 0 });
       var entry = {};
       Object.keys(r.matchData.metadata).forEach(function (key) {
@@ -234,15 +243,44 @@
     return 0;
   }
 
-  /* Material groups the results per page, best score first; the page ranks go before that. */
+  /* Material groups the results per page, best score first; the ranks go before that (a
+     group's rank is its best unit's: the glossary's best term). */
   function rankGroups(groups) {
     var none = [0, 0, 0, 0];
     var order = groups.map(function (group, i) {
-      var ref = group.length ? String(group[0].location).split("#")[0] : "";
-      return { group: group, rank: lastRanks[ref] || none, i: i };
+      var rank = none;
+      group.forEach(function (item) {
+        var own = lastRanks[unitOf(item.location)];
+        if (own && compareRanks(own, rank) < 0) rank = own;
+      });
+      return { group: group, rank: rank, i: i };
     });
     order.sort(function (a, b) { return compareRanks(a.rank, b.rank) || a.i - b.i; });
     return order.map(function (entry) { return entry.group; });
+  }
+
+  /* In a group, the entry with the most query words first: Material shows the first entry's
+     text and what it misses, so a page ranked for having every word shows where it has them.
+     A stop word is never "missing": the index leaves it out ("mijn" in "mijn opleiding"). */
+  function leadWithMostWords(group) {
+    var best = 0;
+    var most = -1;
+    group.forEach(function (item, i) {
+      Object.keys(item.terms || {}).forEach(function (term) {
+        if (stopWordFilter && !stopWordFilter(new lunr.Token(term))) delete item.terms[term];
+      });
+      var count = Object.keys(item.terms || {}).filter(function (t) { return item.terms[t]; }).length;
+      if (count > most) {
+        most = count;
+        best = i;
+      }
+    });
+    if (best > 0) {
+      var lead = group.splice(best, 1)[0];
+      // Material shows the first entry alone when it scores above the others.
+      lead.score = Math.max(lead.score, group[0].score * 1.000001 + 1e-9);
+      group.unshift(lead);
+    }
   }
 
   /* RESULT messages (type 3): each item's terms by the typed word instead of its stem. */
@@ -251,11 +289,11 @@
     if (message && message.type === 3 && message.data && message.data.items) {
       message.data.items = rankGroups(message.data.items);
       message.data.items.forEach(function (group) {
+        leadWithMostWords(group);
         group.forEach(function (item) {
           var terms = {};
-          var page = lastFound[item.location];  // a page's own entry: "missing" means the page
           Object.keys(item.terms || {}).forEach(function (term) {
-            terms[typed[term] || term] = item.terms[term] || Boolean(page && page.terms[term]);
+            terms[typed[term] || term] = item.terms[term];
           });
           item.terms = terms;
         });
