@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_search import unique_word
 from test_search_language import PREFIX, QUERIES, relative, result_pages
 
 from content_index import html_path, labels, pages
@@ -25,13 +26,12 @@ GROUP = ".md-search-result__item"
 ARTICLE = f"{GROUP} > .md-search-result__link:first-child"  # the page, then its sections
 
 
-def type_query(page: Page, path: str, query: str) -> list[str]:
-    """Open ``path`` at 360 px, tap the search button, type the query; the result pages."""
+def type_query(page: Page, path: str, query: str) -> None:
+    """Open ``path`` at 360 px, tap the search button, type the query."""
     page.set_viewport_size(PHONE)
     page.goto(path)
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").press_sequentially(query)
-    return result_pages(page)
 
 
 def words(text: str) -> list[str]:
@@ -112,6 +112,7 @@ class TestWholeMatchesFirst:
         status = next(p for p in pages("status", "en") if len(words(str(p.meta["title"]))) >= 2)
         title = str(status.meta["title"])
         type_query(page, "en/index.html", title)
+        result_pages(page)
         assert_clean(page)
         first = page.locator(f"{ARTICLE} h1").first
         assert words(first.inner_text()) == words(title)
@@ -142,3 +143,15 @@ class TestFactsInSnippets:
         )
         glued = [n for n in names if re.search(re.escape(n) + r"[A-ZÀ-Ý0-9]", shown)]
         assert glued == [], f"labels glued to their values: {glued} in {shown[:400]}"
+
+
+class TestNothingFound:
+    def test_english_search_says_what_to_try(self, page: Page, built_site: Path) -> None:
+        """A Dutch word that no English page uses: the English search says to try the Dutch word
+        or the Dutch pages, instead of only "no matching documents"."""
+        word, _ = unique_word(built_site)
+        type_query(page, "en/index.html", word)
+        meta = page.locator(".md-search-result__meta")
+        expect(meta).to_contain_text("No matching pages")
+        expect(meta).to_contain_text("Nederlands")
+        assert page.locator(GROUP).count() == 0
