@@ -29,7 +29,10 @@ reader then gets Dutch pages, and the other way round. This hook, after every la
    tijdelijke werkervaring. A field ``glossary`` (boost like text) holds, for each abbreviation
    from ``content/_data/glossary.yml`` that a section uses, its full name (and the other way
    round), so "beroepsinlevingsstage" finds a page that only says "BIS". Every glossary term is
-   also its own result, linked to its entry on the glossary page.
+   also its own result, linked to its entry on the glossary page. A field ``partner`` (boost
+   100) holds, on a page of another language, the title and names of its Dutch page: English
+   pages use Dutch words ("leefloon", "Oekraïense"), and "Oekraïne" finds "Temporary protection
+   (Ukraine)" (issue 26).
 
 The tokeniser separates on spaces, hyphens, punctuation and HTML entities (``SEPARATOR``), so
 "(IBO)" and "IBO," are the word "ibo". ``scripts/bench_search.py`` rebuilds the same indexes
@@ -46,11 +49,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from material.plugins.search.plugin import Parser as MaterialSearchParser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from kb import glossary_model
-from kb.search_index_model import FULL_PATH, head_index
+from kb.search_index_model import FULL_PATH, head_index, space_blocks
 from site_language import current_language, default_language, is_nested_build, languages
 
 __all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
@@ -64,6 +68,7 @@ FIELDS = {
     "tags": {"boost": 1000000.0},
     "keywords": {"boost": 1000.0},
     "glossary": {"boost": 1.0},
+    "partner": {"boost": 100.0},
 }
 INDEX_PATH = "search/search_index.json"
 STEMMING_JS = (
@@ -73,6 +78,12 @@ _CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
 )
 _WORKER = re.compile(r"search\.([0-9a-f]+)\.min\.js$")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Labels and values apart in the index (``<dt>Soort</dt><dd>Werk</dd>``: "Soort: Werk")."""
+    space_blocks(MaterialSearchParser)
+    return config
 
 
 @dataclass
@@ -180,8 +191,11 @@ def _language_index(
     pages: dict[str, _Page],
     terms: list[dict],
     base_config: dict,
+    partners: dict[str, _Page] | None = None,
 ) -> dict:
-    """The index of one language: its own pages only, with keywords, glossary names and terms."""
+    """The index of one language: its own pages only, with keywords, glossary names and terms,
+    and (``partners``: the default language's pages, by location without the prefix) the title
+    and names of the page in the default language."""
     keywords: dict[str, list[str]] = {loc: list(p.names) for loc, p in pages.items()}
     for location, info in pages.items():
         if info.replaced_by:
@@ -202,6 +216,9 @@ def _language_index(
         entry = dict(entry, location=location[len(prefix) :])
         if location == page_location and keywords.get(page_location):
             entry["keywords"] = " · ".join(dict.fromkeys(keywords[page_location]))
+        partner = (partners or {}).get(page_location[len(prefix) :])
+        if location == page_location and partner and partner.translated:
+            entry["partner"] = " · ".join(dict.fromkeys([partner.title, *partner.names]))
         haystack = f"{entry.get('title', '')} {entry.get('text', '')}"
         matched = (
             [by_abbreviation[m] for m in abbreviations.findall(haystack)] if abbreviations else []
@@ -221,6 +238,7 @@ def _language_index(
                     "title": f"{term['term']}: {term['name']}",
                     "text": term["explanation"],
                     "keywords": " · ".join(term["aliases"]),
+                    "standalone": True,  # ranked as a result of its own (search_stemming.js)
                 }
             )
     config = dict(base_config, lang=[lang], separator=SEPARATOR, pipeline=PIPELINE, fields=FIELDS)
@@ -272,7 +290,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, docs in by_lang.items():
         prefix = "" if lang == default else f"{lang}/"
         pages = {loc: p for loc, p in _pages.get(lang, {}).items() if loc.startswith(prefix)}
-        result = _language_index(docs, lang, prefix, pages, glossary.get(lang, []), index["config"])
+        partners = _pages.get(default, {}) if lang != default else None
+        result = _language_index(
+            docs, lang, prefix, pages, glossary.get(lang, []), index["config"], partners
+        )
         _write(site, prefix, result, with_script)
     _write_worker(site)
     _pages.clear()

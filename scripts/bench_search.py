@@ -17,7 +17,9 @@ en/search/search_index.json, written by hooks/split_search_index.py) is rebuilt 
 - a page whose title starts with the query's words, or whose abbreviation, full name or alias is
   the query, gets its lunr score × NAME_BOOST (overrides/assets/javascripts/search_stemming.js);
 - ranking: lunr's score × (1 + (page entry + share of query terms found)²), grouped per page
-  in order of each page's best entry, as Material shows results.
+  in order of each page's best entry, as Material shows results; then the pages by rank, as
+  search_stemming.js sorts them: exact title or name (with stop words, then without), how many
+  query terms the page has, the most that one of its entries has, how many as whole words.
 It is an approximation of lunr.js; tests/test_search_language.py checks a sample in Chromium.
 No nltk: the stemmers come from ``snowballstemmer`` and ``lunr`` (requirements-test.txt).
 """
@@ -50,6 +52,7 @@ QUERIES = ROOT / "tests" / "search_queries.yml"
 PREFIX = {"nl": "", "en": "en/"}
 TARGET_RECALL = 0.9
 NAME_BOOST = 50  # as in search_stemming.js
+WHOLE_BOOST = 10  # as in search_stemming.js
 
 
 class LunrJsPorter(PorterStemmer):
@@ -122,10 +125,14 @@ class LanguageIndex:
         q = self.index.create_query()
         for term in terms:
             q.term(term, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
+            if self.stemming:  # the whole word counts more than a word it starts
+                q.term(term, boost=WHOLE_BOOST, use_pipeline=False)
         phrase = " ".join(content or words) if self.stemming else ""
         scored = []
+        matches: list[tuple[str, list[str]]] = []
         for result in self.index.query(q):
             doc = self.docs[result["ref"]]
+            matches.append((doc["location"], list(result["match_data"].metadata)))
             if self.is_name(doc, phrase):
                 result["score"] *= NAME_BOOST
             matched = list(result["match_data"].metadata)
@@ -139,7 +146,59 @@ class LanguageIndex:
             page = location.split("#")[0]
             if page not in pages:
                 pages.append(page)
-        return pages
+        if not self.stemming:
+            return pages
+        counted = sorted({t for t in terms if t not in self.stop_words})  # the index drops "get"
+        ranks = self.page_ranks(matches, counted, " ".join(words), " ".join(content))
+        none = [0, 0, 0, 0]
+        group = {
+            page: max((r for unit, r in ranks.items() if unit.split("#")[0] == page), default=none)
+            for page in pages
+        }
+        return sorted(pages, key=lambda page: [-r for r in group[page]])
+
+    def exactness(self, page: str, typed: str, content: str) -> int:
+        """2: the page's title or a name is the typed words; 1: the same without stop words."""
+        doc = self.docs.get(page)
+        if doc is None:
+            return 0
+        names = [self.words(doc.get("title", ""))]
+        names += [self.words(n) for n in str(doc.get("keywords", "")).split(" · ")]
+        if typed in names:
+            return 2
+        without = [" ".join(w for w in n.split() if w not in self.stop_words) for n in names]
+        return int(content in without)
+
+    def page_ranks(
+        self, matches: list[tuple[str, list[str]]], terms: list[str], typed: str, content: str
+    ) -> dict[str, list[int]]:
+        """Per page: exactness, query terms its entries have, the most that one entry has, and
+        how many of the terms it has whole."""
+        found: dict[str, dict[str, int]] = {}
+        best: dict[str, int] = {}
+        for location, keys in matches:
+            if not self.docs[location].get("standalone"):  # a glossary term ranks on its own
+                location = location.split("#")[0]
+            page = found.setdefault(location, {})
+            entry = 0
+            for term in terms:
+                if term in keys:
+                    page[term] = 2
+                elif any(key.startswith(term) for key in keys):
+                    page.setdefault(term, 1)
+                else:
+                    continue
+                entry += 1
+            best[location] = max(best.get(location, 0), entry)
+        return {
+            page: [
+                self.exactness(page, typed, content),
+                len(have),
+                best[page],
+                sum(1 for v in have.values() if v == 2),
+            ]
+            for page, have in found.items()
+        }
 
 
 PLAIN_CONFIG = {
@@ -329,19 +388,28 @@ def main() -> int:
         return 0
     if args.plain:
         print("PLAIN (comparison): Material + i18n alone, one index, no stemming, no names")
-    print(f"{'language':10}{'index':>6}{'queries':>9}{'recall@3':>10}{'MRR':>8}{'target':>9}")
+    print(
+        f"{'language':10}{'index':>6}{'set':>7}{'queries':>9}{'recall@3':>10}{'MRR':>8}"
+        f"{'target':>9}"
+    )
     failed = False
     all_misses: list[str] = []
     for lang, items in queries.items():
+        several = [item for item in items if item.get("multi")]
         for part in ["full"] if args.plain else ["head", "full"]:
-            recall, mrr, misses = evaluate(site, lang, items, args.verbose, args.plain, part)
-            all_misses += misses
-            ok = recall >= TARGET_RECALL
-            failed |= not ok
-            print(
-                f"{lang:10}{part:>6}{len(items):>9}{recall:>10.3f}{mrr:>8.3f}"
-                f"{'ok' if ok else 'BELOW':>9}"
-            )
+            for name, chosen, target in (("all", items, TARGET_RECALL), ("multi", several, 0.95)):
+                if not chosen:
+                    continue
+                recall, mrr, misses = evaluate(
+                    site, lang, chosen, args.verbose and name == "all", args.plain, part
+                )
+                all_misses += misses if name == "all" else []
+                ok = recall >= target
+                failed |= not ok
+                print(
+                    f"{lang:10}{part:>6}{name:>7}{len(chosen):>9}{recall:>10.3f}{mrr:>8.3f}"
+                    f"{'ok' if ok else 'BELOW':>9}"
+                )
     if all_misses:
         print("\nNot in the top 3:")
         print("\n".join(all_misses))

@@ -28,10 +28,11 @@ STABLE_RESULTS = """sel => {
 }"""
 
 
-def result_pages(page: Page) -> list[str]:
+def result_pages(
+    page: Page, selector: str = ".md-search-result__item > .md-search-result__link"
+) -> list[str]:
     """The page of each result group, in order, once the list has stopped changing (the same
     list on two checks 150 ms apart: the search worker answers each keystroke in turn)."""
-    selector = ".md-search-result__item > .md-search-result__link"
     page.wait_for_function(STABLE_RESULTS, arg=selector, polling=150, timeout=10_000)
     links = page.locator(selector)
     return [
