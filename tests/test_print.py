@@ -172,7 +172,8 @@ def test_session_prints_as_handout_and_answer_key_apart(
     page: Page, built_site: Path, tmp_path: Path, lang: str, source
 ) -> None:
     """Printed, a session is a handout: every question of its quiz, but no answer, feedback or
-    explanation, even after the reader checked the quiz on screen. "Print the answer key" prints
+    explanation, before the quiz has been set up and after the reader checked it on screen.
+    "Print the answer key" prints
     that quiz alone, headed "Answer key", with each question's answer and explanation; after
     printing, the page prints as a handout again."""
     quiz_id = source.meta["quiz"]
@@ -181,6 +182,16 @@ def test_session_prints_as_handout_and_answer_key_apart(
     address = f"https://jobcoach.example.org/{path}"
     page.goto((built_site / path).as_uri())
     root = page.locator(f"[data-kb-quiz='{quiz_id}']")
+    title = start(f"{UI['quiz_label'][lang]}: {QUIZZES[quiz_id]['title'][lang]}")
+    # Printed at once, before the quiz's script and style sheet have come (the reader never
+    # scrolled down to it): no answers either.
+    expect(root).not_to_have_class(re.compile(r"\bkb-quiz--js\b"))
+    early = paper_text(page, tmp_path / "early.pdf", address, lang)
+    assert title in early
+    early = early[early.index(title) :]
+    for q in questions:
+        assert start(q["prompt"][lang]) in early, f"question {q['id']} is not on the handout"
+        assert start(q["explanation"][lang]) not in early, f"{q['id']}: explanation printed"
     root.scroll_into_view_if_needed()
     expect(root).to_have_class(re.compile(r"\bkb-quiz--js\b"))
     root.locator(".kb-quiz__option label").first.click()
@@ -191,7 +202,6 @@ def test_session_prints_as_handout_and_answer_key_apart(
     handout = paper_text(page, tmp_path / "handout.pdf", address, lang)
     goal = start(str(source.meta["goals"][0]))
     assert goal in handout
-    title = start(f"{UI['quiz_label'][lang]}: {QUIZZES[quiz_id]['title'][lang]}")
     assert title in handout
     handout = handout[handout.index(title) :]  # the quiz (the page's text may quote a question)
     for q in questions:
