@@ -52,6 +52,7 @@ QUIZ_JS_STRINGS = (
     "history_item", "consent_saved", "consent_refused", "check_one", "solution_one", "retry_one",
     "move_up", "move_down", "confirm_yes", "confirm_no", "check", "retry_wrong", "retry_all",
     "show_solution", "summary_title", "consent_question", "consent_yes", "consent_no",
+    "print_key", "key_heading", "progress_page",
 )  # fmt: skip
 _STRINGS_SLOT = "var STRINGS = {};"
 _state: dict = {}
@@ -197,11 +198,13 @@ def _asset(path: str, page: Page) -> str:
     return get_relative_url(path, page.url or "index.html")
 
 
-def quiz_js_strings(strings: dict) -> dict[str, dict[str, str]]:
+def quiz_js_strings(strings: dict, site: content_model.Site | None = None) -> dict[str, dict]:
     """``{lang: {"sRight": …}}``: the texts of QUIZ_JS_STRINGS in every language of
-    ui_strings.yml (the Dutch one where a text has no translation)."""
+    ui_strings.yml (the Dutch one where a text has no translation); with ``site``, also the
+    address of the progress page from the site's root (``sProgressPath``, for the link in the
+    saving question) and its title (``sProgressPage``)."""
     langs = sorted({lang for value in strings.values() for lang in value})
-    return {
+    texts = {
         lang: {
             "s" + "".join(w.capitalize() for w in key.split("_")): strings[key].get(lang)
             or strings[key]["nl"]
@@ -209,6 +212,26 @@ def quiz_js_strings(strings: dict) -> dict[str, dict[str, str]]:
         }
         for lang in langs
     }
+    host = _progress_host(site) if site else None
+    for lang in langs if host else ():
+        page = site.pages.get(content_model.partner_path(host) if lang != "nl" else host)
+        texts[lang]["sProgressPage"] = str((page or site.pages[host]).meta.get("title", ""))
+        prefix = "" if lang == "nl" else f"{lang}/"
+        texts[lang]["sProgressPath"] = prefix + host.removesuffix(".md") + ".html"
+    return texts
+
+
+def _progress_host(site: content_model.Site) -> str | None:
+    """The Dutch page (path under content/) that shows ``<!-- kb:progress -->``, if any."""
+    return next(
+        (
+            rel
+            for rel, page in sorted(site.pages.items())
+            if page.lang == "nl"
+            and any(name == "progress" for _, name, _ in quiz_model.markers(page.body))
+        ),
+        None,
+    )
 
 
 @event_priority(-215)  # after every language is built (i18n: -100), before minify_assets (-220)
@@ -223,5 +246,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     script = path.read_text(encoding="utf-8")
     if _STRINGS_SLOT not in script:
         raise PluginError(f"{JS} has no '{_STRINGS_SLOT}' for the quiz texts")
-    texts = json.dumps(quiz_js_strings(_state["strings"]), ensure_ascii=False)
+    texts = json.dumps(quiz_js_strings(_state["strings"], site_for(config)), ensure_ascii=False)
     path.write_text(script.replace(_STRINGS_SLOT, f"var STRINGS = {texts};", 1), encoding="utf-8")

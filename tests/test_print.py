@@ -15,9 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+import yaml
+from playwright.sync_api import Page, expect
 
-from content_index import html_path, pages
+from content_index import ROOT, html_path, pages
+from kb import quiz_model
 
 A4_HEIGHT = 842.0  # points
 MARGIN = 16 / 25.4 * 72  # print.css: 16 mm above and below
@@ -130,3 +132,96 @@ def test_prints_cleanly(
         first_words = [re.sub(r"\s+", " ", item)[:30] for item in items]
         holding = {n for n, text in enumerate(flat) for w in first_words if w in text}
         assert len(holding) == 1, f"the checklist is split over sheets {sorted(holding)}"
+
+
+# --- a session's quiz: a handout, and the answer key apart (issue 26, point 5) -------------------
+
+QUIZZES = quiz_model.load(ROOT)
+UI = yaml.safe_load((ROOT / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
+SESSIONS = [
+    (lang, p)
+    for lang in ("nl", "en")
+    for p in pages("training-session", lang)
+    if p.meta.get("quiz")
+]
+
+
+def paper_text(page: Page, pdf: Path, address: str, lang: str) -> str:
+    """Print as the browser does (beforeprint, print, afterprint) and read the sheets back as one
+    text, without what every sheet carries in its margins."""
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.pdf(path=str(pdf), format="A4")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    lines = [
+        line
+        for sheet in sheets(pdf)
+        for line in sheet.splitlines()
+        if address not in line and PRINTED[lang] not in line
+    ]
+    return re.sub(r"\s+", " ", " ".join(lines))
+
+
+def start(text: str, size: int = 40) -> str:
+    return re.sub(r"\s+", " ", text).strip()[:size]
+
+
+@pytest.mark.parametrize(
+    ("lang", "source"), SESSIONS, ids=[f"{lang}-{p.src}" for lang, p in SESSIONS]
+)
+def test_session_prints_as_handout_and_answer_key_apart(
+    page: Page, built_site: Path, tmp_path: Path, lang: str, source
+) -> None:
+    """Printed, a session is a handout: every question of its quiz, but no answer, feedback or
+    explanation, before the quiz has been set up and after the reader checked it on screen.
+    "Print the answer key" prints
+    that quiz alone, headed "Answer key", with each question's answer and explanation; after
+    printing, the page prints as a handout again."""
+    quiz_id = source.meta["quiz"]
+    questions = QUIZZES[quiz_id]["questions"]
+    path = html_path(source)
+    address = f"https://jobcoach.example.org/{path}"
+    page.goto((built_site / path).as_uri())
+    root = page.locator(f"[data-kb-quiz='{quiz_id}']")
+    title = start(f"{UI['quiz_label'][lang]}: {QUIZZES[quiz_id]['title'][lang]}")
+    # Printed at once, before the quiz's script and style sheet have come (the reader never
+    # scrolled down to it): no answers either.
+    expect(root).not_to_have_class(re.compile(r"\bkb-quiz--js\b"))
+    early = paper_text(page, tmp_path / "early.pdf", address, lang)
+    assert title in early
+    early = early[early.index(title) :]
+    for q in questions:
+        assert start(q["prompt"][lang]) in early, f"question {q['id']} is not on the handout"
+        assert start(q["explanation"][lang]) not in early, f"{q['id']}: explanation printed"
+    root.scroll_into_view_if_needed()
+    expect(root).to_have_class(re.compile(r"\bkb-quiz--js\b"))
+    root.locator(".kb-quiz__option label").first.click()
+    root.locator("[data-action='check']").click()
+    root.locator("[data-action='confirm-yes']").click()
+    expect(root.locator(".kb-quiz__explanation").first).to_be_visible()
+
+    handout = paper_text(page, tmp_path / "handout.pdf", address, lang)
+    goal = start(str(source.meta["goals"][0]))
+    assert goal in handout
+    assert title in handout
+    handout = handout[handout.index(title) :]  # the quiz (the page's text may quote a question)
+    for q in questions:
+        assert start(q["prompt"][lang]) in handout, f"question {q['id']} is not on the handout"
+        assert start(q["explanation"][lang]) not in handout, f"{q['id']}: explanation printed"
+    assert UI["key_heading"][lang] not in handout
+
+    # The browser's print dialog, which a headless browser has not: the test prints instead.
+    page.evaluate(
+        "() => { window.print = () => { window.kbPrintCalls = 1 + (window.kbPrintCalls || 0); }; }"
+    )
+    root.get_by_role("button", name=UI["print_key"][lang]).click()
+    assert page.evaluate("window.kbPrintCalls") == 1
+    key = paper_text(page, tmp_path / "key.pdf", address, lang)
+    assert UI["key_heading"][lang] in key
+    assert goal not in key
+    for q in questions:
+        assert start(q["prompt"][lang]) in key, f"question {q['id']} is not on the key"
+        assert start(q["explanation"][lang]) in key, f"{q['id']}: no explanation on the key"
+
+    page.emulate_media(media="print")
+    expect(root.get_by_text(UI["key_heading"][lang], exact=True)).to_be_hidden()
+    expect(root.locator(".kb-quiz__answer").first).to_be_hidden()

@@ -51,7 +51,7 @@ class TestChoice:
         check(page)
         consent = quiz_root(page).locator(".kb-quiz__consent")
         expect(consent).to_be_visible()
-        expect(consent).to_contain_text(s("consent_question", "nl"))
+        expect(consent).to_contain_text(s("consent_question", "nl", page="Mijn opleiding"))
         assert saved_keys(page) == []
         press(page, action(page, "consent-no"))
         expect(consent).to_be_hidden()

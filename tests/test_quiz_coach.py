@@ -8,11 +8,14 @@ Expectations come from quizzes/*.yml and hooks/ui_strings.yml, so editors may ch
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
 from test_quizzes import (
+    PROGRESS_EN,
+    PROGRESS_NL,
     QUIZ,
     QUIZ_EN,
     QUIZ_ID,
@@ -22,6 +25,7 @@ from test_quizzes import (
     answer,
     check,
     first_of,
+    pick,
     press,
     question,
     ready,
@@ -69,6 +73,18 @@ def quiz_root(page: Page):
 
 def saved_keys(page: Page) -> list[str]:
     return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kb-quiz:'))")
+
+
+def named(q: dict, lang: str) -> str:
+    """How the summary names a question: the start of its prompt (a fill-in: of its sentence)."""
+    text = q["text"][lang] if q["type"] == "fill-in" else q["prompt"][lang]
+    return " ".join(text.split())[:25]
+
+
+def summary_line(q: dict, n: int, lang: str, state: str) -> re.Pattern[str]:
+    """'Question 2: <its text, perhaps shortened> – Wrong' (the mark's sign is not text)."""
+    start = s("summary_question", lang, n=n, question=named(q, lang))
+    return re.compile(f"^{re.escape(start)}.* \u2013 {re.escape(s(state, lang))}$")
 
 
 def page_of(quiz_id: str, lang: str) -> str:
@@ -256,10 +272,8 @@ class TestWholeQuizCheck:
         expect(summary).to_be_visible()
         marks = summary.locator(".kb-quiz__marks li")
         expect(marks).to_have_count(TOTAL)
-        expect(marks.first).to_have_text(s("summary_question", lang, n=1) + ": " + s("wrong", lang))
-        expect(marks.nth(1)).to_have_text(
-            s("summary_question", lang, n=2) + ": " + s("right", lang)
-        )
+        expect(marks.first).to_have_text(summary_line(questions[0], 1, lang, "wrong"))
+        expect(marks.nth(1)).to_have_text(summary_line(questions[1], 2, lang, "right"))
         href = marks.first.locator("a").get_attribute("href")
         expect(page.locator(href)).to_have_attribute("data-qid", questions[0]["id"])
         share = summary.evaluate(
@@ -336,6 +350,108 @@ class TestPhone:
             )
             assert wide == 0, path
             assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), path
+
+
+PROGRESS = {"nl": PROGRESS_NL, "en": PROGRESS_EN}
+PROGRESS_TITLE = {
+    lang: content_model.load_site(ROOT / "content", ROOT)
+    .pages[path.removeprefix("en/").replace(".html", ".md" if lang == "nl" else ".en.md")]
+    .meta["title"]
+    for lang, path in (("nl", PROGRESS_NL), ("en", PROGRESS_EN))
+}
+
+
+def on_a_small_phone(page: Page, lang: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_quiz(page, lang)
+
+
+class TestSmallPhone:
+    """Issue 26, point 6: the quiz on a 320 px phone."""
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_chosen_matching_answer_reads_in_full(self, page: Page, lang: str) -> None:
+        """A closed drop-down shows only the start of a long answer; the whole chosen answer
+        reads under it, wrapped inside the screen, and follows a new choice."""
+        on_a_small_phone(page, lang)
+        q = first_of("match")
+        longest = max(q["pairs"], key=lambda pair: len(pair["right"][lang]))
+        first = q["pairs"][0]["id"]
+        pair = question(page, q["id"]).locator(f".kb-quiz__pair[data-id='{first}']")
+
+        def shown(text: str):  # text the reader sees (a closed drop-down's options are not)
+            return pair.get_by_text(text, exact=True).locator("visible=true")
+
+        pick(page, q["id"], first, longest["id"])
+        chosen = shown(longest["right"][lang])
+        expect(chosen).to_have_count(1)
+        fits = chosen.evaluate(
+            "e => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= innerWidth"
+        )
+        assert fits, "the chosen answer is cut or runs past the screen"
+        other = next(p for p in q["pairs"] if p["id"] != longest["id"])
+        pick(page, q["id"], first, other["id"])
+        expect(shown(other["right"][lang])).to_have_count(1)
+        expect(shown(longest["right"][lang])).to_have_count(0)
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_back_to_top_button_never_covers_a_question(self, page: Page, lang: str) -> None:
+        """Scrolling back up inside the quiz, when the theme would bring up its back-to-top
+        button, the question number under it stays visible and tappable."""
+        on_a_small_phone(page, lang)
+        number = page.locator(f"[data-kb-quiz='{QUIZ_ID}'] .kb-quiz__number").nth(2)
+        number.scroll_into_view_if_needed()
+        # Scroll down, then back up by 70 px more: the number ends at about 92 px from the top,
+        # just under the header, where the theme shows its button when a reader scrolls up.
+        page.evaluate(
+            "n => window.scrollBy(0, n.getBoundingClientRect().top - 22)", number.element_handle()
+        )
+        page.mouse.wheel(0, 200)
+        page.mouse.wheel(0, -270)
+        page.wait_for_function("() => !document.querySelector('.md-top').hidden")  # theme: show
+        covered = number.evaluate(
+            """n => { const r = n.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return r.top < 0 || r.bottom > innerHeight || !n.contains(hit) ? String(hit && hit.className) : ''; }"""
+        )
+        assert covered == "", f"the question number is covered by {covered}"
+        expect(page.locator(".md-top")).to_be_hidden()
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_summary_names_each_question(self, page: Page, lang: str) -> None:
+        """After checking, each line of the summary names its question by number and text (cut
+        after a word when long), then its result, and leads to that question."""
+        on_a_small_phone(page, lang)
+        questions = QUIZ["questions"]
+        answer(page, questions[0], right=False, lang=lang)
+        check(page)
+        marks = quiz_root(page).locator(".kb-quiz__marks li")
+        expect(marks).to_have_count(TOTAL)
+        for n, q in enumerate(questions, start=1):
+            state = "wrong" if n == 1 else "unanswered"
+            expect(marks.nth(n - 1)).to_have_text(summary_line(q, n, lang, state))
+            text = marks.nth(n - 1).locator("a").inner_text()
+            assert len(text) <= len(s("summary_question", lang, n=n, question="")) + 60
+        marks.last.locator("a").click()
+        expect(question(page, questions[-1]["id"])).to_be_in_viewport()
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_saving_question_links_to_the_progress_page(self, page: Page, lang: str) -> None:
+        """The question whether to keep results names the progress page as a link; it leads
+        there, in the same language."""
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(URL[lang])
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        answer(page, first_of("single"), right=True, lang=lang)
+        check(page)
+        consent = quiz_root(page).locator(".kb-quiz__consent")
+        expect(consent).to_be_visible()
+        link = consent.get_by_role("link", name=PROGRESS_TITLE[lang])
+        expect(link).to_be_visible()
+        link.click()
+        expect(page).to_have_url(re.compile(re.escape(PROGRESS[lang]) + "$"))
+        expect(page.locator("h1")).to_have_text(PROGRESS_TITLE[lang])
 
 
 class TestAccessibility:

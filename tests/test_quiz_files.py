@@ -203,13 +203,14 @@ class TestBuild:
 
 class TestAssets:
     def test_quiz_script_is_small_and_asks_nothing(self) -> None:
-        """quiz.js stays under 24 KB (about 6 KB gzip, with per-question checks, the summary, the
-        history and the saving choice), needs no library and sends no request."""
+        """quiz.js stays under 29 KB (about 8 KB gzip, with per-question checks, the summary, the
+        history, the saving choice and the answer key; fetched only when a quiz is near), needs
+        no library and sends no request."""
         for name in ("quiz.js", "quiz-progress.js"):
             script = (ROOT / "overrides" / "assets" / "javascripts" / name).read_text(
                 encoding="utf-8"
             )
-            assert len(script.encode()) < 24_000
+            assert len(script.encode()) < 29_000
             assert not re.search(r"fetch\(|XMLHttpRequest|sendBeacon|https?://|import ", script)
 
     def test_every_label_in_both_languages(self) -> None:

@@ -14,6 +14,9 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
+from content_index import html_path, pages
+from kb import quiz_model
+
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "content" / "training"
 QUIZZES = ROOT / "quizzes"
@@ -31,6 +34,11 @@ TRAINING_QUIZZES = [
     "opfrissing-doorverwijzen",
 ]
 QUESTION_TYPES = {"single", "multiple", "true-false", "fill-in", "order", "match"}
+UI = yaml.safe_load((ROOT / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
+LINK_LABEL = {"nl": "Link naar deze sectie", "en": "Link to this section"}
+# Every training page (sessions and the knowledge network) in both languages, from the content.
+TRAINING_PAGES = [(lang, p) for lang in LANGS for p in pages("training-session", lang)]
+BOX_FIELDS = {"read_before": "read_before", "programme": "programme", "exercises": "exercises"}
 
 
 def source(slug: str, lang: str) -> Path:
@@ -55,6 +63,11 @@ def address(slug: str, lang: str) -> str:
 def box(page: Page, name: str) -> Locator:
     """A box rendered from front matter (goals, programme, exercises, reflection)."""
     return page.locator(f"article section.kb-box.{name}")
+
+
+def heading_text(title: str) -> re.Pattern[str]:
+    """A heading's text as a reader sees it: its title, then its heading link (¶)."""
+    return re.compile(rf"^\s*{re.escape(title)}\s*¶$")
 
 
 def plain(text: str) -> str:
@@ -100,7 +113,7 @@ class TestSessionPage:
         exercises = box(page, "exercises")
         expect(exercises.get_by_role("heading", name=LABELS[lang]["exercises"])).to_be_visible()
         expect(exercises.locator("h3")).to_have_text(
-            [plain(ex["title"]) for ex in meta["exercises"]]
+            [heading_text(plain(ex["title"])) for ex in meta["exercises"]]
         )
         stories = [ex["story"] for ex in meta["exercises"] if ex.get("story")]
         assert stories, f"{slug} has no exercise built on a story"
@@ -147,7 +160,7 @@ class TestKnowledgeNetwork:
         expect(box(page, "goals").locator("li")).to_have_count(len(meta["goals"]))
         expect(box(page, "programme").locator("tbody tr")).to_have_count(len(meta["programme"]))
         expect(box(page, "exercises").locator("h3").first).to_have_text(
-            meta["exercises"][0]["title"]
+            heading_text(meta["exercises"][0]["title"])
         )
         for quiz_id in ("opfrissing-statuten", "opfrissing-doorverwijzen"):
             section = page.locator(f"article section.kb-quiz[data-kb-quiz='{quiz_id}']")
@@ -189,3 +202,76 @@ class TestTrainingQuizzes:
         """Across the training quizzes a coach meets every kind of question."""
         used = {q["type"] for quiz_id in TRAINING_QUIZZES for q in quiz(quiz_id)["questions"]}
         assert used == QUESTION_TYPES
+
+
+def promised_sections(record, lang: str) -> list[str]:
+    """The section titles a training page's content promises: its boxes (from front matter), the
+    headings of its text and a "Test yourself" per quiz."""
+    meta, t = record.meta, LABELS[lang]
+    titles = [t["goals"]] if meta.get("goals") else []
+    titles += [  # without an attribute list ({#id}) at the end
+        re.sub(r"\s*\{[^}]*\}\s*$", "", line[3:]).strip()
+        for line in record.body.splitlines()
+        if line.startswith("## ")
+    ]
+    titles += [t[label] for label, field in BOX_FIELDS.items() if meta.get(field)]
+    titles += [t["reflection"]] if meta.get("reflection") else []
+    ids = [arg for _, name, arg in quiz_model.markers(record.body) if name == "quiz"]
+    ids += [meta["quiz"]] if meta.get("quiz") and meta["quiz"] not in ids else []
+    titles += [f"{UI['quiz_label'][lang]}: {quiz(i)['title'][lang]}" for i in ids]
+    return titles
+
+
+def heading_texts(page: Page, selector: str) -> list[str]:
+    """The text of each heading, without its ¶ link."""
+    return page.locator(selector).evaluate_all(
+        "hs => hs.map(h => [...h.childNodes].filter(n => !(n.classList &&"
+        " n.classList.contains('headerlink'))).map(n => n.textContent).join('').trim())"
+    )
+
+
+class TestPageContents:
+    """Issue 26, point 5: the sections the hooks write are sections like any other."""
+
+    @pytest.mark.parametrize(
+        ("lang", "record"), TRAINING_PAGES, ids=[f"{lang}-{p.src}" for lang, p in TRAINING_PAGES]
+    )
+    def test_every_section_is_in_the_page_contents(self, page: Page, lang: str, record) -> None:
+        """On a 320 px phone the menu's page contents lists every section of the page in its
+        order (goals, the text's own sections, read before, programme, exercises, reflection
+        and the quiz); tapping an entry brings that section into view."""
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(html_path(record))
+        shown = heading_texts(page, "article h2")
+        for title in promised_sections(record, lang):
+            assert re.sub(r"[*_]", "", title) in shown, f"no section '{title}' on the page"
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.locator(".md-nav--primary label.md-nav__link--active[for='__toc']").click()
+        entries = page.locator(".md-nav--primary [data-md-component='toc'] > li > a")
+        expect(entries).to_have_text(shown)
+        last = entries.last  # the quiz, or the last box: written by a hook
+        expect(last).to_be_visible()
+        target = last.get_attribute("href")
+        last.click()
+        expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+        expect(page.locator(target)).to_be_in_viewport()
+
+    @pytest.mark.parametrize(
+        ("lang", "record"), TRAINING_PAGES, ids=[f"{lang}-{p.src}" for lang, p in TRAINING_PAGES]
+    )
+    def test_every_heading_has_its_link(self, page: Page, lang: str, record) -> None:
+        """Every heading under the title, the boxes', exercises' and quiz's included, has a ¶
+        link to itself, named in the page's language; following one lands on its heading."""
+        page.goto(html_path(record))
+        headings = page.locator("article :is(h2, h3, h4)")
+        assert headings.count() >= len(promised_sections(record, lang))
+        for heading in headings.all():
+            anchor = heading.get_attribute("id")
+            assert anchor, f"a heading without an id: {heading.inner_text()}"
+            link = heading.locator("a.headerlink")
+            expect(link).to_have_attribute("href", f"#{anchor}")
+            expect(link).to_have_attribute("aria-label", LINK_LABEL[lang])
+        quiz_title = page.locator("article .kb-quiz h2").first
+        quiz_title.hover()
+        quiz_title.locator("a.headerlink").click()
+        expect(page).to_have_url(re.compile(f"#{quiz_title.get_attribute('id')}$"))

@@ -13,6 +13,27 @@
   function fill(text, values) {
     return String(text).replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
+  /* A question in a line of the summary: its prompt (a fill-in: its sentence, after the "Fill in…:"
+     label, with the blank), whole up to 60 characters, else cut after a word. */
+  function named(q) {
+    var label = q.querySelector(".kb-quiz__fill label"), text;
+    if (!label) return shorten(q.querySelector(".kb-quiz__prompt").textContent);
+    label = label.cloneNode(true);
+    all(label, ".kb-quiz__sr").forEach(function (el) { el.remove(); });
+    text = label.textContent;
+    return shorten(text.slice(text.indexOf(":") + 1));
+  }
+  function shorten(text) {
+    text = text.replace(/\s+/g, " ").trim();
+    return text.length <= 60 ? text : text.slice(0, 57).replace(/[\s,.;:!?]+\S*$/, "") + "…";
+  }
+  /* A select shows only the start of a long answer on a phone: the whole answer, wrapped, under it. */
+  function chosen(select) {
+    var line = select.nextElementSibling, option = select.selectedOptions[0];
+    if (!line || !line.classList.contains("kb-quiz__chosen")) return;
+    line.textContent = select.value && option ? option.textContent : "";
+    line.hidden = !select.value;
+  }
   function consent() { try { return localStorage.getItem(CONSENT); } catch (e) { return null; } }
   function load(id) {
     if (consent() !== "yes") return {};
@@ -87,7 +108,7 @@
     q.kbTouched = type === "order" && Array.isArray(a);
     if (q.kbTouched) a.forEach(function (id) { var li = list.querySelector('[data-id="' + id + '"]'); if (li) list.appendChild(li); });
     else if (type === "fill-in") q.querySelector("input").value = a || "";
-    else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { li.querySelector("select").value = (a || {})[li.dataset.id] || ""; });
+    else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { li.querySelector("select").value = (a || {})[li.dataset.id] || ""; chosen(li.querySelector("select")); });
     else if (type !== "order") all(q, "input").forEach(function (input) { input.checked = (a || []).indexOf(input.value) >= 0; });
   }
   function grade(q) {
@@ -178,6 +199,15 @@
         return b;
       })));
     });
+    all(q, ".kb-quiz__select").forEach(function (select) {
+      select.after(make("span", { class: "kb-quiz__chosen", "aria-hidden": "true", hidden: true }));
+    });
+    /* On paper a select shows no choices: a handout lists them (quiz.css shows it in print only). */
+    if (q.dataset.type === "match") {
+      q.querySelector(".kb-quiz__pairs").before(make("ul", { class: "kb-quiz__choices" }, all(q.querySelector(".kb-quiz__select"), "option").filter(function (o) {
+        return o.value;
+      }).map(function (o) { return make("li", {}, [o.textContent]); })));
+    }
     all(q, ".kb-quiz__option, .kb-quiz__step, .kb-quiz__pair").forEach(function (li) {
       li.insertBefore(make("span", { class: "kb-quiz__mark", hidden: true }), li.querySelector(".kb-quiz__feedback"));
     });
@@ -189,9 +219,24 @@
       }))
     );
   }
-  /* The quiz's own buttons, counter, confirmation, summary and saving choice, after its questions. */
+  /* "{page}" in a text becomes a link to the page (plain text where there is no address). */
+  function withLink(text, title, href) {
+    var at = text.indexOf("{page}");
+    if (at < 0) return [text];
+    return [text.slice(0, at), href ? make("a", { href: href }, [title]) : title, text.slice(at + 6)];
+  }
+  /* The progress page, from the site's root: quiz.js lives at <root>/assets/javascripts/. */
+  function progressUrl(S) {
+    var src = document.querySelector("[data-kb-quiz-src]");
+    if (!S.sProgressPath || !src) return "";
+    return new URL("../../" + S.sProgressPath, new URL(src.getAttribute("data-kb-quiz-src"), location.href)).href;
+  }
+  /* The quiz's own buttons, counter, confirmation, summary and saving choice, after its questions;
+     at its top, the answer key's heading (printed only) and the button that prints it. */
   function tail(root, S) {
     var id = root.id, primary = "md-button md-button--primary";
+    root.querySelector(".kb-quiz__title").before(make("p", { class: "kb-quiz__keyhead" }, [S.sKeyHeading]));
+    root.querySelector(".kb-quiz__note").after(make("p", { class: "kb-quiz__print" }, [button("md-button", { "data-action": "print-key" }, S.sPrintKey)]));
     root.append(
       make("p", { class: "kb-quiz__count", hidden: true }),
       make("div", { class: "kb-quiz__confirm", role: "alertdialog", "aria-modal": "false", "aria-labelledby": id + "-confirm", tabindex: "-1", hidden: true }, [
@@ -212,7 +257,7 @@
         make("ol", { class: "kb-quiz__marks" })
       ]),
       make("div", { class: "kb-quiz__consent", role: "group", "aria-labelledby": id + "-consent", hidden: true }, [
-        make("p", { id: id + "-consent" }, [S.sConsentQuestion]),
+        make("p", { id: id + "-consent" }, withLink(S.sConsentQuestion, S.sProgressPage, progressUrl(S))),
         button(primary, { "data-action": "consent-yes" }, S.sConsentYes),
         button("md-button", { "data-action": "consent-no" }, S.sConsentNo)
       ]),
@@ -280,11 +325,11 @@
         var li = document.createElement("li"), a = document.createElement("a"), span = document.createElement("span");
         var state = stateOf({ answered: off(q) || answered(q), score: scores[q.dataset.qid] || 0 });
         a.href = "#" + q.id;
-        a.textContent = fill(S.sSummaryQuestion, { n: i + 1 });
+        a.textContent = fill(S.sSummaryQuestion, { n: i + 1, question: named(q) });
         span.className = "kb-quiz__result--" + (state === "unanswered" ? "wrong" : state);
         span.textContent = S["s" + state.charAt(0).toUpperCase() + state.slice(1)];
         li.appendChild(a);
-        li.appendChild(document.createTextNode(": "));
+        li.appendChild(document.createTextNode(" – "));
         li.appendChild(span);
         list.appendChild(li);
       });
@@ -374,6 +419,21 @@
       if (first) first.focus();
     }
     function solution() { questions.forEach(openSolution); }
+    function printKey() {
+      var html = document.documentElement;
+      function done() {
+        questions.forEach(function (q) { q.querySelector(".kb-quiz__result").after(q.querySelector(".kb-quiz__explanation")); });
+        root.classList.remove("kb-quiz--key");
+        html.classList.remove("kb-print-key");
+        window.removeEventListener("afterprint", done);
+      }
+      /* On the key each answer comes before its explanation (quiz.js shows the explanation apart). */
+      questions.forEach(function (q) { q.querySelector(".kb-quiz__solution").after(q.querySelector(".kb-quiz__explanation")); });
+      root.classList.add("kb-quiz--key");
+      html.classList.add("kb-print-key");
+      window.addEventListener("afterprint", done);
+      window.print();
+    }
     function move(button) {
       var li = button.closest(".kb-quiz__step"), list = li.parentNode, up = button.dataset.move === "-1";
       var other = up ? li.previousElementSibling : li.nextElementSibling, items, q = li.closest(".kb-quiz__question");
@@ -415,7 +475,10 @@
     showBest();
     counter();
     root.addEventListener("input", counter);
-    root.addEventListener("change", counter);
+    root.addEventListener("change", function (event) {
+      if (event.target.matches(".kb-quiz__select")) chosen(event.target);
+      counter();
+    });
     root.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && !confirm.hidden) { event.preventDefault(); closeConfirm(null); }
     });
@@ -431,12 +494,25 @@
       else if (act === "retry-wrong") retry(true);
       else if (act === "retry-all") retry(false);
       else if (act === "solution") solution();
+      else if (act === "print-key") printKey();
     });
     return true;
   }
 
+  /* Material's back-to-top button floats over the page: it steps aside while a quiz is on screen. */
+  var shown = [], watch = "IntersectionObserver" in window && new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      shown = shown.filter(function (el) { return el !== e.target; }).concat(e.isIntersecting ? [e.target] : []);
+    });
+    document.documentElement.classList.toggle("kb-quiz-in-view", shown.length > 0);
+  });
+
   function init() {
-    all(document, "[data-kb-quiz]").forEach(function (root) { if (!root.kbQuiz) root.kbQuiz = setup(root); });
+    all(document, "[data-kb-quiz]").forEach(function (root) {
+      if (root.kbQuiz) return;
+      root.kbQuiz = setup(root);
+      if (watch) watch.observe(root);
+    });
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   init();
