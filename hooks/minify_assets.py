@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -42,32 +43,15 @@ _INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 
 
 def minify_js(code: str) -> str:
-    """``code`` without whole-line comments (``// …`` and ``/* … */`` blocks that start a line and
-    end one), indentation and blank lines. A line that holds code keeps all of it, comments too,
-    so that strings, regular expressions and template literals never lose a character."""
-    if "`" in code:  # a template literal may span lines: its indentation is text
+    """``code`` without comments and without the white space that JavaScript does not need, by
+    rJSmin (a small, long-kept minifier: it knows strings, regular expressions and where a line
+    break ends a statement; names stay as they are, so a browser's error still names our
+    functions). About a tenth fewer bytes after gzip than removing whole-line comments and
+    indentation only, on every page (issue 26: the quiz pages were at the 70 kB limit). A script
+    with a template literal is kept as it is: its line breaks and indentation may be text."""
+    if "`" in code:
         return code
-    out: list[str] = []
-    in_comment = False
-    for line in code.splitlines():
-        text = line.strip()
-        if in_comment:
-            if "*/" in text:
-                in_comment = False
-                rest = text.split("*/", 1)[1].strip()
-                if rest:
-                    out.append(rest)
-            continue
-        if text.startswith("/*"):
-            end = text.find("*/", 2)
-            if end < 0:
-                in_comment = True
-            elif text[end + 2 :].strip():
-                out.append(text[end + 2 :].strip())
-            continue
-        if text and not text.startswith("//"):
-            out.append(text)
-    return "\n".join(out) + "\n"
+    return rjsmin.jsmin(code, keep_bang_comments=False) + "\n"
 
 
 def minify_css(css: str) -> str:

@@ -25,9 +25,11 @@ from page_data import record_for
 from site_language import current_language
 
 LABELS = {"nl": "Link naar deze sectie", "en": "Link to this section"}
-# Kinds whose hook-made headings get links and join the page contents (the others keep their
-# boxes out of it for now: each entry adds to every first load of that kind).
-LINKED_KINDS = {"training-session"}
+# Kinds whose hook-made headings get links and join the page contents: training sessions, and
+# plain pages whose sections a marker makes (the calendar's upcoming and past meetings, the
+# updates by year), so that a phone's menu lists them (tests/test_menu.py). The others keep their
+# boxes out of it for now: each entry adds to every first load of that kind.
+LINKED_KINDS = {"training-session", "page"}
 _H1_LINK = re.compile(r'(<h1[^>]*>.*?)<a class="headerlink"[^>]*>.*?</a>(</h1>)', re.S)
 _TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="[^"]*"')
 _HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)

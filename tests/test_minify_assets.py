@@ -22,23 +22,33 @@ SCRIPTS = sorted((ROOT / "overrides/assets/javascripts").glob("*.js"))
 SHEETS = sorted((ROOT / "overrides/assets/stylesheets").glob("*.css"))
 
 
-def test_whole_line_comments_and_indentation_go_code_stays() -> None:
+def parses(code: str) -> None:
+    """Node (installed by `make setup-test`) reads the script without a syntax error."""
+    node = shutil.which("node")
+    assert node, "node is missing: run make setup-test"
+    check = subprocess.run([node, "--check"], input=code, text=True, capture_output=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_comments_and_white_space_go_strings_and_patterns_stay() -> None:
     code = """/* A block
      * comment */
 (function () {
   "use strict";
   // a line comment
-  var url = "http://example.org/*x*/"; // kept: it shares its line with code
-  /* one line */ var re = /a\\/\\/b/;
-
+  var url = "http://example.org/*x*/"; // a comment after code
+  var re = /a\\/\\/b/;
   return url;
 })();
 """
-    assert minify_js(code) == (
-        '(function () {\n"use strict";\n'
-        'var url = "http://example.org/*x*/"; // kept: it shares its line with code\n'
-        "var re = /a\\/\\/b/;\nreturn url;\n})();\n"
+    small = minify_js(code)
+    assert "comment" not in small
+    assert '"http://example.org/*x*/"' in small and "/a\\/\\/b/" in small
+    assert small == (
+        '(function(){"use strict";var url="http://example.org/*x*/";var re=/a\\/\\/b/;'
+        "return url;})();\n"
     )
+    parses(small)
 
 
 def test_a_template_literal_keeps_its_indentation() -> None:
@@ -53,40 +63,14 @@ def test_css_loses_comments_and_indentation() -> None:
     assert minify_css(tricky) == tricky
 
 
-def _comment_lines(source: str) -> set[int]:
-    """Line numbers inside comments that start their line: /* … */ blocks and // lines."""
-    lines: set[int] = set()
-    for match in re.finditer(r"^[ \t]*/\*.*?\*/", source, re.S | re.M):
-        first = source.count("\n", 0, match.start())
-        lines.update(range(first, first + match.group(0).count("\n") + 1))
-    for number, line in enumerate(source.splitlines()):
-        if line.strip().startswith("//"):
-            lines.add(number)
-    return lines
-
-
 @pytest.mark.parametrize("path", SCRIPTS, ids=[p.name for p in SCRIPTS])
-def test_every_line_of_code_of_our_scripts_is_kept(path: Path) -> None:
-    """The output is the source's lines, stripped, in order; a line left out is blank or part of a
-    comment that starts its line; and the result still parses (when Node is installed)."""
+def test_every_script_still_parses(path: Path) -> None:
+    """Each of our scripts, minified, still parses; what it does is what the browser tests see
+    (every page of the suite runs the minified scripts)."""
     source = path.read_text(encoding="utf-8")
     small = minify_js(source)
-    comments = _comment_lines(source)
-    out = small.splitlines()
-    at = 0
-    for number, line in enumerate(source.splitlines()):
-        text = line.strip()
-        if at < len(out) and out[at] == text:
-            at += 1
-        elif at < len(out) and number in comments and text.endswith(out[at]) and "*/" in text:
-            at += 1  # code after the end of a comment on its last line
-        else:
-            assert not text or number in comments, f"{path.name}:{number + 1}: lost {text!r}"
-    assert at == len(out)
-    node = shutil.which("node")
-    if node:
-        check = subprocess.run([node, "--check"], input=small, text=True, capture_output=True)
-        assert check.returncode == 0, check.stderr
+    parses(small)
+    assert len(small) <= len(source)
 
 
 @pytest.mark.parametrize("path", SHEETS, ids=[p.name for p in SHEETS])
