@@ -38,6 +38,7 @@ from jsonschema import FormatChecker
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
+    "EDITOR_DATA_ATTRIBUTES",
     "PAGE_LINK",
     "PAGE_SCHEME",
     "Finding",
@@ -128,6 +129,10 @@ ALLOWED_ATTRIBUTES = frozenset(
         "markdown",
     ]
 )
+# The one data attribute the portal defines for page bodies: the glossary marks no term inside it
+# (hooks/render_glossary.py). Every other data-* name belongs to the portal's widgets, whose
+# scripts read them: an editor's value there could steer a script.
+EDITOR_DATA_ATTRIBUTES = frozenset(["data-kb-no-glossary"])
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
@@ -239,7 +244,21 @@ def check_body_html(html: str) -> list[Finding]:
                         "style",
                     )
                 )
-            elif name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
+            elif name.startswith("data-") and name not in EDITOR_DATA_ATTRIBUTES:
+                found.append(
+                    Finding(
+                        f"the attribute {name}= is not allowed: the portal's scripts read data "
+                        "attributes.",
+                        "remove it; the one data attribute a page may carry is "
+                        f"{', '.join(sorted(EDITOR_DATA_ATTRIBUTES))}.",
+                        name,
+                    )
+                )
+            elif (
+                name not in ALLOWED_ATTRIBUTES
+                and not name.startswith("aria-")
+                and name not in EDITOR_DATA_ATTRIBUTES
+            ):
                 found.append(
                     Finding(
                         f"the attribute {name}= is not allowed on <{tag}>.",
