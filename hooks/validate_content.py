@@ -47,7 +47,21 @@ def check_settings(config: MkDocsConfig) -> list[Problem]:
     path = Path(config.config_file_path)
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     image_dirs = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
-    return settings.check_settings(dict(config.extra), path.name, text, image_dirs)
+    return settings.check_settings(
+        dict(config.extra), path.name, text, image_dirs, setting_texts(config)
+    )
+
+
+def setting_texts(config: MkDocsConfig) -> dict[str, object]:
+    """Every text setting the theme writes into pages, by the name an editor finds it under."""
+    texts = {key: config.get(key) for key in ("site_name", "site_description", "copyright")}
+    plugin = config.plugins.get("i18n")
+    for lang in plugin.config.languages if plugin else []:
+        for key in ("site_name", "site_description", "copyright"):
+            texts[f"plugins.i18n.languages.{lang.locale}.{key}"] = lang.get(key)
+        for name, title in (lang.get("nav_translations") or {}).items():
+            texts[f"plugins.i18n.languages.{lang.locale}.nav_translations.{name}"] = title
+    return texts
 
 
 @event_priority(100)  # first of all hooks

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown as md
@@ -49,6 +50,7 @@ __all__ = [
     "inline_html",
     "page_links",
     "resolve_page_links",
+    "setting_text_problem",
 ]
 
 ALLOWED_TAGS = frozenset(
@@ -291,6 +293,28 @@ def check_body_html(html: str) -> list[Finding]:
                     )
                 )
     return found
+
+
+# The theme writes setting texts (the site name, its description, the copyright line, the
+# branding's names, menu titles) into every page without escaping them: such a text may hold no
+# sign that HTML reads as markup, and no control character (feeds and calendars cannot carry one).
+_NOT_PLAIN = re.compile(r"[<>\"`\x00-\x08\x0b-\x1f\x7f]|&[A-Za-z#][A-Za-z0-9]*;")
+
+
+def setting_text_problem(value: Any) -> str | None:
+    """What makes a setting's text unsafe to write into a page as it is, or None."""
+    if not isinstance(value, str):
+        return None
+    found = _NOT_PLAIN.search(value)
+    if not found:
+        return None
+    sign = found.group(0)
+    shown = repr(sign) if len(sign) > 1 or sign.isprintable() else f"U+{ord(sign):04X}"
+    return (
+        f"holds {shown}, which the theme would write into every page as markup"
+        if sign.isprintable()
+        else f"holds the control character {shown}, which no page, feed or calendar may carry"
+    )
 
 
 _TAG = re.compile(r"<\s*[A-Za-z/!?]")
