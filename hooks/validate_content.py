@@ -34,6 +34,7 @@ def project_for(config: MkDocsConfig) -> Project:
         Path(config.docs_dir),
         list(config.markdown_extensions),
         dict(config.mdx_configs),
+        [Path(d) for d in config.theme.dirs],
     )
 
 
