@@ -237,3 +237,35 @@ def test_built_pages_have_no_handler_remote_resource_or_foreign_script(built_sit
         for script in parser.scripts:
             src = script.get("src")
             assert src is None or not src.startswith(("http:", "https:", "//", "data:")), rel
+
+
+class TestBrowserReading:
+    """Issue 22: the policy reads a body as Chromium does, and later steps change text only."""
+
+    @pytest.mark.parametrize(
+        "html",
+        [
+            "<!--><img src=x onerror=alert(1)>-->",
+            "<!---><img src=x onerror=alert(1)>-->",
+            '<img src="/\\evil.example.com/x.png">',
+            '<img src=" //evil.example.com/x.png">',
+            '<img src="\thttps://evil.example.com/x.png">',
+            '<a href="java&#x0A;script:alert(1)">x</a>',
+            '<a href="/\\evil.example.com/">x</a>',
+            "<svg><style><img src=x onerror=alert(1)></style></svg>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<noscript><p title='</noscript><img src=x onerror=alert(1)>'></noscript>",
+        ],
+    )
+    def test_what_a_browser_would_run_or_fetch_is_refused(self, html: str) -> None:
+        assert text_policy.check_body_html(html), html
+
+    def test_a_term_inside_an_attribute_stays_text(self) -> None:
+        """The glossary wraps the term in the text, not the one in the title attribute."""
+        from render_glossary import wrap_terms
+
+        html = '<p><span title="x > IBO <img src=x onerror=alert(1)> y">IBO</span></p>'
+        out = wrap_terms(html, {"IBO": "Individuele beroepsopleiding"})
+        assert text_policy.check_body_html(html) == []
+        assert [t for t, _ in text_policy.body_tags(out)] == ["p", "span", "abbr"]
+        assert out.count("<abbr") == 1

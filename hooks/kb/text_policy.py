@@ -33,6 +33,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
+import html5lib
 import markdown as md
 from jsonschema import FormatChecker
 
@@ -43,11 +44,14 @@ __all__ = [
     "PAGE_LINK",
     "PAGE_SCHEME",
     "Finding",
+    "body_tags",
+    "browser_url",
     "check_body_html",
     "check_inline",
     "check_web_address",
     "format_checker",
     "inline_html",
+    "loads_from_elsewhere",
     "page_links",
     "resolve_page_links",
     "setting_text_problem",
@@ -186,7 +190,9 @@ def check_web_address(value: str, mailto: bool = False) -> str | None:
 
 def _link_problem(href: str) -> str | None:
     """What is wrong with a link target in editor text, or None."""
-    target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(href))
+    target = browser_url(re.sub(r"[\x00-\x20]", "", htmllib.unescape(href)))
+    if target.startswith("//"):  # another host, with the page's scheme (file: from a copy)
+        return "has no scheme: a browser would take it as another host's address"
     scheme = _SCHEME.match(target)
     if not scheme:
         return None  # a page of the portal, an anchor or a local file
@@ -198,6 +204,9 @@ def _link_problem(href: str) -> str | None:
 
 
 class _Collector(HTMLParser):
+    """Tags of the inline renderer's own output (Markdown of escaped text: no raw HTML, so no
+    reading of it can differ from a browser's). Page bodies are read by ``body_tags``."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
@@ -215,16 +224,71 @@ def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
     return parser.tags
 
 
+_NAMESPACES = {
+    "http://www.w3.org/1999/xhtml": "",
+    "http://www.w3.org/2000/svg": "svg:",
+    "http://www.w3.org/1998/Math/MathML": "math:",
+    "http://www.w3.org/1999/xlink": "xlink:",
+    "http://www.w3.org/XML/1998/namespace": "xml:",
+    "http://www.w3.org/2000/xmlns/": "xmlns:",
+}
+
+
+def _local(name: str) -> str:
+    """An element or attribute name as html5lib's tree gives it, ``{namespace}name``, written
+    with a prefix for a foreign namespace (``svg:svg``, ``xlink:href``): never an HTML name."""
+    if not name.startswith("{"):
+        return name
+    namespace, _, local = name[1:].partition("}")
+    return _NAMESPACES.get(namespace, "foreign:") + local
+
+
+def body_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every element of ``html`` (a page body) as a browser builds it: html5lib follows the
+    WHATWG parsing algorithm, so a comment, a raw-text element or a foreign (SVG, MathML)
+    element ends where Chromium ends it, and entities are decoded as Chromium decodes them."""
+    tree = html5lib.parseFragment(html, container="div", namespaceHTMLElements=False)
+    found = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):  # a comment
+            continue
+        attrs = [(_local(k), v) for k, v in element.attrib.items()]
+        found.append((_local(element.tag), attrs))
+    return found[1:] if found and found[0][0] == "DOCUMENT_FRAGMENT" else found
+
+
+# The WHATWG URL standard's basic URL parser, as far as it decides where an address leads: it
+# strips leading and trailing C0 controls and spaces, removes every tab and line break, and for
+# the portal's addresses (http, https and file: "special" schemes) reads a backslash as a slash.
+# So "/\\evil.example.com/x.png" and " //evil.example.com" lead to another host, and
+# "java\tscript:" is "javascript:". (Python's urllib.parse does none of this.)
+_C0_EDGES = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_TAB_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def browser_url(value: str) -> str:
+    """``value`` (an attribute value, entities decoded) as a browser reads it before resolving it
+    against a page of the portal."""
+    return _TAB_NEWLINE.sub("", _C0_EDGES.sub("", value)).replace("\\", "/")
+
+
+def loads_from_elsewhere(value: str) -> bool:
+    """Whether a resource address (``src``) would be fetched from anywhere but the portal: any
+    scheme (``https:``, ``data:``, …) or a host (``//host``), as a browser reads it."""
+    url = browser_url(value)
+    return bool(_SCHEME.match(url)) or url.startswith("//")
+
+
 def check_body_html(html: str) -> list[Finding]:
     """Every breach of the policy in the HTML that a page body renders to."""
     found: list[Finding] = []
-    for tag, attrs in _tags(html):
+    for tag, attrs in body_tags(html):
         if tag not in ALLOWED_TAGS:
             found.append(
                 Finding(
-                    f"the HTML element <{tag}> is not allowed.",
+                    f"the HTML element <{tag.rpartition(':')[2]}> is not allowed.",
                     "write Markdown instead; the portal allows no scripts, styles, frames or forms.",
-                    f"<{tag}",
+                    f"<{tag.rpartition(':')[2]}",
                 )
             )
             continue
@@ -276,7 +340,7 @@ def check_body_html(html: str) -> list[Finding]:
                         value,
                     )
                 )
-            elif name == "src" and (_SCHEME.match(value.strip()) or value.strip().startswith("//")):
+            elif name == "src" and loads_from_elsewhere(value):
                 found.append(
                     Finding(
                         f"the image '{value}' would be loaded from another host.",
