@@ -269,3 +269,32 @@ class TestBrowserReading:
         assert text_policy.check_body_html(html) == []
         assert [t for t, _ in text_policy.body_tags(out)] == ["p", "span", "abbr"]
         assert out.count("<abbr") == 1
+
+    @pytest.mark.parametrize(
+        "html",
+        [
+            '<p><span title="x "><img src=x onerror=alert(1)> y">IBO</span></p>',
+            "<script>alert(1)</script>",
+            '<script src="https://evil.example.com/x.js"></script>',
+            '<script src="/\\evil.example.com/assets/javascripts/x.js"></script>',
+            '<link rel="stylesheet" href="//evil.example.com/assets/stylesheets/x.css">',
+            '<div data-kb-quiz data-kb-quiz-src="https://evil.example.com/x.js"></div>',
+            '<a href="jav&#x09;ascript:alert(1)">x</a>',
+            "<svg><foreignObject><p>x</p></foreignObject></svg>",
+            "<math><mi>x</mi></math>",
+        ],
+    )
+    def test_the_published_page_is_judged_again(self, html: str) -> None:
+        """The last step of the build refuses what would run or load elsewhere, whichever step
+        (an editor's text, a template, the glossary) put it there."""
+        assert text_policy.published_problems(html), html
+
+    def test_the_portals_own_boxes_pass_the_last_step(self) -> None:
+        html = (
+            '<section class="kb-quiz" data-kb-quiz="x"><noscript><link rel="stylesheet" '
+            'href="../assets/stylesheets/quiz.css"></noscript><button type="button">OK</button>'
+            '</section><script src="../assets/javascripts/filter.js" defer></script>'
+            '<a href="https://www.vdab.be/">VDAB</a><a href="mailto:a@b.be">a</a>'
+            '<img src="../assets/images/x.png" alt="x"><svg><rect width="1"/></svg>'
+        )
+        assert text_policy.published_problems(html) == []

@@ -53,6 +53,7 @@ __all__ = [
     "inline_html",
     "loads_from_elsewhere",
     "page_links",
+    "published_problems",
     "resolve_page_links",
     "setting_text_problem",
 ]
@@ -379,6 +380,105 @@ def setting_text_problem(value: Any) -> str | None:
         if sign.isprintable()
         else f"holds the control character {shown}, which no page, feed or calendar may carry"
     )
+
+
+# --- the published page ---------------------------------------------------------------------
+
+# What no page of the portal ever publishes in its content, whoever wrote it (an editor, a hook's
+# template or a later step): checked on the exact HTML of each page (``published_problems``).
+_NEVER = frozenset(
+    [
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "meta",
+        "style",
+        "template",
+        "portal",
+        "noembed",
+        "xmp",
+        "plaintext",
+        "param",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "svg:script",
+        "svg:foreignObject",
+        "svg:style",
+        "svg:image",
+        "svg:use",
+        "svg:a",
+        "svg:set",
+        "svg:animate",
+    ]
+)
+_NEVER_ATTRIBUTES = frozenset(
+    [
+        "style",
+        "srcdoc",
+        "srcset",
+        "formaction",
+        "action",
+        "poster",
+        "background",
+        "ping",
+        "xlink:href",
+        "data-kb-quiz-src",
+        "data-kb-quiz-css",
+    ]
+)
+_LINK_SCHEMES = frozenset(["http", "https", "mailto"])
+
+
+def published_problems(html: str) -> list[tuple[str, str]]:
+    """``(what, needle)`` for each thing in a page's published content that could run script or
+    load from another host, read as Chromium reads it: elements that embed or run anything, an
+    inline script, a script or style sheet that is not one of the portal's own files, an event
+    handler, and an address a browser would fetch elsewhere or run (``javascript:``)."""
+    tree = html5lib.parseFragment(html, container="div", namespaceHTMLElements=False)
+    found: list[tuple[str, str]] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag == "DOCUMENT_FRAGMENT":
+            continue
+        tag = _local(element.tag)
+        name = tag.rpartition(":")[2]
+        attrs = {_local(k): v for k, v in element.attrib.items()}
+        if tag in _NEVER or tag.startswith("math:"):
+            found.append((f"the element <{name}>", f"<{name}"))
+        elif tag == "script" and (
+            (element.text or "").strip()
+            or not _own(attrs.get("src", ""), "assets/javascripts/", ".js")
+        ):
+            found.append(("a script that is not one of the portal's own files", "<script"))
+        elif tag == "link" and (
+            attrs.get("rel") != "stylesheet"
+            or not _own(attrs.get("href", ""), "assets/stylesheets/", ".css")
+        ):
+            found.append(("a <link> that is not one of the portal's own style sheets", "<link"))
+        for attr, value in attrs.items():
+            if attr.startswith("on") or attr in _NEVER_ATTRIBUTES:
+                found.append((f"the attribute {attr}=", attr))
+            elif attr == "src" and loads_from_elsewhere(value):
+                found.append((f"the address '{value}', fetched from another host", value))
+            elif attr == "href" and tag != "link":
+                url = browser_url(value)
+                scheme = _SCHEME.match(url)
+                if url.startswith("//") or (
+                    scheme and scheme.group(1).lower() not in _LINK_SCHEMES
+                ):
+                    found.append((f"the link '{value}'", value))
+    return found
+
+
+def _own(url: str, folder: str, ending: str) -> bool:
+    """Whether ``url`` names one of the portal's own files in ``folder`` (relative, no host)."""
+    url = browser_url(url)
+    return not loads_from_elsewhere(url) and folder in url and url.split("?")[0].endswith(ending)
 
 
 _TAG = re.compile(r"<\s*[A-Za-z/!?]")
