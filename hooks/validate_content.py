@@ -6,15 +6,19 @@ last good site. Non-failing reports (stale pages, translation status) are printe
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 import sys
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import meta as mkdocs_meta
 
-from kb import content_model, settings
+from kb import content_model, settings, sources
 from kb.problems import Problem
 from kb.project import Project, check_project, order
 from page_data import stale
@@ -40,7 +44,65 @@ def project_for(config: MkDocsConfig) -> Project:
 
 def collect_problems(config: MkDocsConfig) -> list[Problem]:
     """Every problem in the settings and the content: what the build and `make check` both run."""
-    return order(check_settings(config) + check_project(project_for(config)))
+    return order(
+        check_settings(config) + check_project(project_for(config)) + reader_problems(config)
+    )
+
+
+_DATE = re.compile(r"(?<![\w\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w\"'-])")
+
+
+def reader_problems(config: MkDocsConfig) -> list[Problem]:
+    """The portal reads front matter with its own reader (kb.sources); MkDocs, which publishes
+    the page, reads it again with its own. Where the two disagree on where the front matter ends
+    or what it holds (MkDocs gives up on YAML that the portal reads, e.g. an impossible date,
+    and then publishes the whole front matter as text), the page is refused."""
+    root = project_root(config)
+    site = content_model.load_site(Path(config.docs_dir), root)
+    problems = []
+    for page in site.pages.values():
+        path = site.content_dir / page.src
+        rel = sources.relative(path, root)
+        text, _ = sources.read_text(path, rel)
+        if text is None:
+            continue
+        body, meta = mkdocs_meta.get_data(text)
+        if body.lstrip("\n") == page.body.lstrip("\n") and set(meta) == set(page.meta):
+            continue
+        problems.append(_disagreement(text, rel, page))
+    return problems
+
+
+def _disagreement(text: str, rel: str, page: content_model.Page) -> Problem:
+    """Why MkDocs reads ``text`` otherwise than the portal, at the line that causes it."""
+    front = text[: text.find("\n---", 3) + 1] if text.find("\n---", 3) > 0 else text
+    for number, line in enumerate(front.splitlines(), 1):
+        for match in _DATE.finditer(line.split(" #")[0]):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return Problem(
+                    rel,
+                    f"MkDocs cannot read this front matter: {match.group(0)} is not a date of "
+                    "the calendar, and MkDocs reads an unquoted date as one; it would publish the "
+                    "whole front matter as page text.",
+                    f'write an existing date, in quotes: "{match.group(0)}".',
+                    line=number,
+                    cause=True,
+                )
+    try:
+        yaml.load(front.partition("\n")[2], getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        why = "ends the front matter elsewhere"
+    except Exception as err:  # what MkDocs itself would have met (it catches every error)
+        why = f"cannot read it ({str(err).splitlines()[0]})"
+    return Problem(
+        rel,
+        f"MkDocs {why}: it reads this front matter otherwise than the portal, and would publish part of it as page text.",
+        "end the front matter with a line of three dashes (---) alone, and write dates and "
+        "other values in quotes.",
+        line=1,
+        cause=True,
+    )
 
 
 def check_settings(config: MkDocsConfig) -> list[Problem]:
