@@ -263,14 +263,14 @@ def body_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
 # the portal's addresses (http, https and file: "special" schemes) reads a backslash as a slash.
 # So "/\\evil.example.com/x.png" and " //evil.example.com" lead to another host, and
 # "java\tscript:" is "javascript:". (Python's urllib.parse does none of this.)
-_C0_EDGES = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 
 
 def browser_url(value: str) -> str:
     """``value`` (an attribute value, entities decoded) as a browser reads it before resolving it
     against a page of the portal."""
-    return _TAB_NEWLINE.sub("", _C0_EDGES.sub("", value)).replace("\\", "/")
+    return _TAB_NEWLINE.sub("", value.strip(_C0_AND_SPACE)).replace("\\", "/")
 
 
 def loads_from_elsewhere(value: str) -> bool:
