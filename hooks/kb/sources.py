@@ -395,6 +395,15 @@ class FrontMatter:
 def read_front_matter(text: str, rel: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Split ``---`` front matter from the body and parse it (lines counted in the file)."""
     match = _FRONT.match(text)
+    if not match and re.match(r"---[ \t]*\r?\n", text):
+        return None, [
+            _cause(
+                rel,
+                "the front matter has no closing '---' line.",
+                "add a line of three dashes (---) after the last field, before the page text.",
+                line=1,
+            )
+        ]
     if not match:
         return None, [
             _cause(
