@@ -9,12 +9,15 @@ loaders such as the quiz loader run) without a dialog or a request to another ho
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import StaticServer
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from test_build_errors import build, copy_project
+
+from pages import PAGE_KINDS
 
 # Allowed, and harmless only when every step reads it as a browser does: markup inside an
 # attribute (the glossary once wrapped the term in it and closed the attribute), a comment, and a
@@ -80,6 +83,34 @@ class TestBuildHostileButAllowedContent:
         expect(page.locator("article img")).to_have_count(0)
         expect(page.get_by_role("link", name="de IBO")).to_have_attribute("title", "Over de IBO")
         assert external_requests == []
+
+
+def test_the_quiz_loader_loads_only_the_portals_own_files(
+    page: Page, site_url: str, external_requests: list[str]
+) -> None:
+    """Even when a page names another script in the attributes the loader once read (as if an
+    editor's HTML had got through), the quiz sets up with the portal's own quiz.js."""
+    path = PAGE_KINDS["training-session"][0]
+
+    def poisoned(route: Route) -> None:
+        html = route.fetch().text()
+        evil = ' data-kb-quiz-src="https://evil.example.com/x.js" data-kb-quiz-css="//evil.example.com/x.css"'
+        route.fulfill(
+            body=re.sub(r"(data-kb-quiz=\"[^\"]+\")", r"\1" + evil, html), content_type="text/html"
+        )
+
+    page.route(site_url + path, poisoned)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + path)
+    quiz = page.locator("[data-kb-quiz]").first
+    expect(quiz).to_have_attribute("data-kb-quiz-src", "https://evil.example.com/x.js")
+    quiz.scroll_into_view_if_needed()
+    expect(quiz).to_have_class(re.compile(r"\bkb-quiz--js\b"))
+    assert external_requests == []
+    assert [u for u in fetched if u.endswith("/quiz.js")] == [
+        site_url + "assets/javascripts/quiz.js"
+    ]
 
 
 def test_no_page_of_the_portal_shows_a_dialog_or_asks_another_host(
