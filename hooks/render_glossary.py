@@ -4,7 +4,8 @@
   ``content/_data/glossary.yml`` in the page's text is wrapped in
   ``<abbr title="full name – explanation">``, in the page's language. Text inside code, links,
   buttons, forms' labels and fieldsets (quiz questions), SVG, scripts and existing ``abbr``
-  elements is left alone; attributes (link addresses, heading ids) are never touched. The first occurrence of each term on a page gets
+  elements is left alone; only the text a parser reads is changed, never a tag, an attribute
+  (link addresses, heading ids, titles) or a comment. The first occurrence of each term on a page gets
   ``tabindex="0"``, so that a keyboard user can reach it. This hook also adds
   ``assets/javascripts/glossary.js``, which shows the title on hover, focus and touch in a tooltip
   inside ``<main>`` (axe: region), linked to the abbreviation with ``aria-describedby`` for screen
@@ -21,6 +22,7 @@ import html as html_lib
 import posixpath
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +60,7 @@ SKIP = {
 # An element to leave alone (the glossary list's own terms); its own closing tag ends it, so put
 # it on an element that holds no element of the same name.
 NO_GLOSSARY = "data-kb-no-glossary"
-TOKEN = re.compile(r"(<!--.*?-->|<(script|style)\b.*?</\2\s*>|<[^>]*>)", re.S | re.I)
-TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)\s*>", re.S)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 _state: dict[str, Any] = {"terms": None}
 
@@ -73,43 +74,64 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
-_tag_effects: dict[str, tuple[bool, str] | None] = {}
+class _Pieces(HTMLParser):
+    """The page's HTML as a parser reads it, in pieces that together are the HTML exactly:
+    ``(start, kind, tag, attrs)`` for each text, tag, comment, entity or declaration. Only
+    text pieces are ever changed: a ``>`` or a term inside an attribute value is part of its tag,
+    never text (a pattern such as ``<[^>]*>`` would cut the tag there)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.pieces: list[tuple[int, str, str, dict]] = []
+        self._lines = [0]
+        self._lines += [m.end() for m in re.finditer("\n", html)]
+
+    def _add(self, kind: str, tag: str = "", attrs: dict | None = None) -> None:
+        line, column = self.getpos()
+        self.pieces.append((self._lines[line - 1] + column, kind, tag, attrs or {}))
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._add("start", tag, dict(attrs))
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self._add("other", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._add("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._add("text")
+
+    def handle_comment(self, data: str) -> None:
+        self._add("other")
+
+    handle_decl = handle_pi = unknown_decl = handle_comment
+
+    def handle_entityref(self, name: str) -> None:
+        self._add("other")
+
+    handle_charref = handle_entityref
 
 
-def _tag_effect(part: str) -> tuple[bool, str] | None:
-    """What a tag, comment or script/style block (a token of TOKEN) does to the elements whose
-    text is left alone: ``(False, name)`` opens one, ``(True, name)`` closes an element of that
-    name, None neither. Kept per token: the same tags come back on every page."""
-    if part in _tag_effects:
-        return _tag_effects[part]
-    effect = None
-    tag = TAG.match(part)
-    if tag and not part.startswith("<!--"):
-        closing, name, attrs, self_closing = (
-            tag.group(1),
-            tag.group(2).lower(),
-            tag.group(3),
-            tag.group(4),
-        )
-        if name in ("script", "style") and not closing and "</" in part:
-            effect = None  # a whole script or style block
-        elif closing:
-            effect = (True, name)
-        elif not self_closing and (name in SKIP or NO_GLOSSARY in attrs):
-            effect = (False, name)
-    if len(_tag_effects) > 50_000:
-        _tag_effects.clear()
-    _tag_effects[part] = effect
-    return effect
+def _pieces(html: str) -> list[tuple[str, str, str, dict]]:
+    """``(raw, kind, tag, attrs)`` for each piece of ``html``, in order; the raws add up to it."""
+    parser = _Pieces(html)
+    parser.feed(html)
+    parser.close()
+    starts = [p[0] for p in parser.pieces] + [len(html)]
+    return [
+        (html[start:end], kind, tag, attrs)
+        for (start, kind, tag, attrs), end in zip(parser.pieces, starts[1:], strict=True)
+    ]
 
 
 def wrap_terms(html: str, titles: dict[str, str]) -> str:
     """Wrap every term of ``titles`` (term -> tooltip text) in the page's running text in an
-    ``abbr``; the first of each term gets ``tabindex="0"``. Tags and attributes stay as they are."""
+    ``abbr``; the first of each term gets ``tabindex="0"``. Only the parser's text pieces change:
+    tags, attributes and comments stay exactly as they are."""
     if not titles:
         return html
     pattern = _terms_pattern(tuple(sorted(titles, key=len, reverse=True)))
-    # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
     seen: set[str] = set()
     out: list[str] = []
     stack: list[str] = []  # open SKIP elements (and elements marked NO_GLOSSARY)
@@ -123,27 +145,16 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
             tab = ' tabindex="0"'
         return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
 
-    # TOKEN.split gives: text, token (a tag, comment, or script/style block), its inner group
-    # (script|style, or None), text, ...
-    parts = TOKEN.split(html)
     sub = pattern.sub
-    for index in range(0, len(parts), 3):
-        text = parts[index]
-        if text:
-            out.append(text if stack else sub(wrap, text))
-        if index + 1 == len(parts):
-            break
-        part = parts[index + 1]
-        out.append(part)
-        effect = _tag_effect(part)
-        if effect is None:
+    for raw, kind, tag, attrs in _pieces(html):
+        if kind == "text":
+            out.append(raw if stack else sub(wrap, raw))
             continue
-        closing, name = effect
-        if closing:
-            if name in stack:  # also closes skipped elements left open inside it
-                del stack[len(stack) - 1 - stack[::-1].index(name) :]
-        else:
-            stack.append(name)
+        out.append(raw)
+        if kind == "start" and tag not in VOID and (tag in SKIP or NO_GLOSSARY in attrs):
+            stack.append(tag)
+        elif kind == "end" and tag in stack:  # also closes skipped elements left open inside it
+            del stack[len(stack) - 1 - stack[::-1].index(tag) :]
     return "".join(out)
 
 

@@ -4,8 +4,8 @@ The quiz comes from quizzes/<id>.yml (hooks/kb/quiz_model.py), the HTML from the
 overrides/hooks/render_quizzes.html. A training-session page whose front matter names a
 ``quiz:`` but has no marker gets the quiz at the end. quiz.js and quiz.css are linked only from
 pages that show a quiz (Material's extra_javascript would load them on every page); on a quiz
-page neither is linked: the first quiz names them in ``data-kb-quiz-src`` and ``data-kb-quiz-css``
-and quiz-loader.js fetches them when a quiz comes near the viewport or is first used (quiz.css also
+page neither is linked: quiz-loader.js finds them next to itself (never from an address in the page,
+which an editor could write) and fetches them when a quiz comes near the viewport or is first used (quiz.css also
 in a ``<noscript>`` link, for readers without JavaScript) (issue 16: bytes and blocking time of a first load). The quizzes
 and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
 """
@@ -106,8 +106,6 @@ def _quiz_html(
     config: MkDocsConfig,
     files: Files,
     head: str,
-    src: str | None,
-    css: str | None,
 ) -> str:
     lang = current_language(config)
     data = quiz_model.view(quiz_id, _state["quizzes"][quiz_id], lang)
@@ -123,7 +121,7 @@ def _quiz_html(
                 if web
                 else _title(item["source"], lang, config)
             )
-    return _macros(config).quiz(data, _strings(lang), head, src or "", css or "")
+    return _macros(config).quiz(data, _strings(lang), head)
 
 
 def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
@@ -183,9 +181,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         src = None if script in linked else _asset(script, page)
         css = None if CSS in linked else _asset(CSS, page)
         linked |= {CSS, script}
-        if name == "quiz":  # quiz.js and quiz.css: fetched lazily, from data-kb-quiz-src/-css
+        if name == "quiz":  # quiz.js and quiz.css: fetched lazily by quiz-loader.js
             head = _macros(config).noscript_css(css)
-            html = _quiz_html(arg, page, config, files, head, src, css)
+            html = _quiz_html(arg, page, config, files, head)
         else:
             head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)

@@ -281,6 +281,11 @@ def test_toc_is_kept_when_its_settings_name_mermaid() -> None:
 # --- render_glossary: terms wrapped as before ---------------------------------------------------
 
 
+# The tokenizer wrap_terms had before issue 22 (it cut a tag at a ">" inside an attribute).
+_TOKEN_BEFORE = re.compile(r"(<!--.*?-->|<(script|style)\b.*?</\2\s*>|<[^>]*>)", re.S | re.I)
+_TAG_BEFORE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)\s*>", re.S)
+
+
 def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
     """render_glossary.wrap_terms as it was before it was made faster (the reference)."""
     if not titles:
@@ -306,14 +311,14 @@ def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
             tab = ' tabindex="0"'
         return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
 
-    for index, part in enumerate(render_glossary.TOKEN.split(html)):
+    for index, part in enumerate(_TOKEN_BEFORE.split(html)):
         if part is None or part == "":
             continue
         if index % 3 == 2:  # the inner group (script|style) of TOKEN
             continue
         if index % 3 == 1:  # a tag, comment, or script/style block
             out.append(part)
-            tag = render_glossary.TAG.match(part)
+            tag = _TAG_BEFORE.match(part)
             if not tag or part.startswith("<!--"):
                 continue
             closing, name, attrs, self_closing = (
@@ -349,5 +354,8 @@ GLOSSARY_PAGES = [
 @pytest.mark.parametrize("markup", GLOSSARY_PAGES)
 def test_terms_are_wrapped_as_before(markup: str) -> None:
     titles = {"IBO": "Individuele beroepsopleiding – a & b", "VDAB": 'Dienst – "x"', "OCMW": "O"}
-    for html_in in (markup, markup * 3, markup.upper(), markup.replace("IBO", "ibo")):
+    # In capitals, DATA-KB-NO-GLOSSARY is the same attribute to a browser (and to wrap_terms
+    # since issue 22), but not to the pattern before: that one case is left out.
+    upper = [] if render_glossary.NO_GLOSSARY in markup else [markup.upper()]
+    for html_in in (markup, markup * 3, *upper, markup.replace("IBO", "ibo")):
         assert render_glossary.wrap_terms(html_in, titles) == _wrap_terms_before(html_in, titles)

@@ -237,3 +237,64 @@ def test_built_pages_have_no_handler_remote_resource_or_foreign_script(built_sit
         for script in parser.scripts:
             src = script.get("src")
             assert src is None or not src.startswith(("http:", "https:", "//", "data:")), rel
+
+
+class TestBrowserReading:
+    """Issue 22: the policy reads a body as Chromium does, and later steps change text only."""
+
+    @pytest.mark.parametrize(
+        "html",
+        [
+            "<!--><img src=x onerror=alert(1)>-->",
+            "<!---><img src=x onerror=alert(1)>-->",
+            '<img src="/\\evil.example.com/x.png">',
+            '<img src=" //evil.example.com/x.png">',
+            '<img src="\thttps://evil.example.com/x.png">',
+            '<a href="java&#x0A;script:alert(1)">x</a>',
+            '<a href="/\\evil.example.com/">x</a>',
+            "<svg><style><img src=x onerror=alert(1)></style></svg>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<noscript><p title='</noscript><img src=x onerror=alert(1)>'></noscript>",
+        ],
+    )
+    def test_what_a_browser_would_run_or_fetch_is_refused(self, html: str) -> None:
+        assert text_policy.check_body_html(html), html
+
+    def test_a_term_inside_an_attribute_stays_text(self) -> None:
+        """The glossary wraps the term in the text, not the one in the title attribute."""
+        from render_glossary import wrap_terms
+
+        html = '<p><span title="x > IBO <img src=x onerror=alert(1)> y">IBO</span></p>'
+        out = wrap_terms(html, {"IBO": "Individuele beroepsopleiding"})
+        assert text_policy.check_body_html(html) == []
+        assert [t for t, _ in text_policy.body_tags(out)] == ["p", "span", "abbr"]
+        assert out.count("<abbr") == 1
+
+    @pytest.mark.parametrize(
+        "html",
+        [
+            '<p><span title="x "><img src=x onerror=alert(1)> y">IBO</span></p>',
+            "<script>alert(1)</script>",
+            '<script src="https://evil.example.com/x.js"></script>',
+            '<script src="/\\evil.example.com/assets/javascripts/x.js"></script>',
+            '<link rel="stylesheet" href="//evil.example.com/assets/stylesheets/x.css">',
+            '<div data-kb-quiz data-kb-quiz-src="https://evil.example.com/x.js"></div>',
+            '<a href="jav&#x09;ascript:alert(1)">x</a>',
+            "<svg><foreignObject><p>x</p></foreignObject></svg>",
+            "<math><mi>x</mi></math>",
+        ],
+    )
+    def test_the_published_page_is_judged_again(self, html: str) -> None:
+        """The last step of the build refuses what would run or load elsewhere, whichever step
+        (an editor's text, a template, the glossary) put it there."""
+        assert text_policy.published_problems(html), html
+
+    def test_the_portals_own_boxes_pass_the_last_step(self) -> None:
+        html = (
+            '<section class="kb-quiz" data-kb-quiz="x"><noscript><link rel="stylesheet" '
+            'href="../assets/stylesheets/quiz.css"></noscript><button type="button">OK</button>'
+            '</section><script src="../assets/javascripts/filter.js" defer></script>'
+            '<a href="https://www.vdab.be/">VDAB</a><a href="mailto:a@b.be">a</a>'
+            '<img src="../assets/images/x.png" alt="x"><svg><rect width="1"/></svg>'
+        )
+        assert text_policy.published_problems(html) == []

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from kb.problems import Problem
+from kb.text_policy import setting_text_problem
 
 __all__ = ["KEYS", "check", "contrast_with_white", "report_link"]
 
@@ -96,6 +97,12 @@ def check(
         problems.append(
             problem("name", "needs a name in each language.", "write `name: {nl: …, en: …}`.")
         )
+    texts = {"name." + k: v for k, v in name.items()} if isinstance(name, dict) else {}
+    for key, value in [*texts.items(), ("organisation", branding.get("organisation"))]:
+        if why := setting_text_problem(value):
+            problems.append(
+                problem(key, f"{why}.", 'write plain text, without < > " ` or &…; codes.')
+            )
     organisation = branding.get("organisation")
     if organisation is not None and not (isinstance(organisation, str) and organisation.strip()):
         problems.append(

@@ -60,12 +60,33 @@ REFERENCE_KEYS = {
     "stories": "testimonial",
     "tasks": "task-guide",
 }
+# No part of a link may run past a bracket or parenthesis: a text with thousands of '[' would
+# otherwise be scanned to its end once per '[' (minutes; tests/test_bounded_time.py). A link's
+# title may be written in double or single quotes or in parentheses, as Markdown allows.
 LINK = re.compile(
-    r"(?<!\!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)"  # [text](target "title")
-    r"|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?",  # [label]: target (a reference definition)
+    r"(?<!\!)\[[^\][]*+\]\(([^()\s\[\]]++)(?:\s++(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?\)"
+    r"|^ {0,3}\[[^\]\n]++\]:\s*+<?([^\s>]++)>?",  # [label]: target (a reference definition)
     re.M,
 )
-HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
+HEADING = re.compile(r"^#{1,6}[ \t]++(?=\S)(.*)$", re.M)
+# An attribute list at the end of a heading that gives it an id: "## Title {#id .class}".
+_HEADING_ID = re.compile(r"#([\w-]+)")
+
+
+def headings(body: str) -> list[tuple[str, str]]:
+    """``(title, explicit id or "")`` of each ATX heading in ``body``, as the portal's Markdown
+    reads it (closing hashes and an attribute list dropped), in time linear in the text."""
+    found = []
+    for match in HEADING.finditer(body):
+        title = match.group(1).rstrip().rstrip("#").rstrip()
+        explicit = ""
+        if title.endswith("}"):
+            start = title.find("{", title.rfind("}", 0, len(title) - 1) + 1)
+            ids = _HEADING_ID.findall(title[start:]) if start > 0 else []
+            if ids:
+                title, explicit = title[:start].rstrip(), ids[-1]
+        found.append((title, explicit))
+    return found
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -180,7 +201,7 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
         return None, problems
     lines = {str(key): front.doc.line((key,)) for key in front.meta}
     page = Page(src, front.meta, front.body, front.body_line, lines, front.doc)
-    if not re.sub(r"<!--.*?-->|\s|#", "", front.body, flags=re.S):
+    if not re.sub(r"<!--.*?(?:-->|\Z)|\s|#", "", front.body, flags=re.S):
         problems.append(
             Problem(
                 rel,
@@ -430,8 +451,7 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
 def _anchors(page: Page) -> set[str]:
     body = kb_markers.mask_code(page.body)
     return {
-        explicit or slugify(re.sub(r"[*_`]", "", title), "-")
-        for title, explicit in HEADING.findall(body)
+        explicit or slugify(re.sub(r"[*_`]", "", title), "-") for title, explicit in headings(body)
     }
 
 
@@ -572,9 +592,16 @@ def _marker_problems(rel: str, page: Page, ctx: dict) -> list[Problem]:
 
 
 def _line_of_text(page: Page, needle: str) -> int:
-    """The line of the body where ``needle`` first appears (the body's first line if nowhere)."""
+    """The line of the body where ``needle`` first appears (the body's first line if nowhere);
+    the policy reads attribute values with character references decoded, so a needle written with
+    some of them (``javascript&#58;``) is found too."""
     if needle:
         at = page.body.lower().find(needle.lower())
+        if at < 0 and "&" in page.body and len(needle) <= 200:
+            # each character as itself or as a reference; possessive, so linear in the body
+            encoded = "".join(f"(?:{re.escape(c)}|&[#\\w]++;)" for c in needle)
+            found = re.search(encoded, page.body, re.I)
+            at = found.start() if found else -1
         if at >= 0:
             return page.body_line + page.body.count("\n", 0, at)
     return page.body_line
@@ -618,11 +645,67 @@ def _body_findings(html: str) -> tuple:
     return tuple(text_policy.check_body_html(html))
 
 
+# Python-Markdown reads square brackets in a time that grows faster than their square (3,000 '['
+# in one paragraph: 11 s; 10,000: minutes), and an attribute list's '{' never closed in the square
+# of their number. A real paragraph has a few (the portal's most: 14).
+MAX_BRACKETS_PER_PARAGRAPH = 100
+MAX_BRACKETS_PER_PAGE = 1_000
+# Markdown's heading and attribute-list patterns try every split of a run of spaces (a heading
+# with 290,000 spaces: over a minute). Indentation needs a few; a run of more is a mistake.
+MAX_SPACE_RUN = 200
+_SPACE_RUN = re.compile(rf"(?<![ \t])[ \t]{{{MAX_SPACE_RUN + 1}}}")
+
+
+def _cost_problem(rel: str, page: Page) -> Problem | None:
+    """A page with more square brackets or spaces in a row than Markdown reads in a second, or
+    None."""
+    if run := _SPACE_RUN.search(page.body):
+        return Problem(
+            rel,
+            f"a line has more than {MAX_SPACE_RUN} spaces or tabs in a row: the build would "
+            "take minutes to read it.",
+            "remove the spaces; use a blank line between paragraphs and a list for indentation.",
+            line=page.body_line + page.body.count("\n", 0, run.start()),
+            cause=True,
+        )
+    for sign in "[{":
+        if problem := _sign_problem(rel, page, sign):
+            return problem
+    return None
+
+
+def _sign_problem(rel: str, page: Page, sign: str) -> Problem | None:
+    """Too many of ``sign`` in one paragraph or on the page, or None."""
+    total = page.body.count(sign)
+    if total <= MAX_BRACKETS_PER_PARAGRAPH:
+        return None
+    line = page.body_line
+    for block in page.body.split("\n\n"):
+        if (count := block.count(sign)) > MAX_BRACKETS_PER_PARAGRAPH:
+            where = f"{count:,} '{sign}' in one paragraph; at most {MAX_BRACKETS_PER_PARAGRAPH}"
+            break
+        line += block.count("\n") + 2
+    else:
+        if total <= MAX_BRACKETS_PER_PAGE:
+            return None
+        where = f"{total:,} '{sign}'; at most {MAX_BRACKETS_PER_PAGE:,} per page"
+        line = page.body_line
+    return Problem(
+        rel,
+        f"the page has {where}: the build would take minutes to read them.",
+        "write fewer brackets, or split the text into shorter paragraphs or pages.",
+        line=line,
+        cause=True,
+    )
+
+
 def _policy_problems(site: Site, rel: str, page: Page, render) -> list[Problem]:
     """The text policy (kb/text_policy.py) on the front matter's text and the rendered body."""
     problems = text_problems(
         site, rel, page.meta, lambda path: page.field_lines.get(str(path[0])), page.lang
     )
+    if costly := _cost_problem(rel, page):
+        return [*problems, costly]
     for finding in _body_findings(render(page.body)):
         problems.append(
             Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))

@@ -29,7 +29,7 @@ __all__ = ["Usage", "classes_in_html", "custom_properties_read", "purge", "words
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _COLOR = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
 _PSEUDO_ARGS = re.compile(r":(?:not|is|where|has)\(")
-_CUSTOM_DECL = re.compile(r"(--[\w-]+)\s*:")
+_CUSTOM_DECL = re.compile(r"(?<![\w-])(--[\w-]++)\s*+:")  # one try per run of dashes
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 # Searched without a leading \b (which keeps the regex engine from skipping ahead to the literal,
 # 20 times slower on a page); _attributes checks the boundary instead.

@@ -9,6 +9,7 @@ every mistake as a Problem with its line (``hooks/kb/problems.py``). Pure: no Mk
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,17 @@ def load_figures(
                 )
             )
             continue
+        for number, row in enumerate(raw["rows"]):
+            if not math.isfinite(row["value"]):  # .nan passes every comparison of the schema
+                problems.append(
+                    Problem(
+                        rel_path,
+                        f"the value {row['value']} is not a number a chart can show.",
+                        "write the number itself, e.g. 52.75.",
+                        f"charts[{index}].rows[{number}].value",
+                        doc.line(["charts", index, "rows", number, "value"]),
+                    )
+                )
         unit = raw["unit"]
         charts[raw["id"]] = Chart(
             raw["id"],

@@ -20,7 +20,7 @@ GLOSSARY_FILE = "content/_data/glossary.yml"
 LANGS = ("nl", "en")
 LANG_NAMES = {"nl": "Dutch", "en": "English"}
 SCHEMA_PATH = schema_registry.SCHEMA_DIR / "glossary.schema.yml"
-MARKDOWN = re.compile(r"\*\*|`|\[[^\]]*\]\(")
+MARKDOWN = re.compile(r"\*\*|`|\[[^\][]*+\]\(")
 
 
 class GlossaryError(Exception):

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 __all__ = ["Marker", "code_lines", "mask_code", "replace", "scan"]
 
 _OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
-_MARKER = re.compile(r"^ {0,3}<!--\s*kb:([A-Za-z0-9_-]+)(?:[ \t]+(.*?))?\s*-->\s*$")
+# The argument is read greedily up to the line's last "-->": a lazy argument followed by \s*
+# would try every split of a long run of spaces (minutes on one line; tests/test_bounded_time.py).
+_MARKER = re.compile(r"^ {0,3}<!--\s*+kb:([A-Za-z0-9_-]+)(?:[ \t](.*))?-->\s*+$")
 _LOOKS_LIKE = re.compile(r"<!--\s*kb:")
 
 

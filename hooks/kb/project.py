@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kb import (
     content_model,
+    files_model,
     glossary_model,
     meetings_model,
     news_model,
@@ -35,6 +36,8 @@ class Project:
     content_dir: Path
     markdown_extensions: list = field(default_factory=list)
     mdx_configs: dict = field(default_factory=dict)
+    # the theme's folders (overrides/ first): a content file at one of their paths replaces it
+    theme_dirs: list = field(default_factory=list)
 
 
 def check_project(project: Project) -> list[Problem]:
@@ -66,6 +69,7 @@ def check_project(project: Project) -> list[Problem]:
     problems += translations.quiz_parity_problems(root)
     problems += plain_language(site)
     problems += sections.check(site)
+    problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
     return order(problems)
 
 

@@ -256,6 +256,12 @@ def _question_problems(
                 "no option is marked correct.",
                 "mark at least one option with correct: true.",
             )
+        elif kind == "multiple" and correct == len(items):
+            add(
+                items_key,
+                f"all {correct} options are marked correct: ticking every box would always pass.",
+                "add at least one option that is wrong (correct: false).",
+            )
         if kind == "match":
             for lang in LANGS:
                 rights = [

@@ -91,11 +91,13 @@ def _prose(value, key: str = "") -> list[str]:
     return []
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HTML_TAG = re.compile(r"<[^>]+>")
-_ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
+# Each pattern stops at the sign that would start it again, or runs to the end (an unclosed
+# comment), so that a page of thousands of '[' or '<' is read in linear time.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_IMAGE = re.compile(r"!\[[^\][]*+\]\([^()]*+\)")
+_LINK = re.compile(r"\[([^\][]*+)\]\([^()]*+\)")
+_HTML_TAG = re.compile(r"<[^<>]++>")
+_ABBR_DEF = re.compile(r"^\*\[[^\]\n]++\]:.*$", re.M)
 _RULE = re.compile(r"[|:\- ]+")
 _ITEM = re.compile(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s")
 _ITEM_START = re.compile(r"^(#+|[-*+]|\d+\.|!!!|\?\?\?\+?|>)\s*")

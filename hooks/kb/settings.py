@@ -14,6 +14,7 @@ import yaml
 
 from kb import branding_model
 from kb.problems import Problem
+from kb.text_policy import setting_text_problem
 
 __all__ = ["NUMBER_SETTINGS", "check_settings"]
 
@@ -45,11 +46,28 @@ def _lines(text: str):
 
 
 def check_settings(
-    extra: dict[str, Any], rel: str, text: str, image_dirs: list[Path]
+    extra: dict[str, Any],
+    rel: str,
+    text: str,
+    image_dirs: list[Path],
+    texts: dict[str, Any] | None = None,
 ) -> list[Problem]:
-    """Every problem in ``extra`` (from the file ``rel`` whose text is ``text``)."""
+    """Every problem in ``extra`` (from the file ``rel`` whose text is ``text``) and in
+    ``texts``, the generator's own text settings by name (``site_name``, …)."""
     line = _lines(text)
     problems = []
+    for name, value in (texts or {}).items():
+        if why := setting_text_problem(value):
+            at = text.find(value) if value else -1
+            problems.append(
+                Problem(
+                    rel,
+                    f"{why}.",
+                    'write plain text, without < > " ` or &…; codes.',
+                    field=name,
+                    line=text.count("\n", 0, at) + 1 if at >= 0 else line(name.split(".")),
+                )
+            )
     for key, (least, example) in NUMBER_SETTINGS.items():
         value = extra.get(key)
         if value is not None and (
@@ -81,7 +99,7 @@ def check_settings(
         extra.get("branding"),
         rel,
         lambda key: line(
-            ["extra", "branding"] if key == "branding" else ["extra", "branding", key]
+            ["extra", "branding"] if key == "branding" else ["extra", "branding", *key.split(".")]
         ),
         image_dirs,
     )

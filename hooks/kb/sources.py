@@ -44,6 +44,19 @@ MAX_BYTES = 300_000
 # YAML aliases (*name) let a few lines stand for a source written once; nested ones can make a
 # 5 KB file stand for billions of values ("billion laughs"). Far more than any real file holds.
 MAX_VALUES = 100_000
+# Characters that XML 1.0 (the feeds) or iCalendar (the calendar) cannot carry, and that no
+# editor means to write: C0 controls but tab, line feed and carriage return; DEL; the two
+# non-characters U+FFFE and U+FFFF; lone surrogates (which YAML's \\ud800 escape can make).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_FORBIDDEN_FIX = "remove it (in YAML it may be written as an escape such as \\x0b or \\e)."
+
+
+def _forbidden(text: str) -> str | None:
+    """The first character of ``text`` that XML or iCalendar forbids, as U+XXXX, or None."""
+    found = _FORBIDDEN.search(text)
+    return f"U+{ord(found.group(0)):04X}" if found else None
+
+
 _FRONT = re.compile(r"^---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -141,7 +154,19 @@ def _read_text(
                 line=raw[: err.start].count(b"\n") + 1,
             ),
         )
-    return text.lstrip("\ufeff"), ()
+    text = text.lstrip("\ufeff")
+    if shown := _forbidden(text):
+        at = _FORBIDDEN.search(text).start()
+        return None, (
+            _cause(
+                rel,
+                f"the file holds the control character {shown}, which no page, feed or "
+                "calendar may carry.",
+                "remove it; your editor may show it as a box or as ^[ .",
+                line=text.count("\n", 0, at) + 1,
+            ),
+        )
+    return text, ()
 
 
 # --- YAML -------------------------------------------------------------------------------------
@@ -237,6 +262,13 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
         node = loader.get_single_node()
         if node is not None and _may_expand(text) and (size := _expanded_size(node)) > MAX_VALUES:
             raise yaml.YAMLError(f"aliases (*name) make it {size:,} values; at most {MAX_VALUES:,}")
+        if node is not None and (bad := _forbidden_scalar(node)):
+            shown, mark = bad
+            raise yaml.MarkedYAMLError(
+                problem=f"a text holds the control character {shown}, which no page, feed or "
+                "calendar may carry",
+                problem_mark=mark,
+            )
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -250,6 +282,8 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
             fix = "repeat less: an alias may stand for a source, not for lists of aliases."
         elif "written twice" in what:
             fix = "keep one of the two; remove or rename the other."
+        elif "control character" in what:
+            fix = _FORBIDDEN_FIX
         elif "a key must be" in what:
             fix = "write the name before the colon as plain text, e.g. 'work-schemes:'."
         else:
@@ -265,6 +299,25 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line), []
+
+
+def _forbidden_scalar(root: yaml.Node) -> tuple[str, yaml.Mark] | None:
+    """The first text (as YAML reads it, escapes decoded) with a character XML or iCalendar
+    forbids, and where it starts; each node once (aliases share theirs)."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if shown := _forbidden(node.value):
+                return shown, node.start_mark
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in reversed(node.value) for part in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+    return None
 
 
 def _may_expand(text: str) -> bool:
@@ -342,6 +395,15 @@ class FrontMatter:
 def read_front_matter(text: str, rel: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Split ``---`` front matter from the body and parse it (lines counted in the file)."""
     match = _FRONT.match(text)
+    if not match and re.match(r"---[ \t]*\r?\n", text):
+        return None, [
+            _cause(
+                rel,
+                "the front matter has no closing '---' line.",
+                "add a line of three dashes (---) after the last field, before the page text.",
+                line=1,
+            )
+        ]
     if not match:
         return None, [
             _cause(

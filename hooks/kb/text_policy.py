@@ -30,24 +30,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
+import html5lib
 import markdown as md
 from jsonschema import FormatChecker
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
+    "EDITOR_DATA_ATTRIBUTES",
     "PAGE_LINK",
     "PAGE_SCHEME",
     "Finding",
+    "body_tags",
+    "browser_url",
     "check_body_html",
     "check_inline",
     "check_web_address",
     "format_checker",
     "inline_html",
+    "loads_from_elsewhere",
     "page_links",
+    "published_problems",
     "resolve_page_links",
+    "setting_text_problem",
 ]
 
 ALLOWED_TAGS = frozenset(
@@ -128,6 +136,10 @@ ALLOWED_ATTRIBUTES = frozenset(
         "markdown",
     ]
 )
+# The one data attribute the portal defines for page bodies: the glossary marks no term inside it
+# (hooks/render_glossary.py). Every other data-* name belongs to the portal's widgets, whose
+# scripts read them: an editor's value there could steer a script.
+EDITOR_DATA_ATTRIBUTES = frozenset(["data-kb-no-glossary"])
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
@@ -179,7 +191,9 @@ def check_web_address(value: str, mailto: bool = False) -> str | None:
 
 def _link_problem(href: str) -> str | None:
     """What is wrong with a link target in editor text, or None."""
-    target = re.sub(r"[\x00-\x20]", "", htmllib.unescape(href))
+    target = browser_url(re.sub(r"[\x00-\x20]", "", htmllib.unescape(href)))
+    if target.startswith("//"):  # another host, with the page's scheme (file: from a copy)
+        return "has no scheme: a browser would take it as another host's address"
     scheme = _SCHEME.match(target)
     if not scheme:
         return None  # a page of the portal, an anchor or a local file
@@ -191,6 +205,9 @@ def _link_problem(href: str) -> str | None:
 
 
 class _Collector(HTMLParser):
+    """Tags of the inline renderer's own output (Markdown of escaped text: no raw HTML, so no
+    reading of it can differ from a browser's). Page bodies are read by ``body_tags``."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
@@ -208,16 +225,71 @@ def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
     return parser.tags
 
 
+_NAMESPACES = {
+    "http://www.w3.org/1999/xhtml": "",
+    "http://www.w3.org/2000/svg": "svg:",
+    "http://www.w3.org/1998/Math/MathML": "math:",
+    "http://www.w3.org/1999/xlink": "xlink:",
+    "http://www.w3.org/XML/1998/namespace": "xml:",
+    "http://www.w3.org/2000/xmlns/": "xmlns:",
+}
+
+
+def _local(name: str) -> str:
+    """An element or attribute name as html5lib's tree gives it, ``{namespace}name``, written
+    with a prefix for a foreign namespace (``svg:svg``, ``xlink:href``): never an HTML name."""
+    if not name.startswith("{"):
+        return name
+    namespace, _, local = name[1:].partition("}")
+    return _NAMESPACES.get(namespace, "foreign:") + local
+
+
+def body_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every element of ``html`` (a page body) as a browser builds it: html5lib follows the
+    WHATWG parsing algorithm, so a comment, a raw-text element or a foreign (SVG, MathML)
+    element ends where Chromium ends it, and entities are decoded as Chromium decodes them."""
+    tree = html5lib.parseFragment(html, container="div", namespaceHTMLElements=False)
+    found = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):  # a comment
+            continue
+        attrs = [(_local(k), v) for k, v in element.attrib.items()]
+        found.append((_local(element.tag), attrs))
+    return found[1:] if found and found[0][0] == "DOCUMENT_FRAGMENT" else found
+
+
+# The WHATWG URL standard's basic URL parser, as far as it decides where an address leads: it
+# strips leading and trailing C0 controls and spaces, removes every tab and line break, and for
+# the portal's addresses (http, https and file: "special" schemes) reads a backslash as a slash.
+# So "/\\evil.example.com/x.png" and " //evil.example.com" lead to another host, and
+# "java\tscript:" is "javascript:". (Python's urllib.parse does none of this.)
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_TAB_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def browser_url(value: str) -> str:
+    """``value`` (an attribute value, entities decoded) as a browser reads it before resolving it
+    against a page of the portal."""
+    return _TAB_NEWLINE.sub("", value.strip(_C0_AND_SPACE)).replace("\\", "/")
+
+
+def loads_from_elsewhere(value: str) -> bool:
+    """Whether a resource address (``src``) would be fetched from anywhere but the portal: any
+    scheme (``https:``, ``data:``, …) or a host (``//host``), as a browser reads it."""
+    url = browser_url(value)
+    return bool(_SCHEME.match(url)) or url.startswith("//")
+
+
 def check_body_html(html: str) -> list[Finding]:
     """Every breach of the policy in the HTML that a page body renders to."""
     found: list[Finding] = []
-    for tag, attrs in _tags(html):
+    for tag, attrs in body_tags(html):
         if tag not in ALLOWED_TAGS:
             found.append(
                 Finding(
-                    f"the HTML element <{tag}> is not allowed.",
+                    f"the HTML element <{tag.rpartition(':')[2]}> is not allowed.",
                     "write Markdown instead; the portal allows no scripts, styles, frames or forms.",
-                    f"<{tag}",
+                    f"<{tag.rpartition(':')[2]}",
                 )
             )
             continue
@@ -239,7 +311,23 @@ def check_body_html(html: str) -> list[Finding]:
                         "style",
                     )
                 )
-            elif name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
+            elif name == "data-toc-label":
+                continue  # read by toc, which takes it off the heading (not in the output)
+            elif name.startswith("data-") and name not in EDITOR_DATA_ATTRIBUTES:
+                found.append(
+                    Finding(
+                        f"the attribute {name}= is not allowed: the portal's scripts read data "
+                        "attributes.",
+                        "remove it; the one data attribute a page may carry is "
+                        f"{', '.join(sorted(EDITOR_DATA_ATTRIBUTES))}.",
+                        name,
+                    )
+                )
+            elif (
+                name not in ALLOWED_ATTRIBUTES
+                and not name.startswith("aria-")
+                and name not in EDITOR_DATA_ATTRIBUTES
+            ):
                 found.append(
                     Finding(
                         f"the attribute {name}= is not allowed on <{tag}>.",
@@ -255,7 +343,7 @@ def check_body_html(html: str) -> list[Finding]:
                         value,
                     )
                 )
-            elif name == "src" and (_SCHEME.match(value.strip()) or value.strip().startswith("//")):
+            elif name == "src" and loads_from_elsewhere(value):
                 found.append(
                     Finding(
                         f"the image '{value}' would be loaded from another host.",
@@ -272,6 +360,129 @@ def check_body_html(html: str) -> list[Finding]:
                     )
                 )
     return found
+
+
+# The theme writes setting texts (the site name, its description, the copyright line, the
+# branding's names, menu titles) into every page without escaping them: such a text may hold no
+# sign that HTML reads as markup, and no control character (feeds and calendars cannot carry one).
+_NOT_PLAIN = re.compile(r"[<>\"`\x00-\x08\x0b-\x1f\x7f]|&[A-Za-z#][A-Za-z0-9]*;")
+
+
+def setting_text_problem(value: Any) -> str | None:
+    """What makes a setting's text unsafe to write into a page as it is, or None."""
+    if not isinstance(value, str):
+        return None
+    found = _NOT_PLAIN.search(value)
+    if not found:
+        return None
+    sign = found.group(0)
+    shown = repr(sign) if len(sign) > 1 or sign.isprintable() else f"U+{ord(sign):04X}"
+    return (
+        f"holds {shown}, which the theme would write into every page as markup"
+        if sign.isprintable()
+        else f"holds the control character {shown}, which no page, feed or calendar may carry"
+    )
+
+
+# --- the published page ---------------------------------------------------------------------
+
+# What no page of the portal ever publishes in its content, whoever wrote it (an editor, a hook's
+# template or a later step): checked on the exact HTML of each page (``published_problems``).
+_NEVER = frozenset(
+    [
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "meta",
+        "style",
+        "template",
+        "portal",
+        "noembed",
+        "xmp",
+        "plaintext",
+        "param",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "svg:script",
+        "svg:foreignObject",
+        "svg:style",
+        "svg:image",
+        "svg:use",
+        "svg:a",
+        "svg:set",
+        "svg:animate",
+    ]
+)
+_NEVER_ATTRIBUTES = frozenset(
+    [
+        "style",
+        "srcdoc",
+        "srcset",
+        "formaction",
+        "action",
+        "poster",
+        "background",
+        "ping",
+        "xlink:href",
+        "data-kb-quiz-src",
+        "data-kb-quiz-css",
+    ]
+)
+# Links a published page may hold. webcal: is the calendar page's subscription address (the
+# build writes it from site_url): a calendar app follows it; nothing runs in the page.
+_LINK_SCHEMES = frozenset(["http", "https", "mailto", "webcal"])
+
+
+def published_problems(html: str) -> list[tuple[str, str]]:
+    """``(what, needle)`` for each thing in a page's published content that could run script or
+    load from another host, read as Chromium reads it: elements that embed or run anything, an
+    inline script, a script or style sheet that is not one of the portal's own files, an event
+    handler, and an address a browser would fetch elsewhere or run (``javascript:``)."""
+    tree = html5lib.parseFragment(html, container="div", namespaceHTMLElements=False)
+    found: list[tuple[str, str]] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag == "DOCUMENT_FRAGMENT":
+            continue
+        tag = _local(element.tag)
+        name = tag.rpartition(":")[2]
+        attrs = {_local(k): v for k, v in element.attrib.items()}
+        if tag in _NEVER or tag.startswith("math:"):
+            found.append((f"the element <{name}>", f"<{name}"))
+        elif tag == "script" and (
+            (element.text or "").strip()
+            or not _own(attrs.get("src", ""), "assets/javascripts/", ".js")
+        ):
+            found.append(("a script that is not one of the portal's own files", "<script"))
+        elif tag == "link" and (
+            attrs.get("rel") != "stylesheet"
+            or not _own(attrs.get("href", ""), "assets/stylesheets/", ".css")
+        ):
+            found.append(("a <link> that is not one of the portal's own style sheets", "<link"))
+        for attr, value in attrs.items():
+            if attr.startswith("on") or attr in _NEVER_ATTRIBUTES:
+                found.append((f"the attribute {attr}=", attr))
+            elif attr == "src" and loads_from_elsewhere(value):
+                found.append((f"the address '{value}', fetched from another host", value))
+            elif attr == "href" and tag != "link":
+                url = browser_url(value)
+                scheme = _SCHEME.match(url)
+                if url.startswith("//") or (
+                    scheme and scheme.group(1).lower() not in _LINK_SCHEMES
+                ):
+                    found.append((f"the link '{value}'", value))
+    return found
+
+
+def _own(url: str, folder: str, ending: str) -> bool:
+    """Whether ``url`` names one of the portal's own files in ``folder`` (relative, no host)."""
+    url = browser_url(url)
+    return not loads_from_elsewhere(url) and folder in url and url.split("?")[0].endswith(ending)
 
 
 _TAG = re.compile(r"<\s*[A-Za-z/!?]")

@@ -1,15 +1,19 @@
-/* Self-check quizzes, set up lazily: quiz.js and quiz.css (hooks/render_quizzes.py names
- * them once, in the first quiz's data-kb-quiz-src and data-kb-quiz-css) are fetched only when a
+/* Self-check quizzes, set up lazily: quiz.js and quiz.css are fetched only when a
  * quiz comes near the viewport or is first used (focus, pointer), so that a reader who never scrolls to the quiz downloads and runs none
  * of it. Until quiz.js has set a quiz up, it reads as without JavaScript (no buttons); when it
  * is ready the quiz has the class kb-quiz--js (the tests wait on that). Served inside site.js
- * with our other scripts (kb.asset_bundle), so it costs no request of its own. */
+ * with our other scripts (kb.asset_bundle), so it costs no request of its own.
+ * The two addresses are the portal's own files, found from this script's own address (site.js
+ * or quiz-loader.js, both in assets/javascripts/): never from the page, whose attributes an
+ * editor could write. */
 (function () {
   "use strict";
 
-  var first = document.querySelector("[data-kb-quiz-src]");
-  if (!first) return;
+  var self = document.currentScript;
   var quizzes = Array.prototype.slice.call(document.querySelectorAll("[data-kb-quiz]"));
+  if (!self || !self.src || !quizzes.length) return;
+  var scriptUrl = new URL("quiz.js", self.src).href;
+  var cssUrl = new URL("../stylesheets/quiz.css", self.src).href;
   var observer = null;
   var requested = false;
 
@@ -20,15 +24,10 @@
     requested = true;
     if (observer) observer.disconnect();
     var script = document.createElement("script");
-    script.src = first.getAttribute("data-kb-quiz-src");
-    var css = first.getAttribute("data-kb-quiz-css");
-    if (!css) {
-      document.head.appendChild(script);
-      return;
-    }
+    script.src = scriptUrl;
     var sheet = document.createElement("link");
     sheet.rel = "stylesheet";
-    sheet.href = css;
+    sheet.href = cssUrl;
     sheet.onload = sheet.onerror = function () {
       document.head.appendChild(script);
     };
