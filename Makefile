@@ -102,7 +102,7 @@ format: $(VENV)/.installed-test
 clean:
 	rm -rf site .site-build-* .site-old-* test-results .pytest_cache moodle .moodle-* dist
 
-## Every quiz per language as Moodle XML and GIFT, in ./moodle (whole or not at all; see README).
+## Every quiz per language as Moodle XML and GIFT, in ./moodle (whole or not at all; see EDITING.md).
 moodle: setup
 	$(PY) scripts/export_moodle.py
 

@@ -4,7 +4,7 @@
 Why a Jinja template (overrides/hooks/write_feeds.html) and not a feed library: the markup of an
 Atom feed is short and fixed, autoescape makes every value safe XML, and the template is easy to
 read and change. feedgen, the best-known generator, has an open bug in how it writes `<link>`
-elements (see README, "Feeds and calendars"); Material's blog plugin and mkdocs-rss-plugin fail a
+elements (see EDITING.md, "The knowledge network"); Material's blog plugin and mkdocs-rss-plugin fail a
 --strict build together with mkdocs-static-i18n. The feeds are written once, after the i18n
 plugin has built every language, from the content model; the tests read them with feedparser.
 Entry ids are `urn:uuid:` names made from the update's path and language: they stay the same
