@@ -25,11 +25,13 @@ from page_data import record_for
 from site_language import current_language
 
 LABELS = {"nl": "Link naar deze sectie", "en": "Link to this section"}
-# Kinds whose hook-made headings get links and join the page contents: training sessions, and
-# plain pages whose sections a marker makes (the calendar's upcoming and past meetings, the
-# updates by year), so that a phone's menu lists them (tests/test_menu.py). The others keep their
-# boxes out of it for now: each entry adds to every first load of that kind.
-LINKED_KINDS = {"training-session", "page"}
+# Kinds whose hook-made headings get links and join the page contents (the others keep their
+# boxes out of it for now: each entry adds to every first load of that kind).
+LINKED_KINDS = {"training-session"}
+# Kinds whose hook-made sections (headings with an id: the calendar's upcoming and past
+# meetings, the updates by year) join the page contents as they are, so that a phone's menu lists
+# them (tests/test_menu.py); their HTML is not changed.
+LISTED_KINDS = {"page"}
 _H1_LINK = re.compile(r'(<h1[^>]*>.*?)<a class="headerlink"[^>]*>.*?</a>(</h1>)', re.S)
 _TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="[^"]*"')
 _HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
@@ -47,9 +49,10 @@ def _all_ids(toc) -> dict[str, str]:
     return found
 
 
-def link_headings(html: str, page) -> str:
+def link_headings(html: str, page, links: bool = True) -> str:
     """Give every h2-h6 an id and a heading link, and make the page contents list every section
-    in the order the page shows them (Markdown's entries keep their titles)."""
+    in the order the page shows them (Markdown's entries keep their titles). With ``links``
+    off, the HTML stays as it is and only the headings that have an id join the contents."""
     ids = set(_ID.findall(html))
     titles = _all_ids(page.toc)
     tokens = []
@@ -60,26 +63,28 @@ def link_headings(html: str, page) -> str:
         text = _TAG.sub("", _LINK.sub("", inner)).strip()
         if found:
             anchor = html_lib.unescape(found.group(1))
+        elif not links:
+            return match.group(0)
         elif level > 1:
             anchor = unique(slugify(html_lib.unescape(text), "-"), ids)
             attrs += f' id="{html_lib.escape(anchor)}"'
         else:
             return match.group(0)
-        if level > 1 and "headerlink" not in inner:
+        if links and level > 1 and "headerlink" not in inner:
             inner += f'<a class="headerlink" href="#{html_lib.escape(anchor)}" title="">&para;</a>'
         if found or level == 2:  # a hook's h3 (an exercise) only gets its link, see above
             tokens.append({"level": level, "id": anchor, "name": titles.get(anchor, text)})
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
-    html = _HEADING.sub(heading, html)
+    linked = _HEADING.sub(heading, html)
     page.toc = get_toc(nest_toc_tokens(tokens))
-    return html
+    return linked if links else html
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     record = record_for(page, config)
-    if record is not None and record.kind in LINKED_KINDS:
-        html = link_headings(html, page)
+    if record is not None and record.kind in LINKED_KINDS | LISTED_KINDS:
+        html = link_headings(html, page, links=record.kind in LINKED_KINDS)
     html = _H1_LINK.sub(r"\1\2", html)
     label = LABELS.get(current_language(config), LABELS["nl"])
     return _TITLE.sub(rf'\1 title="{label}" aria-label="{label}"', html)

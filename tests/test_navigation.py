@@ -107,6 +107,8 @@ def deep_site(tmp_path_factory: pytest.TempPathFactory):
         text = source.read_text(encoding="utf-8")
         for k in range(2, COPIES + 2):
             copy = re.sub(r"^(title:.*?)(\"?)$", rf"\g<1> ({k})\g<2>", text, count=1, flags=re.M)
+            # A copy claims no dependency: the pages it names would have to link back to it.
+            copy = re.sub(r"^depends_on:.*\n(?:[ -].*\n)*", "", copy, count=1, flags=re.M)
             (source.parent / f"{source.name[: -len(suffix)]}-{k}{suffix}").write_text(
                 copy, encoding="utf-8"
             )

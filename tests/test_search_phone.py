@@ -131,7 +131,7 @@ class TestFactsInSnippets:
         )
         page.set_viewport_size(PHONE)
         page.goto(html_path(status))
-        names = page.locator(".kb-facts__list dt").all_inner_texts()
+        names = page.locator(".kb-facts dt").all_inner_texts()
         assert label in names, f"{html_path(status)}: no {label!r} in its fact box: {names}"
         value = " ".join(str(status.meta["duration"]).split()[:3])
         type_query(page, f"{PREFIX[lang]}index.html", f"{label} {value}")

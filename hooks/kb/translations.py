@@ -48,7 +48,17 @@ __all__ = [
 
 FIELD = "translation"
 OPENING = "#"  # the part key of the text above the first ## heading
-SECTION = re.compile(r"^##[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$")
+# "## Title", "## Title {#id}", "## Title ##": the title is what follows "## "; the end (closing
+# hashes, an attribute list) is taken off in Python (_title), so no pattern can backtrack.
+SECTION = re.compile(r"^##[ \t]++(\S.*)$")
+
+
+def _title(raw: str) -> str:
+    """A heading's title without trailing spaces, closing hashes and attribute list."""
+    title = raw.rstrip(" \t").rstrip("#").rstrip(" \t")
+    if title.endswith("}") and "{" in title:
+        title = title[: title.rindex("{")].rstrip(" \t")
+    return title.rstrip("#").rstrip(" \t") or raw.strip()
 HASH_LEN, SOURCE_LEN = 8, 12
 NOTE = "# make translations-ok writes this; do not edit it by hand"
 
@@ -86,7 +96,7 @@ def sections(body: str) -> list[tuple[str, int, str]]:
     for number, line in enumerate(body.split("\n"), 1):
         match = SECTION.match(line) if number not in code else None
         if match:
-            key = "## " + match.group(1)
+            key = "## " + _title(match.group(1))
             seen[key] = seen.get(key, 0) + 1
             found.append((key + (f" ({seen[key]})" if seen[key] > 1 else ""), number, []))
         found[-1][2].append(line)
@@ -263,10 +273,10 @@ MONTHS = {
 }
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MASK = re.compile(
-    r"<!--.*?-->"  # markers and comments
-    r"|\]\([^)]*\)"  # link targets (compared as links)
-    r"|^ {0,3}\[[^\]]+\]:.*$"  # reference definitions
-    r"|\{[:#.][^}]*\}"  # attribute lists
+    r"<!--.*?(?:-->|\Z)"  # markers and comments (an unclosed one runs to the end)
+    r"|\]\([^)\n]*+(?:\)|$)"  # link targets (compared as links), at most to the end of a line
+    r"|^ {0,3}\[[^\]\n]++\]:.*$"  # reference definitions
+    r"|\{[:#.][^{}\n]*+\}"  # attribute lists
     r"|<?https?://[^\s)>]+>?",  # bare addresses
     re.S | re.M,
 )

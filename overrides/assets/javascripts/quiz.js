@@ -8,6 +8,8 @@
   "use strict";
   var PREFIX = "kb-quiz:", CONSENT = "kb-progress-consent", HISTORY = 5;
   var STRINGS = {};
+  /* Where this script was loaded from (the quiz loader adds it from the site's own folder). */
+  var HERE = (document.currentScript && document.currentScript.src) || "";
 
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function fill(text, values) {
@@ -227,9 +229,8 @@
   }
   /* The progress page, from the site's root: quiz.js lives at <root>/assets/javascripts/. */
   function progressUrl(S) {
-    var src = document.querySelector("[data-kb-quiz-src]");
-    if (!S.sProgressPath || !src) return "";
-    return new URL("../../" + S.sProgressPath, new URL(src.getAttribute("data-kb-quiz-src"), location.href)).href;
+    if (!S.sProgressPath || !HERE) return "";
+    return new URL("../../" + S.sProgressPath, HERE).href;
   }
   /* The quiz's own buttons, counter, confirmation, summary and saving choice, after its questions;
      at its top, the answer key's heading (printed only) and the button that prints it. */
