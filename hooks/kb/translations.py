@@ -59,6 +59,8 @@ def _title(raw: str) -> str:
     if title.endswith("}") and "{" in title:
         title = title[: title.rindex("{")].rstrip(" \t")
     return title.rstrip("#").rstrip(" \t") or raw.strip()
+
+
 HASH_LEN, SOURCE_LEN = 8, 12
 NOTE = "# make translations-ok writes this; do not edit it by hand"
 
