@@ -160,6 +160,7 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
 
 @event_priority(50)  # after render_news, whose lines on an update's page follow these boxes
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    _views.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     view = _view(page, config, markdown)
     if view is None:
         return markdown
