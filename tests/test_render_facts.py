@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import render_facts
 from test_views import BODY, STATUS, update, view_of, write
 
 import page_data
 from kb import views
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def placed(view: views.PageView) -> str:
@@ -48,3 +51,12 @@ def test_a_page_without_boxes_keeps_its_markdown_as_it_is(tmp_path: Path) -> Non
     body = "Voor.\n# Over\n\nTekst.\n\n<!-- kb:quiz x -->\n\nNa.\n"
     site = write(tmp_path, {"about.md": ({"title": "Over"}, body)})
     assert placed(view_of(site, "about.md")) == site.pages["about.md"].body
+
+
+def test_every_block_is_markdown_or_has_its_macro() -> None:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    env.filters["md"] = str
+    assert set(views.ORDER) == views.MARKDOWN | set(render_facts.MACROS)
+    for kind, (template, name) in render_facts.MACROS.items():
+        macro = getattr(env.get_template(template).module, name, None)
+        assert macro is not None, f"{kind}: no macro {name} in {template}"
