@@ -1,6 +1,7 @@
 """What the news hooks share: labels, the feed's address, and an update as a template sees it.
 
-Not a hook itself: hooks/render_news.py, hooks/render_history.py and hooks/write_feeds.py use it.
+Not a hook itself: hooks/render_news.py, hooks/render_facts.py (a page's change history) and
+hooks/write_feeds.py use it.
 """
 
 from __future__ import annotations

@@ -1,23 +1,28 @@
-"""Render the structured parts of a page from its front matter, in the page's language.
+"""Place a page's view (hooks/kb/views.py) in the page: the one step that writes the boxes a
+page's front matter and the rest of the site give it.
 
-A status or support page opens with its answer (summary and first facts) and a status then
-gets the rest of its fact box; a task guide its do's and don'ts and checklist, a story its lessons,
-a training session its goals and programme; every page that rests on sources shows them with the
-date they were last checked, a notice when that date is old, and the pages that refer to it
-(at most twelve, some of each kind).
-The HTML lives in overrides/hooks/render_facts.html.
+The view is the page's ordered blocks as data (notices, the answer and fact box, the page's own
+Markdown cut at its title and its quiz marker, the kind's boxes, "mentioned in", its change
+history, its sources); here each block goes through its macro (``MACROS``, in
+overrides/hooks/render_facts.html and render_news.html), links become addresses, and the boxes
+between two parts of the Markdown become one finished box (``page_data.keep``). No step reads or
+edits HTML that another step wrote: "last changed" is part of the sources block, the change
+history a block of its own. A page shown in another language (the fallback) is wrapped in its
+notice after Markdown, the only part that needs the page's HTML as a whole.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import content_model, first_facts, review, translations
-from kb import markers as kb_markers
+from kb import news_model, views
+from news_view import labels as news_labels
+from news_view import tags
+from news_view import view as update_view
 from page_data import (
     Linker,
     flat,
@@ -27,140 +32,148 @@ from page_data import (
     record_for,
     render_macro,
     site_for,
+    template_env,
     today,
 )
 from site_language import current_language
 
-TEMPLATE = "hooks/render_facts.html"
-_H1 = re.compile(r"^# ")
-BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
-
-
-def _as_list(value) -> list:
-    return value if isinstance(value, list) else [value] if value else []
+FACTS, NEWS = "hooks/render_facts.html", "hooks/render_news.html"
+TEMPLATE = FACTS
+LABELS = {FACTS: labels, NEWS: news_labels}  # each template's labels, by language
+# The macro that shows each block of kb.views.ORDER (the Markdown blocks are the page's own).
+MACROS = {
+    "fallback": (FACTS, "fallback"),
+    "behind": (FACTS, "behind"),
+    "review_due": (FACTS, "stale"),
+    "replaced": (FACTS, "replaced"),
+    "opening": (FACTS, "top"),
+    "region": (FACTS, "region"),
+    "boxes": (FACTS, "bottom"),
+    "see_also": (FACTS, "see_also"),
+    "mentioned_in": (FACTS, "mentioned_in"),
+    "history": (NEWS, "history"),
+    "sources": (FACTS, "sources"),
+}
+_views: dict[int, views.PageView] = {}  # id(page) -> its view, from Markdown to content
 
 
 def freshness_months(config: MkDocsConfig) -> int:
     return int(config.extra.get("freshness_months", 12))
 
 
-def _context(page, config: MkDocsConfig, files) -> dict | None:
+class _Adapter:
+    """What the templates need that the view leaves to the generator: addresses, labels, dates."""
+
+    def __init__(self, view: views.PageView, page, config: MkDocsConfig, files) -> None:
+        self.view, self.page, self.config = view, page, config
+        self.lang, self.link = view.lang, Linker(page, files)
+        self.tags: dict[str, str] | None = None  # the update topics' labels, read when needed
+
+    def linked(self, value: Any) -> Any:
+        """``value`` with every page reference as the template's ``{title, url, …}``."""
+        if isinstance(value, views.Ref):
+            url = self.link(value.path, value.anchor)
+            return {"title": value.title, "url": url, "note": value.note, "kind": value.kind}
+        if isinstance(value, news_model.Update):
+            if self.tags is None:
+                self.tags = tags(self.config, self.lang)
+            return update_view(value, self.link, self.lang, self.tags)
+        if isinstance(value, list):
+            return [self.linked(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.linked(item) for key, item in value.items()}
+        return value
+
+    def ref(self, kind: str, slug: str) -> dict | None:
+        found = views.ref(site_for(self.config), kind, slug, self.lang)
+        return self.linked(found) if found else None
+
+    def date(self, value: str) -> str:
+        return format_date(value, self.lang)
+
+    def behind_parts(self, data: dict) -> dict:
+        """The changed parts by name (the label of the opening text or of the front matter in
+        the page's language), and the address of the source page (at the same path without the
+        language folder: en/statuses/ibo.html)."""
+        t, url = labels(self.lang), self.page.url
+        parts = [
+            (t[f"behind_{name}"], self.lang) if lang is None else (name, lang)
+            for lang, name in data["parts"]
+        ]
+        source = url.split("/", 1)[1] if "/" in url else url
+        href = posixpath.relpath(source or "index.html", posixpath.dirname(url) or ".")
+        return {"parts": parts, "date": self.date(data["checked"]), "href": href}
+
+    def html(self, block: views.Block) -> str:
+        """One block through its macro; the macro takes what it names of the block's data and
+        of the common context."""
+        template, name = MACROS[block.kind]
+        data = self.linked({k: v for k, v in block.data.items() if k != "meta"})
+        if block.kind == "behind":
+            data = self.behind_parts(block.data)
+        context = {
+            **data,
+            "meta": block.data.get("meta"),
+            "t": LABELS[template](self.lang),
+            "tn": news_labels(self.lang),
+            "date": self.date,
+            "ref": self.ref,
+        }
+        wanted = getattr(template_env(self.config).get_template(template).module, name).arguments
+        return flat(
+            render_macro(self.config, template, name, **{k: context.get(k) for k in wanted})
+        )
+
+
+def place(view: views.PageView, html) -> str:
+    """The page's Markdown with each run of boxes, as HTML from ``html(block)``, between its
+    parts: under the title, and after the body (before the quiz, which closes the page)."""
+    lines: dict[str, list[str]] = {}
+    boxes: dict[str, list[str]] = {"title": [], "body": []}  # the boxes after each part
+    for block in view.blocks:
+        if block.kind in views.MARKDOWN:
+            lines[block.kind] = block.data["lines"]
+        elif block.kind != "fallback" and lines and (box := html(block)):
+            boxes[list(lines)[-1]].append(box)
+    top, bottom = keep("\n".join(boxes["title"])), keep("\n".join(boxes["body"]))
+    out = [*lines["title"], *(["", top, ""] if top else []), *lines["body"]]
+    if bottom and "quiz" in lines:
+        out += [bottom, ""]
+    elif bottom:
+        out = [*"\n".join(out).rstrip().split("\n"), "", bottom, ""]
+    return "\n".join([*out, *lines.get("quiz", [])])
+
+
+def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.PageView | None:
     rec = record_for(page, config)
     if rec is None:
         return None
-    site, lang, link = site_for(config), current_language(config), Linker(page, files)
-
-    def ref(kind: str, slug: str) -> dict | None:
-        target = site.by_slug(kind, slug, lang)
-        return (
-            {"title": target.meta.get("title", slug), "url": link(target.base)} if target else None
-        )
-
-    def read_before(item: dict) -> dict:
-        path, _, anchor = item["page"].partition("#")
-        target = site.pages.get(content_model.partner_path(path) if lang != "nl" else path)
-        target = target or site.pages.get(path)
-        title = target.meta.get("title", path) if target else path
-        return {"title": title, "url": link(path, anchor), "note": item.get("note")}
-
-    refs = {
-        key: [r for slug in _as_list(rec.meta.get(key)) if (r := ref(kind, slug))]
-        for key, kind in content_model.REFERENCE_KEYS.items()
-        if key not in ("replaced_by", "mostly_replaced_by")
-    }
-    refs["read_before"] = [read_before(item) for item in rec.meta.get("read_before") or []]
-    # "Mentioned in" leaves out pages the boxes above already link to ("related statuses" etc.).
-    linked = {r["url"] for key in ("related", "statuses", "stories", "tasks") for r in refs[key]}
-    backlinks = [
-        {"title": p.meta.get("title"), "url": url, "kind": p.kind}
-        for _, p in site.referring(rec, lang)
-        if (url := link(p.base)) not in linked
-    ]
-    due = review.due(site, rec, today(), freshness_months(config))
-    return {
-        "meta": rec.meta,
-        "kind": rec.kind,
-        "t": labels(lang),
-        "ref": ref,
-        "refs": refs,
-        "date": lambda d: format_date(d, lang),
-        "backlinks": content_model.some_of_each(backlinks, BACKLINKS_SHOWN),
-        "due": due,
-        "stale": bool(due and due.overdue),
-        "months": due.interval if due else freshness_months(config),
-        "first": first_facts.first_facts(rec.kind, rec.meta),
-    }
+    return views.page_view(
+        site_for(config),
+        rec,
+        current_language(config),
+        today=today(),
+        freshness_months=freshness_months(config),
+        markdown=markdown,
+    )
 
 
-@event_priority(50)
+@event_priority(50)  # after render_news, whose lines on an update's page follow these boxes
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    ctx = _context(page, config, files)
-    if ctx is None or ctx["kind"] == "page":
+    _views.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
+    view = _view(page, config, markdown)
+    if view is None:
         return markdown
-    top = keep(flat(render_macro(config, TEMPLATE, "top", **ctx)))
-    bottom = keep(flat(render_macro(config, TEMPLATE, "bottom", **ctx)))
-    lines = markdown.split("\n")
-    code = kb_markers.code_lines(markdown)
-    h1 = next((n for n, line in enumerate(lines, 1) if n not in code and _H1.match(line)), 0)
-    if top:
-        lines[h1:h1] = ["", top, ""]
-    if bottom:
-        # The page's boxes come after its text but before a quiz, which closes the page.
-        text = "\n".join(lines)
-        quiz = next((m.line for m in kb_markers.scan(text) if m.name == "quiz"), None)
-        lines = text.split("\n")
-        if quiz:
-            lines[quiz - 1 : quiz - 1] = [bottom, ""]
-        else:
-            lines = [*"\n".join(lines).rstrip().split("\n"), "", bottom, ""]
-    return "\n".join(lines)
+    _views[id(page)] = view
+    return place(view, _Adapter(view, page, config, files).html)
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     """A page shown in Dutch on the English site says so, and is marked as Dutch for screen
-    readers; a translation that follows an older version of its Dutch page says that, under its
-    title, with a link to the Dutch page."""
-    lang = current_language(config)
-    rec = record_for(page, config)
-    if rec is None:
+    readers."""
+    view = _views.pop(id(page), None) or _view(page, config)
+    fallback = view.get("fallback") if view else None
+    if fallback is None:
         return html
-    if rec.lang == lang:
-        return _behind_notice(html, page, rec, config)
-    notice = render_macro(config, TEMPLATE, "fallback", t=labels(lang))
-    return f'{notice}<div lang="{rec.lang}">{html}</div>'
-
-
-def rec_lang(rec) -> str:
-    """The language of the page that ``rec`` translates (its source)."""
-    return content_model.page_language(rec.base)
-
-
-def _behind_notice(html: str, page, rec, config: MkDocsConfig) -> str:
-    lag = translations.behind(site_for(config), rec)
-    if lag is None:
-        return html
-    lang = current_language(config)
-    t = labels(lang)
-    # Changed sections by their Dutch heading (what the reader finds on the Dutch page).
-    names = [
-        (t["behind_opening"], lang) if key == translations.OPENING else (key[3:], rec_lang(rec))
-        for key in (*lag.changed, *lag.added)
-        if key.startswith("#")
-    ]
-    if any(not key.startswith("#") for key in (*lag.changed, *lag.added, *lag.removed)):
-        names.append((t["behind_fields"], lang))
-    # The Dutch page is at the same path without the language folder (en/statuses/ibo.html).
-    dutch = page.url.split("/", 1)[1] if "/" in page.url else page.url
-    href = posixpath.relpath(dutch or "index.html", posixpath.dirname(page.url) or ".")
-    notice = render_macro(
-        config,
-        TEMPLATE,
-        "behind",
-        t=t,
-        date=format_date(lag.checked, lang),
-        parts=names or [(t["behind_fields"], lang)],
-        href=href,
-    )
-    end = html.find("</h1>")
-    at = end + len("</h1>") if end >= 0 else 0
-    return f"{html[:at]}{notice}{html[at:]}"
+    notice = _Adapter(view, page, config, files).html(fallback)
+    return f'{notice}<div lang="{fallback.data["lang"]}">{html}</div>'

@@ -7,7 +7,8 @@ Markers, each on its own line in a page body:
   <!-- kb:news 3 -->   the latest three, with a link to the updates page (the home page)
 An update's own page gets its author, topics, the pages it changes and its refresher quizzes
 (its own `refresher:`, and every quiz whose `update:` names it).
-The change history of the pages that updates name is hooks/render_history.py. The HTML lives
+The change history of the pages that updates name is a block of their view (hooks/kb/views.py,
+placed by hooks/render_facts.py). The HTML lives
 in overrides/hooks/render_news.html.
 """
 

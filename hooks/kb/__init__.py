@@ -23,5 +23,6 @@ The model, one module per kind (each with its JSON Schema in ``kb/schemas/``):
 - ``kb.review`` (how often each kind is checked again, which pages are due) and
   ``kb.translations`` (the record of the Dutch version an English page follows, what changed
   since, and the facts both languages must share);
-- ``kb.project``: ``check_project``, the one check that ``make check`` and the build both run.
+- ``kb.project``: ``check_project``, the one check that ``make check`` and the build both run;
+- ``kb.views``: a page's view, its ordered blocks as data, which the templates place.
 """

@@ -1,0 +1,251 @@
+"""A page's view as data: its blocks, in the order a reader meets them.
+
+The MkDocs adapter (hooks/render_facts.py) places these blocks through the templates in
+overrides/hooks/; nothing here knows HTML, URLs or MkDocs, so the same view serves another
+generator, and a test can read a page's view from a small content tree. Links to other pages
+are page paths (``Ref``); the adapter turns them into addresses.
+
+The order of the blocks is ``ORDER``, one list in one place. Three blocks are the page's own
+Markdown, cut at its title and at its quiz marker (``title``, ``body``, ``quiz``); the others are
+the boxes the page's front matter and the rest of the site give it. A block without data is
+left out of the view; a template may still show nothing for a kind (a status has no boxes of
+its own, only its fact box).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb import content_model, first_facts, news_model, review, translations
+from kb import markers as kb_markers
+from kb.content_model import Page, Site
+
+__all__ = [
+    "BACKLINKS_SHOWN",
+    "HISTORY_SHOWN",
+    "MARKDOWN",
+    "ORDER",
+    "Block",
+    "PageView",
+    "Ref",
+    "page_view",
+    "ref",
+]
+
+ORDER = (
+    "fallback",  # notice: this language has no translation, the page is shown in its own
+    "title",  # Markdown: the page's text up to and including its title (the first "# " line)
+    "behind",  # notice: the translation follows an older version of its source page
+    "review_due",  # notice: the page is past its review interval
+    "replaced",  # notice: the status is (mostly) replaced by another
+    "opening",  # the answer (summary, first facts) and fact box, or the kind's opening lines
+    "region",  # the region the page's rules apply to (a status has it in its fact box)
+    "body",  # Markdown: the page's text after its title, up to its quiz marker
+    "boxes",  # the kind's boxes (do's and don'ts, checklist, lessons, programme, …)
+    "see_also",  # the pages the front matter names: related statuses, stories, tasks
+    "mentioned_in",  # the pages that name this one (some of each kind)
+    "history",  # the newest updates that name this page under `changes`
+    "sources",  # its sources, with "last checked" and "last changed"
+    "quiz",  # Markdown: from the quiz marker on (a quiz closes the page)
+)
+MARKDOWN = frozenset({"title", "body", "quiz"})
+BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
+HISTORY_SHOWN = 5  # the newest updates; the updates page lists them all
+# The front-matter keys the "see also" boxes show, in order ("related" first, under its own title).
+SEE_ALSO = ("related", "statuses", "stories", "tasks")
+NO_BOXES = frozenset({"page"})  # a plain page has its text only (and its change history)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to another page of the site: its path under content/ (the Dutch one, which both
+    languages share) and what the link says."""
+
+    title: str
+    path: str
+    anchor: str = ""
+    note: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of a page's view: what it is (one of ``ORDER``) and what it shows."""
+
+    kind: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PageView:
+    """A page in one language, as its ordered blocks."""
+
+    page: Page
+    lang: str
+    blocks: list[Block]
+
+    @property
+    def kinds(self) -> list[str]:
+        return [block.kind for block in self.blocks]
+
+    def get(self, kind: str) -> Block | None:
+        return next((block for block in self.blocks if block.kind == kind), None)
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def ref(site: Site, kind: str, slug: str, lang: str) -> Ref | None:
+    """The page of ``kind`` named ``slug``, in ``lang`` where it is translated."""
+    target = site.by_slug(kind, slug, lang)
+    return Ref(target.meta.get("title", slug), target.base) if target else None
+
+
+def _read_before(site: Site, item: dict, lang: str) -> Ref:
+    path, _, anchor = item["page"].partition("#")
+    target = site.pages.get(content_model.partner_path(path) if lang != "nl" else path)
+    target = target or site.pages.get(path)
+    title = target.meta.get("title", path) if target else path
+    return Ref(title, path, anchor, item.get("note"))
+
+
+def _refs(site: Site, page: Page, lang: str) -> dict[str, list[Ref]]:
+    """The pages the front matter names, by key (``read_before`` with its notes)."""
+    refs = {
+        key: [r for slug in _as_list(page.meta.get(key)) if (r := ref(site, kind, slug, lang))]
+        for key, kind in content_model.REFERENCE_KEYS.items()
+        if key not in ("replaced_by", "mostly_replaced_by")
+    }
+    refs["read_before"] = [_read_before(site, i, lang) for i in page.meta.get("read_before") or []]
+    return refs
+
+
+def _mentioned_in(site: Site, page: Page, lang: str, refs: dict[str, list[Ref]]) -> list[Ref]:
+    """The pages that name ``page``, less those its "see also" boxes already link to."""
+    linked = {r.path for key in SEE_ALSO for r in refs.get(key, [])}
+    found = [
+        {"ref": Ref(p.meta.get("title"), p.base, kind=p.kind), "kind": p.kind}
+        for _, p in site.referring(page, lang)
+        if p.base not in linked
+    ]
+    return [item["ref"] for item in content_model.some_of_each(found, BACKLINKS_SHOWN)]
+
+
+def _behind(site: Site, page: Page) -> dict | None:
+    """What changed in the source page since the translation was checked: the changed sections
+    by their heading in the source language, ``(None, "opening")`` for the text above the first
+    heading and ``(None, "fields")`` for front matter."""
+    lag = translations.behind(site, page)
+    if lag is None:
+        return None
+    source = content_model.page_language(page.base)
+    keys = (*lag.changed, *lag.added)
+    parts = [
+        (None, "opening") if key == translations.OPENING else (source, key[3:])
+        for key in keys
+        if key.startswith("#")
+    ]
+    if any(not key.startswith("#") for key in (*keys, *lag.removed)):
+        parts.append((None, "fields"))
+    return {"checked": lag.checked, "parts": parts or [(None, "fields")], "source": page.base}
+
+
+def _split(markdown: str) -> tuple[list[str], list[str], list[str]]:
+    """The Markdown's lines cut after its title and before its quiz marker (a quiz before the
+    title is not the page's closing quiz)."""
+    lines = markdown.split("\n")
+    code = kb_markers.code_lines(markdown)
+    title = next(
+        (n for n, line in enumerate(lines, 1) if n not in code and line.startswith("# ")), 0
+    )
+    quiz = next(
+        (m.line for m in kb_markers.scan(markdown) if m.name == "quiz" and m.line > title), 0
+    )
+    end = quiz - 1 if quiz else len(lines)
+    return lines[:title], lines[title:end], lines[end:] if quiz else []
+
+
+Found = dict[str, "Block | list[Block]"]
+
+
+def _notices(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
+    """What the reader must know before reading: which language, how fresh, what replaces it."""
+    found: Found = {}
+    if page.lang != lang:
+        found["fallback"] = Block("fallback", {"lang": page.lang})
+    elif lag := _behind(site, page):
+        found["behind"] = Block("behind", lag)
+    if page.kind in NO_BOXES:
+        return found
+    if due and due.overdue:
+        found["review_due"] = Block(
+            "review_due", {"reviewed": page.meta.get("reviewed"), "months": due.interval}
+        )
+    replaced = [
+        Block("replaced", {"target": target, "mostly": key == "mostly_replaced_by"})
+        for key in ("replaced_by", "mostly_replaced_by")
+        if page.meta.get(key) and (target := ref(site, "status", page.meta[key], lang))
+    ]
+    if replaced:
+        found["replaced"] = replaced
+    return found
+
+
+def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
+    """The blocks a page's front matter gives it (none on a plain page)."""
+    if page.kind in NO_BOXES:
+        return {}
+    meta, refs = page.meta, _refs(site, page, lang)
+    shared = {"kind": page.kind, "meta": meta, "due": due}
+    mentioned = _mentioned_in(site, page, lang, refs)
+    found: Found = {
+        "opening": Block("opening", {**shared, "first": first_facts.first_facts(page.kind, meta)}),
+        "boxes": Block("boxes", {**shared, "refs": refs}),
+    }
+    if any(refs[key] for key in SEE_ALSO):
+        found["see_also"] = Block("see_also", {"refs": {key: refs[key] for key in SEE_ALSO}})
+    if meta.get("region") and page.kind != "status":
+        found["region"] = Block("region", {"meta": meta})
+    if mentioned:
+        found["mentioned_in"] = Block("mentioned_in", {"backlinks": mentioned})
+    if meta.get("sources") or meta.get("source"):
+        found["sources"] = Block("sources", {**shared, "changed": None})
+    return found
+
+
+def page_view(
+    site: Site,
+    page: Page,
+    lang: str,
+    *,
+    today: dt.date,
+    freshness_months: int = 12,
+    markdown: str | None = None,
+) -> PageView:
+    """``page`` as the reader of the ``lang`` site sees it, in ``ORDER``.
+
+    ``markdown`` is the page's text to cut (default: its body as read); the adapter passes the
+    text as the generator has it, so that what earlier steps wrote into it stays."""
+    due = review.due(site, page, today, freshness_months)
+    title, body, quiz = _split(page.body if markdown is None else markdown)
+    found: Found = {
+        **_notices(site, page, lang, due),
+        **_boxes(site, page, lang, due),
+        "title": Block("title", {"lines": title}),
+        "body": Block("body", {"lines": body}),
+    }
+    if quiz:
+        found["quiz"] = Block("quiz", {"lines": quiz})
+    if updates := news_model.history(site, page.base, lang)[:HISTORY_SHOWN]:
+        found["history"] = Block("history", {"items": updates})
+        sources = found.get("sources")
+        if isinstance(sources, Block) and page.meta.get("reviewed"):
+            sources.data["changed"] = updates[0]  # "last changed" beside "last checked"
+    blocks: list[Block] = []
+    for kind in ORDER:
+        got = found.get(kind)
+        blocks.extend(got if isinstance(got, list) else [got] if got else [])
+    return PageView(page, lang, blocks)
