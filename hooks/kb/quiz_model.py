@@ -360,7 +360,8 @@ def view(quiz_id: str, quiz: dict, lang: str) -> dict:
             "read_again": q.get("read_again"),
             "source": q.get("source"),
         }
-        item.update(question_types.TYPES[q["type"]].view(quiz_id, q, lang))
+        qtype = question_types.TYPES[q["type"]]
+        item.update({"help": qtype.help, "data": {}, **qtype.view(quiz_id, q, lang)})
         questions.append(item)
     return {
         "id": quiz_id,

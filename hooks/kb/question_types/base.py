@@ -28,6 +28,8 @@ class QuestionType:
     # The list of items with ids (options, steps, pairs), if any, and how many it needs at least.
     items: str | None = None
     least: int = 3
+    # The key in hooks/ui_strings.yml of the line that says how to answer (None: no such line).
+    help: str | None = None
     # The Moodle XML question type.
     moodle_type: str = ""
     # True when only Moodle 4.4 or later imports its Moodle XML (``ordering`` False: what an older
@@ -52,7 +54,9 @@ class QuestionType:
     # --- the page -----------------------------------------------------------------------------
 
     def view(self, quiz_id: str, q: dict, lang: str) -> dict:
-        """The fields of this type in one language, for the macro named after the type."""
+        """The fields of this type in one language, for the macro named after the type
+        (overrides/hooks/quiz_questions.html); under ``data``, the question's ``data-*``
+        attributes that the type's grader in quiz.js reads."""
         return {}
 
     # --- exports (scripts/export_moodle.py) -----------------------------------------------------

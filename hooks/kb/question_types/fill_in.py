@@ -36,11 +36,13 @@ class FillIn(base.QuestionType):
     def view(self, quiz_id: str, q: dict, lang: str) -> dict:
         before, _, after = q["text"][lang].partition(BLANK)
         answers = [str(a) for a in q["answers"][lang]]
+        answers_json = json.dumps(answers, ensure_ascii=False)
         return {
             "before": before,
             "after": after,
             "answers": answers,
-            "answers_json": json.dumps(answers, ensure_ascii=False),
+            "answers_json": answers_json,
+            "data": {"answers": answers_json},
             "numeric": any(NUMBER.match(a.strip()) for a in answers),
         }
 

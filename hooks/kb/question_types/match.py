@@ -14,6 +14,7 @@ def _fold(text: str) -> str:
 
 class Match(base.QuestionType):
     name = "match"
+    help = "match_help"
     fields = frozenset({"pairs"})
     items = "pairs"
     moodle_type = "matching"

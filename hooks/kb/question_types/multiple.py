@@ -8,6 +8,7 @@ from kb.question_types.choice import OptionsType
 
 class Multiple(OptionsType):
     name = "multiple"
+    help = "choose_many"
     many = True
     qti_mapped = True
 

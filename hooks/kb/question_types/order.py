@@ -34,6 +34,7 @@ def lettered_steps(q: dict, lang: str) -> tuple[list[str], list[str]]:
 
 class Order(base.QuestionType):
     name = "order"
+    help = "order_help"
     fields = frozenset({"steps"})
     items = "steps"
     moodle_type = "ordering"
@@ -49,10 +50,12 @@ class Order(base.QuestionType):
         rng = random.Random(f"{quiz_id}/{q['id']}")
         while shown == steps and len({s["id"] for s in steps}) > 1:
             rng.shuffle(shown)
+        solution_ids = " ".join(s["id"] for s in steps)
         return {
             "solution": [s["text"][lang] for s in q["steps"]],
             "steps": shown,
-            "solution_ids": " ".join(s["id"] for s in steps),
+            "solution_ids": solution_ids,
+            "data": {"solution": solution_ids},
         }
 
     def lettered_html(self, q: dict, lang: str) -> str:

@@ -8,6 +8,7 @@ from kb.question_types.choice import OptionsType
 
 class Single(OptionsType):
     name = "single"
+    help = "choose_one"
 
     def check(self, q: dict, add: base.Add, langs) -> None:
         options = q.get("options")

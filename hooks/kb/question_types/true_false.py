@@ -13,6 +13,7 @@ QTI_LABELS = {"nl": ("Waar", "Niet waar"), "en": ("True", "False")}
 
 class TrueFalse(ChoiceType):
     name = "true-false"
+    help = "choose_one"
     fields = frozenset({"answer"})
     moodle_type = "truefalse"
 
