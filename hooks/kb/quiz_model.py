@@ -210,7 +210,9 @@ def _item_problems(q: dict, qtype: question_types.QuestionType, add) -> None:
 def question_problems(
     rel: str, q: dict, index: int, tree: yaml.Node | None, site: content_model.Site
 ) -> list[Problem]:
-    """Rules per question type that the schema does not express."""
+    """The rules of one question that the schema does not express: its type's fields (required
+    on it, foreign to other types), its list of items, its type's own rules (kb.question_types),
+    then what every question shares (verdicts, option feedback, source, read_again)."""
     qid, kind = q.get("id", index + 1), q.get("type")
     if not isinstance(kind, str):
         kind = None  # the schema says what the type should be
@@ -341,7 +343,7 @@ def question_hash(q: dict) -> str:
     changes options never has a reader's old answer applied to a different question.
     """
     neutral = {"id": q.get("id"), "type": q.get("type")}
-    for qtype in question_types.TYPES.values():
+    for qtype in question_types.TYPES.values():  # every type's part, from any question
         neutral.update(qtype.hash_part(q))
     return hashlib.sha1(json.dumps(neutral, sort_keys=True).encode()).hexdigest()[:10]
 
