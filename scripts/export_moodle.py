@@ -13,18 +13,9 @@ README.txt in the folder says which file needs which Moodle. The quizzes are che
 problem nothing is written. The files are made in a fresh folder that replaces the output folder
 only when every file was written, so an export is whole or not there at all.
 
-What each question type becomes:
-
-| portal       | Moodle XML                               | GIFT                                  |
-|--------------|------------------------------------------|---------------------------------------|
-| single       | multichoice, one answer                  | =right ~wrong                         |
-| multiple     | multichoice, several answers; each right | ~%50%right ~%-50%wrong                |
-|              | answer 100/n %, each wrong one -100/n %  |                                       |
-| true-false   | truefalse                                | {TRUE} / {FALSE}                      |
-| fill-in      | shortanswer (every accepted answer 100%) | {=answer =other}                      |
-| match        | matching (partial credit per pair)       | {=left -> right}                      |
-| order        | ordering, all or nothing (Moodle 4.4+);  | short answer: the letters in order    |
-|              | before-4.4 file: short answer, letters   |                                       |
+What each question type becomes in each format is said, and done, by its module in
+hooks/kb/question_types/ (this script writes what every question shares: name, text, general
+feedback, grade, hint; the quiz's category, package and files).
 
 Ordering is scored all or nothing everywhere, as in the portal (quiz.js): a procedure in the wrong
 order is not partly right, and it is the one rule that every format can state (Moodle's ordering

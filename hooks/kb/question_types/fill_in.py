@@ -1,4 +1,8 @@
-"""fill-in: a sentence with one blank (``___``) and the answers accepted in it, per language."""
+"""fill-in: a sentence with one blank (``___``) and the answers accepted in it, per language.
+
+Moodle XML: shortanswer, every accepted answer 100% (graded exactly, case-insensitive, without
+the portal's one-slip tolerance). GIFT: {=answer =other}. QTI: textEntryInteraction.
+"""
 
 from __future__ import annotations
 

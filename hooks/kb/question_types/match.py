@@ -1,4 +1,7 @@
-"""match: pairs of a left and a right text; the reader picks the right one for each left one."""
+"""match: pairs of a left and a right text; the reader picks the right one for each left one.
+
+Moodle XML: matching, partial credit per pair. GIFT: {=left -> right}. QTI: matchInteraction.
+"""
 
 from __future__ import annotations
 

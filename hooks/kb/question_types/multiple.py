@@ -1,4 +1,8 @@
-"""multiple: one or more right options; each right one earns a share, each wrong one costs one."""
+"""multiple: one or more right options; each right one earns a share, each wrong one costs one.
+
+Moodle XML: multichoice, several answers; each right answer 100/n %, each wrong one -100/n %.
+GIFT: ~%50%right ~%-50%wrong. QTI: choiceInteraction, the same shares as a mapping.
+"""
 
 from __future__ import annotations
 

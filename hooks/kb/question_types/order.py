@@ -1,7 +1,8 @@
 """order: steps to put in the right order (written in that order), all or nothing.
 
-GIFT and a Moodle before 4.4 have no ordering type: there the steps are listed with letters and
-the reader types the letters in order (a short answer).
+Moodle XML: ordering, ALL_OR_NOTHING (Moodle 4.4 or later). GIFT and a Moodle before 4.4 have
+no ordering type: there the steps are listed with letters and the reader types the letters in
+order (a short answer). QTI: orderInteraction with the correct order.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""single: one right option among two or more."""
+"""single: one right option among two or more.
+
+Moodle XML: multichoice, one answer. GIFT: =right ~wrong. QTI: choiceInteraction, one choice.
+"""
 
 from __future__ import annotations
 

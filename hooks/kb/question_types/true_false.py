@@ -1,4 +1,7 @@
-"""true-false: a statement that is true or false (``answer``)."""
+"""true-false: a statement that is true or false (``answer``).
+
+Moodle XML: truefalse. GIFT: {TRUE} / {FALSE}. QTI: a choiceInteraction of two options.
+"""
 
 from __future__ import annotations
 
