@@ -13,18 +13,9 @@ README.txt in the folder says which file needs which Moodle. The quizzes are che
 problem nothing is written. The files are made in a fresh folder that replaces the output folder
 only when every file was written, so an export is whole or not there at all.
 
-What each question type becomes:
-
-| portal       | Moodle XML                               | GIFT                                  |
-|--------------|------------------------------------------|---------------------------------------|
-| single       | multichoice, one answer                  | =right ~wrong                         |
-| multiple     | multichoice, several answers; each right | ~%50%right ~%-50%wrong                |
-|              | answer 100/n %, each wrong one -100/n %  |                                       |
-| true-false   | truefalse                                | {TRUE} / {FALSE}                      |
-| fill-in      | shortanswer (every accepted answer 100%) | {=answer =other}                      |
-| match        | matching (partial credit per pair)       | {=left -> right}                      |
-| order        | ordering, all or nothing (Moodle 4.4+);  | short answer: the letters in order    |
-|              | before-4.4 file: short answer, letters   |                                       |
+What each question type becomes in each format is said, and done, by its module in
+hooks/kb/question_types/ (this script writes what every question shares: name, text, general
+feedback, grade, hint; the quiz's category, package and files).
 
 Ordering is scored all or nothing everywhere, as in the portal (quiz.js): a procedure in the wrong
 order is not partly right, and it is the one rule that every format can state (Moodle's ordering
@@ -40,12 +31,8 @@ tolerance.
 from __future__ import annotations
 
 import argparse
-import html
 import io
-import math
 import os
-import random
-import re
 import shutil
 import sys
 import tempfile
@@ -56,134 +43,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import content_model, quiz_model  # noqa: E402
+from kb import content_model, question_types, quiz_model  # noqa: E402
+from kb.question_types import base as qt_base  # noqa: E402
 
 CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
-# An ordering question as a short answer (GIFT, and Moodle XML before 4.4): the steps get letters.
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-TYPE_LETTERS = {
-    "nl": "Zet de stappen in de juiste volgorde: typ hun letters na elkaar, bijvoorbeeld {example}.",
-    "en": "Put the steps in the right order: type their letters one after the other, e.g. {example}.",
-}
 OLDER_MOODLE = "before-4.4"  # the Moodle XML file of a quiz with ordering questions, without them
 # The Moodle question type of each portal type (see the table above).
-MOODLE_TYPES = {
-    "single": "multichoice",
-    "multiple": "multichoice",
-    "true-false": "truefalse",
-    "fill-in": "shortanswer",
-    "match": "matching",
-    "order": "ordering",
-}
-
-
-def _fraction(value: float) -> str:
-    return f"{value:.5f}".rstrip("0").rstrip(".")
-
-
-def _html(text: str) -> str:
-    return f"<p>{html.escape(text)}</p>"
-
-
-def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html") -> ET.Element:
-    element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
-    ET.SubElement(element, "text").text = _html(text) if fmt == "html" else text
-    return element
-
-
-def _answer(parent: ET.Element, fraction: float, text: str, feedback: str | None, fmt="html"):
-    answer = ET.SubElement(parent, "answer", {"fraction": _fraction(fraction), "format": fmt})
-    ET.SubElement(answer, "text").text = _html(text) if fmt == "html" else text
-    if feedback:
-        _text(answer, "feedback", feedback)
-    return answer
-
-
-def _prompt(q: dict, lang: str) -> str:
-    if q["type"] == "fill-in":
-        return f"{q['prompt'][lang]} {q['text'][lang].replace(quiz_model.BLANK, '_____')}"
-    return q["prompt"][lang]
-
-
-def lettered_steps(q: dict, lang: str) -> tuple[list[str], list[str]]:
-    """An ordering question as a short answer: the steps as they are listed, each after its letter
-    ("A. …"; shuffled the same on every export, no step in its own place), and every accepted
-    answer: the letters in the right order, written together, with spaces, commas or hyphens
-    ("CADB", "C, A, D, B")."""
-    steps, listed = q["steps"], list(q["steps"])
-    shuffle = random.Random(f"{q['id']}:{lang}").shuffle  # a string seed: the same every run
-    while any(a is b for a, b in zip(listed, steps, strict=True)):
-        shuffle(listed)
-    letters = [LETTERS[listed.index(s)] for s in steps]
-    lines = [f"{LETTERS[n]}. {s['text'][lang]}" for n, s in enumerate(listed)]
-    return lines, [sep.join(letters) for sep in ("", " ", ",", ", ", "-")]
-
-
-def _lettered_html(q: dict, lang: str) -> str:
-    lines, _ = lettered_steps(q, lang)
-    ask = TYPE_LETTERS[lang].format(example=LETTERS[: len(lines)])
-    return "".join(_html(text) for text in (_prompt(q, lang), ask, *lines))
-
-
-def _shares(options: list[dict]) -> tuple[float, float]:
-    """Moodle fractions of a multiple-answer question: each right answer and each wrong one, as
-    the portal grades it (right minus wrong, over the number of right answers, at least 0)."""
-    right = sum(1 for o in options if o.get("correct"))
-    return 100 / right, -100 / right
+MOODLE_TYPES = {name: qtype.moodle_type for name, qtype in question_types.TYPES.items()}
+# What the question types need from the exporter (kb/question_types/base.py), and GIFT's escape.
+_text, _g, _qid = qt_base.moodle_text, qt_base.gift_escape, qt_base.qti_id
 
 
 def question_xml(quiz_id: str, q: dict, lang: str, ordering: bool = True) -> ET.Element:
     """One Moodle question; with ``ordering`` False, an ordering question becomes a short answer
     (for Moodle before 4.4)."""
-    lettered = q["type"] == "order" and not ordering
-    el = ET.Element("question", {"type": "shortanswer" if lettered else MOODLE_TYPES[q["type"]]})
+    qtype = question_types.TYPES[q["type"]]
+    el = ET.Element("question", {"type": qtype.moodle_question_type(ordering)})
     ET.SubElement(ET.SubElement(el, "name"), "text").text = f"{quiz_id}: {q['id']}"
-    if lettered:
-        ET.SubElement(
-            ET.SubElement(el, "questiontext", {"format": "html"}), "text"
-        ).text = _lettered_html(q, lang)
-    else:
-        _text(el, "questiontext", _prompt(q, lang))
+    question_text = ET.SubElement(el, "questiontext", {"format": "html"})
+    ET.SubElement(question_text, "text").text = qtype.moodle_question_html(q, lang, ordering)
     _text(el, "generalfeedback", q["explanation"][lang])
     ET.SubElement(el, "defaultgrade").text = "1"
     ET.SubElement(el, "penalty").text = "0.3333333"
     ET.SubElement(el, "hidden").text = "0"
     ET.SubElement(el, "idnumber").text = f"{quiz_id}-{q['id']}"
-    if q["type"] in ("single", "multiple"):
-        ET.SubElement(el, "single").text = "true" if q["type"] == "single" else "false"
-        ET.SubElement(el, "shuffleanswers").text = "true"
-        ET.SubElement(el, "answernumbering").text = "abc"
-        right, wrong = _shares(q["options"]) if q["type"] == "multiple" else (100, 0)
-        for o in q["options"]:
-            feedback = (o.get("feedback") or {}).get(lang)
-            _answer(el, right if o.get("correct") else wrong, o["text"][lang], feedback)
-    elif q["type"] == "true-false":
-        for value in (True, False):
-            _answer(
-                el,
-                100 if q["answer"] is value else 0,
-                str(value).lower(),
-                None,
-                "moodle_auto_format",
-            )
-    elif q["type"] == "fill-in" or lettered:
-        ET.SubElement(el, "usecase").text = "0"
-        answers = lettered_steps(q, lang)[1] if lettered else q["answers"][lang]
-        for answer in answers:
-            _answer(el, 100, str(answer), None, "moodle_auto_format")
-    elif q["type"] == "match":
-        ET.SubElement(el, "shuffleanswers").text = "true"
-        for pair in q["pairs"]:
-            sub = ET.SubElement(el, "subquestion", {"format": "html"})
-            ET.SubElement(sub, "text").text = _html(pair["left"][lang])
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = pair["right"][lang]
-    elif q["type"] == "order":
-        ET.SubElement(el, "layouttype").text = "VERTICAL"
-        ET.SubElement(el, "selecttype").text = "ALL"
-        ET.SubElement(el, "selectcount").text = "0"
-        ET.SubElement(el, "gradingtype").text = "ALL_OR_NOTHING"  # as the portal grades it
-        for step in q["steps"]:  # in the right order: the plug-in shuffles them for the learner
-            _answer(el, 1, step["text"][lang], None)
+    qtype.moodle(el, q, lang, ordering)
     if (q.get("hint") or {}).get(lang):
         _text(el, "hint", q["hint"][lang])
     return el
@@ -196,7 +80,7 @@ def _category(quiz: dict, lang: str) -> str:
 
 def has_ordering(quiz: dict) -> bool:
     """True when the quiz's Moodle XML needs Moodle 4.4 or later (an ordering question)."""
-    return any(q["type"] == "order" for q in quiz["questions"])
+    return any(question_types.TYPES[q["type"]].needs_moodle_44 for q in quiz["questions"])
 
 
 def quiz_xml(quiz_id: str, quiz: dict, lang: str, ordering: bool = True) -> bytes:
@@ -212,35 +96,11 @@ def quiz_xml(quiz_id: str, quiz: dict, lang: str, ordering: bool = True) -> byte
 # --- GIFT ------------------------------------------------------------------------------------
 
 
-def _g(text: str) -> str:
-    """Text with GIFT's special characters escaped."""
-    return re.sub(r"([~=#{}:\\])", r"\\\1", str(text)).replace("\n", " ")
-
-
 def question_gift(quiz_id: str, q: dict, lang: str) -> str:
-    text = f"[html]{_g(_lettered_html(q, lang))}" if q["type"] == "order" else _g(_prompt(q, lang))
-    head = f"::{_g(quiz_id + ': ' + q['id'])}::{text} {{"
+    qtype = question_types.TYPES[q["type"]]
+    head = f"::{_g(quiz_id + ': ' + q['id'])}::{qtype.gift_text(q, lang)} {{"
     general = f"\n\t####{_g(q['explanation'][lang])}"
-    lines = []
-    if q["type"] in ("single", "multiple"):
-        right, wrong = _shares(q["options"]) if q["type"] == "multiple" else (100, 0)
-        for o in q["options"]:
-            feedback = (o.get("feedback") or {}).get(lang)
-            tail = f"#{_g(feedback)}" if feedback else ""
-            if q["type"] == "single":
-                lines.append(f"{'=' if o.get('correct') else '~'}{_g(o['text'][lang])}{tail}")
-            else:
-                share = right if o.get("correct") else wrong
-                lines.append(f"~%{_fraction(share)}%{_g(o['text'][lang])}{tail}")
-    elif q["type"] == "true-false":
-        return f"{head}{'TRUE' if q['answer'] else 'FALSE'}{general}\n}}\n"
-    elif q["type"] == "fill-in":
-        lines = [f"={_g(a)}" for a in q["answers"][lang]]
-    elif q["type"] == "match":
-        lines = [f"={_g(p['left'][lang])} -> {_g(p['right'][lang])}" for p in q["pairs"]]
-    elif q["type"] == "order":  # GIFT has no ordering type: a short answer, all or nothing
-        lines = [f"={_g(a)}" for a in lettered_steps(q, lang)[1]]
-    return head + "".join(f"\n\t{line}" for line in lines) + general + "\n}\n"
+    return head + qtype.gift_answers(q, lang) + general + "\n}\n"
 
 
 def quiz_gift(quiz_id: str, quiz: dict, lang: str) -> str:
@@ -259,34 +119,6 @@ QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 
 
-def _qid(value: str) -> str:
-    """A QTI identifier (an XML name) for a portal id, which may start with a digit."""
-    return "C_" + re.sub(r"[^A-Za-z0-9_-]", "_", str(value))
-
-
-def _declare(item: ET.Element, cardinality: str, base: str, correct: list[str]) -> ET.Element:
-    decl = ET.SubElement(
-        item,
-        "responseDeclaration",
-        {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base},
-    )
-    values = ET.SubElement(decl, "correctResponse")
-    for value in correct:
-        ET.SubElement(values, "value").text = value
-    return decl
-
-
-def _mapping(decl: ET.Element, entries: list[tuple[str, float]], **extra: str) -> None:
-    mapping = ET.SubElement(
-        decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"}
-    )
-    for key, value in entries:  # a right share rounds up, so that all right adds up to 1
-        value = math.ceil(value * 1e5) / 1e5 if value > 0 else value
-        ET.SubElement(
-            mapping, "mapEntry", {"mapKey": key, "mappedValue": _fraction(value), **extra}
-        )
-
-
 def question_qti(quiz_id: str, q: dict, lang: str) -> bytes:
     """One assessmentItem: the interaction, the right answer, partial credit, the explanation."""
     item = ET.Element(
@@ -300,33 +132,8 @@ def question_qti(quiz_id: str, q: dict, lang: str) -> bytes:
             "xml:lang": lang,
         },
     )
-    kind, mapped = q["type"], q["type"] in ("multiple", "fill-in", "match")
-    if kind in ("single", "multiple", "true-false"):
-        options = q.get("options") or [
-            {"id": "true", "text": {lang: "TRUE"}, "correct": q["answer"] is True},
-            {"id": "false", "text": {lang: "FALSE"}, "correct": q["answer"] is False},
-        ]
-        if kind == "true-false":
-            labels = {"nl": ("Waar", "Niet waar"), "en": ("True", "False")}[lang]
-            options[0]["text"], options[1]["text"] = {lang: labels[0]}, {lang: labels[1]}
-        right = [_qid(o["id"]) for o in options if o.get("correct")]
-        decl = _declare(item, "multiple" if kind == "multiple" else "single", "identifier", right)
-        if kind == "multiple":
-            share, cost = _shares(options)
-            _mapping(
-                decl,
-                [(_qid(o["id"]), (share if o.get("correct") else cost) / 100) for o in options],
-            )
-    elif kind == "fill-in":
-        answers = [str(a) for a in q["answers"][lang]]
-        decl = _declare(item, "single", "string", answers[:1])
-        _mapping(decl, [(a, 1) for a in answers], caseSensitive="false")
-    elif kind == "match":
-        pairs = [f"{_qid('L' + p['id'])} {_qid('R' + p['id'])}" for p in q["pairs"]]
-        decl = _declare(item, "multiple", "directedPair", pairs)
-        _mapping(decl, [(pair, 1 / len(pairs)) for pair in pairs])
-    else:  # order
-        _declare(item, "ordered", "identifier", [_qid(s["id"]) for s in q["steps"]])
+    qtype = question_types.TYPES[q["type"]]
+    qtype.qti_response(item, q, lang)
     for name, base in (("SCORE", "float"), ("FEEDBACK", "identifier")):
         out = ET.SubElement(
             item,
@@ -335,60 +142,10 @@ def question_qti(quiz_id: str, q: dict, lang: str) -> bytes:
         )
         if name == "SCORE":
             ET.SubElement(ET.SubElement(out, "defaultValue"), "value").text = "0"
-    body = ET.SubElement(item, "itemBody")
-    if kind in ("single", "multiple", "true-false"):
-        inter = ET.SubElement(
-            body,
-            "choiceInteraction",
-            {
-                "responseIdentifier": "RESPONSE",
-                "shuffle": "true",
-                "maxChoices": "0" if kind == "multiple" else "1",
-            },
-        )
-        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
-        for o in options:
-            ET.SubElement(inter, "simpleChoice", {"identifier": _qid(o["id"])}).text = o["text"][
-                lang
-            ]
-    elif kind == "fill-in":
-        ET.SubElement(body, "p").text = q["prompt"][lang]
-        before, _, after = q["text"][lang].partition(quiz_model.BLANK)
-        para = ET.SubElement(body, "p")
-        para.text = before
-        ET.SubElement(
-            para, "textEntryInteraction", {"responseIdentifier": "RESPONSE", "expectedLength": "20"}
-        ).tail = after
-    elif kind == "match":
-        inter = ET.SubElement(
-            body,
-            "matchInteraction",
-            {
-                "responseIdentifier": "RESPONSE",
-                "shuffle": "true",
-                "maxAssociations": str(len(q["pairs"])),
-            },
-        )
-        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
-        for side in ("left", "right"):
-            group = ET.SubElement(inter, "simpleMatchSet")
-            for p in q["pairs"]:
-                ident = _qid(("L" if side == "left" else "R") + p["id"])
-                ET.SubElement(
-                    group, "simpleAssociableChoice", {"identifier": ident, "matchMax": "1"}
-                ).text = p[side][lang]
-    else:
-        inter = ET.SubElement(
-            body, "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"}
-        )
-        ET.SubElement(inter, "prompt").text = q["prompt"][lang]
-        for st in q["steps"]:
-            ET.SubElement(inter, "simpleChoice", {"identifier": _qid(st["id"])}).text = st["text"][
-                lang
-            ]
+    qtype.qti_body(ET.SubElement(item, "itemBody"), q, lang)
     rp = ET.SubElement(item, "responseProcessing")
     cond = ET.SubElement(ET.SubElement(rp, "responseCondition"), "responseIf")
-    if mapped:
+    if qtype.qti_mapped:
         ET.SubElement(ET.SubElement(cond, "not"), "isNull").append(
             ET.Element("variable", {"identifier": "RESPONSE"})
         )

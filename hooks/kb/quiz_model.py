@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kb import content_model, schema_registry, sources, text_policy
+from kb import content_model, question_types, schema_registry, sources, text_policy
 from kb import markers as kb_markers
 from kb.problems import Problem
+from kb.question_types import fill_in
 
 __all__ = [
     "LANGS",
@@ -28,12 +27,13 @@ __all__ = [
     "load",
     "markers",
     "question_hash",
+    "question_problems",
     "view",
 ]
 
 QUIZ_DIR = "quizzes"
 LANGS = ("nl", "en")
-BLANK = "___"
+BLANK, NUMBER = fill_in.BLANK, fill_in.NUMBER  # a fill-in's blank; an answer that is a number
 # A training session's self-check of fewer questions says little about what a coach knows.
 MIN_QUESTIONS = 8
 
@@ -60,16 +60,6 @@ def session_quiz_problems(root: Path, sessions: dict[str, str]) -> list[Problem]
 
 
 SCHEMA_PATH = schema_registry.SCHEMA_DIR / "quiz.schema.yml"
-# Which fields each type uses; any other of these fields on the question is a mistake.
-TYPE_FIELDS = {
-    "single": {"options"},
-    "multiple": {"options"},
-    "true-false": {"answer"},
-    "fill-in": {"text", "answers"},
-    "order": {"steps"},
-    "match": {"pairs"},
-}
-ALL_TYPE_FIELDS = set().union(*TYPE_FIELDS.values())
 # The engine says right or wrong above the explanation; an explanation that opens with a verdict
 # contradicts a reader who rightly chose "Niet waar" ("✓ Juist", then "Fout. …").
 VERDICT = re.compile(
@@ -89,8 +79,6 @@ WRONG_WORDS = {
     "false",
     "no",
 }
-# A fill-in whose accepted answers include a number asks for a number, not a word.
-NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -199,10 +187,32 @@ def _source_problem(site: content_model.Site, source: str) -> str:
     return _resolves(site, source)
 
 
-def _question_problems(
+def _item_problems(q: dict, qtype: question_types.QuestionType, add) -> None:
+    """A type's list of items (options, steps, pairs): ids used once, and enough of them."""
+    items = q.get(qtype.items) if qtype.items else None
+    if not isinstance(items, list):
+        return
+    ids = [i.get("id") for i in items if isinstance(i, dict)]
+    for dup in sorted({i for i in ids if ids.count(i) > 1 and i is not None}):
+        add(
+            qtype.items,
+            f"the id '{dup}' is used twice in {qtype.items}.",
+            "give every item its own id.",
+        )
+    if len(items) < qtype.least:
+        add(
+            qtype.items,
+            f"has {len(items)} {qtype.items}; a {qtype.name} question needs at least {qtype.least}.",
+            f"add {qtype.items} until there are {qtype.least}.",
+        )
+
+
+def question_problems(
     rel: str, q: dict, index: int, tree: yaml.Node | None, site: content_model.Site
 ) -> list[Problem]:
-    """Rules per question type that the schema does not express."""
+    """The rules of one question that the schema does not express: its type's fields (required
+    on it, foreign to other types), its list of items, its type's own rules (kb.question_types),
+    then what every question shares (verdicts, option feedback, source, read_again)."""
     qid, kind = q.get("id", index + 1), q.get("type")
     if not isinstance(kind, str):
         kind = None  # the schema says what the type should be
@@ -212,8 +222,9 @@ def _question_problems(
     def add(key: str, message: str, fix: str) -> None:
         out.append(Problem(rel, message, fix, f"questions[{qid}].{key}", _line(tree, [*base, key])))
 
-    wanted = TYPE_FIELDS.get(kind, set())
-    for key in sorted((ALL_TYPE_FIELDS - wanted) & q.keys()):
+    qtype = question_types.get(kind)
+    wanted = qtype.fields if qtype else frozenset()
+    for key in sorted((question_types.all_fields() - wanted) & q.keys()):
         add(key, f"{key} is not used by a {kind} question.", f"remove {key}, or change type.")
     for key in sorted(wanted - q.keys()):
         add(
@@ -221,68 +232,9 @@ def _question_problems(
             f"a {kind} question needs {key}.",
             f"add {key} (see the quiz format in hooks/kb/schemas/quiz.schema.yml).",
         )
-    items_key = {
-        "single": "options",
-        "multiple": "options",
-        "order": "steps",
-        "match": "pairs",
-    }.get(kind)
-    items = q.get(items_key) if items_key else None
-    if isinstance(items, list):
-        ids = [i.get("id") for i in items if isinstance(i, dict)]
-        for dup in sorted({i for i in ids if ids.count(i) > 1 and i is not None}):
-            add(
-                items_key,
-                f"the id '{dup}' is used twice in {items_key}.",
-                "give every item its own id.",
-            )
-        least = {"single": 2, "multiple": 2}.get(kind, 3)
-        if len(items) < least:
-            add(
-                items_key,
-                f"has {len(items)} {items_key}; a {kind} question needs at least {least}.",
-                f"add {items_key} until there are {least}.",
-            )
-        correct = sum(1 for i in items if isinstance(i, dict) and i.get("correct") is True)
-        if kind == "single" and correct != 1:
-            add(
-                items_key,
-                f"{correct} options are marked correct; a single-choice question needs exactly 1.",
-                "mark exactly one option with correct: true (or use type: multiple).",
-            )
-        if kind == "multiple" and correct == 0:
-            add(
-                items_key,
-                "no option is marked correct.",
-                "mark at least one option with correct: true.",
-            )
-        elif kind == "multiple" and correct == len(items):
-            add(
-                items_key,
-                f"all {correct} options are marked correct: ticking every box would always pass.",
-                "add at least one option that is wrong (correct: false).",
-            )
-        if kind == "match":
-            for lang in LANGS:
-                rights = [
-                    i.get("right", {}).get(lang)
-                    for i in items
-                    if isinstance(i, dict) and isinstance(i.get("right"), dict)
-                ]
-                if len(set(rights)) < len(rights):
-                    add(
-                        items_key,
-                        f"two pairs have the same right-hand text in {lang}.",
-                        "make every right-hand text different, or merge the pairs.",
-                    )
-    if kind == "fill-in" and isinstance(q.get("text"), dict):
-        for lang in LANGS:
-            if isinstance(q["text"].get(lang), str) and q["text"][lang].count(BLANK) != 1:
-                add(
-                    "text",
-                    f"the {lang} text must contain exactly one blank (___).",
-                    "write three underscores where the reader fills in the answer.",
-                )
+    if qtype:
+        _item_problems(q, qtype, add)
+        qtype.check(q, add, LANGS)
     for lang in LANGS:
         text = (
             (q.get("explanation") or {}).get(lang)
@@ -376,7 +328,7 @@ def check(root: Path, site: content_model.Site) -> list[Problem]:
                         _line(tree, ["questions", index, "id"]),
                     )
                 )
-            problems += _question_problems(rel, q, index, tree, site)
+            problems += question_problems(rel, q, index, tree, site)
     # Quiz markers in pages are checked with every other marker, in content_model.
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
@@ -390,20 +342,10 @@ def question_hash(q: dict) -> str:
     Saved answers are restored only while this hash is unchanged, so an editor who reorders or
     changes options never has a reader's old answer applied to a different question.
     """
-    neutral = {
-        "id": q.get("id"),
-        "type": q.get("type"),
-        "answer": q.get("answer"),
-        "answers": q.get("answers"),
-        "options": [(o.get("id"), bool(o.get("correct"))) for o in q.get("options", [])],
-        "steps": [s.get("id") for s in q.get("steps", [])],
-        "pairs": [p.get("id") for p in q.get("pairs", [])],
-    }
+    neutral = {"id": q.get("id"), "type": q.get("type")}
+    for qtype in question_types.TYPES.values():  # every type's part, from any question
+        neutral.update(qtype.hash_part(q))
     return hashlib.sha1(json.dumps(neutral, sort_keys=True).encode()).hexdigest()[:10]
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def view(quiz_id: str, quiz: dict, lang: str) -> dict:
@@ -420,39 +362,8 @@ def view(quiz_id: str, quiz: dict, lang: str) -> dict:
             "read_again": q.get("read_again"),
             "source": q.get("source"),
         }
-        if q["type"] in ("single", "multiple"):
-            item["options"] = [
-                {
-                    "id": o["id"],
-                    "text": o["text"][lang],
-                    "correct": bool(o.get("correct")),
-                    "feedback": (o.get("feedback") or {}).get(lang),
-                }
-                for o in q["options"]
-            ]
-        elif q["type"] == "true-false":
-            item["answer"] = bool(q["answer"])
-        elif q["type"] == "fill-in":
-            item["before"], _, item["after"] = q["text"][lang].partition(BLANK)
-            item["answers"] = [str(a) for a in q["answers"][lang]]
-            item["answers_json"] = json.dumps(item["answers"], ensure_ascii=False)
-            item["numeric"] = any(NUMBER.match(a.strip()) for a in item["answers"])
-        elif q["type"] == "order":
-            item["solution"] = [s["text"][lang] for s in q["steps"]]
-            steps = [{"id": s["id"], "text": s["text"][lang]} for s in q["steps"]]
-            shown = steps[:]
-            # A fixed shuffle that is never the answer: readers without JavaScript see this order.
-            rng = random.Random(f"{quiz_id}/{q['id']}")
-            while shown == steps and len({s["id"] for s in steps}) > 1:
-                rng.shuffle(shown)
-            item["steps"] = shown
-            item["solution_ids"] = " ".join(s["id"] for s in steps)
-        elif q["type"] == "match":
-            item["pairs"] = [
-                {"id": p["id"], "left": p["left"][lang], "right": p["right"][lang]}
-                for p in q["pairs"]
-            ]
-            item["choices"] = sorted(item["pairs"], key=lambda p: _fold(p["right"]))
+        qtype = question_types.TYPES[q["type"]]
+        item.update({"help": qtype.help, "data": {}, **qtype.view(quiz_id, q, lang)})
         questions.append(item)
     return {
         "id": quiz_id,

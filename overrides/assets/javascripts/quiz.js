@@ -1,9 +1,9 @@
 /* Self-check quizzes (hooks/render_quizzes.py): check per question or for the whole quiz, feedback,
-   solution, retry, a result summary and a short history. Results are kept in this browser only
-   when the reader chose so (asked once, changeable on the progress page). No dependencies, no
-   requests. The parts only this script uses (buttons, marks, results) it makes itself (parts(),
-   tail()), with the texts hooks/render_quizzes.py writes into STRINGS in the built copy (per
-   language, from hooks/ui_strings.yml): a page does not carry them (issue 16). */
+   solution, retry, a summary and a short history. Results are kept in this browser only if the
+   reader chose so (asked once, changeable on the progress page). No dependencies, no requests.
+   Each question type has its grader (GRADERS). The parts only this script uses (buttons, marks,
+   results) it makes itself (parts(), tail()), with the texts hooks/render_quizzes.py writes into
+   STRINGS in the built copy (from hooks/ui_strings.yml): a page does not carry them. */
 (function () {
   "use strict";
   var PREFIX = "kb-quiz:", CONSENT = "kb-progress-consent", HISTORY = 5;
@@ -90,42 +90,103 @@
     return near == null ? null : { answer: near, slip: true };
   }
 
-  /* --- one question: read, set, grade, show ------------------------------------------------ */
-  function answerOf(q) {
-    var type = q.dataset.type, m = {};
-    if (type === "order") return all(q, ".kb-quiz__step").map(function (li) { return li.dataset.id; });
-    if (type === "fill-in") return q.querySelector("input").value;
-    if (type === "match") { all(q, ".kb-quiz__pair").forEach(function (li) { m[li.dataset.id] = li.querySelector("select").value; }); return m; }
-    return all(q, "input:checked").map(function (input) { return input.value; });
+  /* --- a grader per question type (kb/question_types): read, set, grade, show; mix, parts -- */
+  function ids(items) { return items.map(function (li) { return li.dataset.id; }); }
+  function marker(li, ok, S) { mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", ok ? S.sRight : S.sWrong); }
+  function options(many, mixed) {
+    return {
+      read: function (q) { return all(q, "input:checked").map(function (input) { return input.value; }); },
+      answered: function (q) { return this.read(q).length > 0; },
+      set: function (q, a) { all(q, "input").forEach(function (input) { input.checked = (a || []).indexOf(input.value) >= 0; }); },
+      grade: function (q, a) {
+        var correct = ids(all(q, ".kb-quiz__option[data-correct]")), right = 0, n = 0;
+        a.forEach(function (id) { if (correct.indexOf(id) >= 0) right++; else n++; });
+        return { answered: true, score: Math.max(0, (right - n) / correct.length) };
+      },
+      show: function (q, a, g, S) {
+        all(q, ".kb-quiz__option").forEach(function (li) {
+          var chosen = a.indexOf(li.dataset.id) >= 0, ok = li.hasAttribute("data-correct"), feedback = li.querySelector(".kb-quiz__feedback");
+          /* One answer: the result line says right or wrong, the option only "your choice". */
+          if (chosen && !many) mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", S.sChosen);
+          else if (chosen) marker(li, ok, S);
+          else if (ok && many && g.answered) mark(li.querySelector(".kb-quiz__mark"), "missed", S.sMissed);
+          if (feedback && chosen) feedback.hidden = false;
+        });
+      },
+      mix: mixed && function (q) { shuffle(q.querySelector(".kb-quiz__options")); }
+    };
   }
-  function answered(q) {
-    var type = q.dataset.type;
-    if (type === "order") return !!q.kbTouched;
-    if (type === "fill-in") return q.querySelector("input").value.trim() !== "";
-    if (type === "match") return all(q, "select").some(function (s) { return s.value; });
-    return all(q, "input:checked").length > 0;
-  }
-  function setAnswer(q, a) {
-    var type = q.dataset.type, list = q.querySelector(".kb-quiz__steps");
-    q.kbTouched = type === "order" && Array.isArray(a);
-    if (q.kbTouched) a.forEach(function (id) { var li = list.querySelector('[data-id="' + id + '"]'); if (li) list.appendChild(li); });
-    else if (type === "fill-in") q.querySelector("input").value = a || "";
-    else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { li.querySelector("select").value = (a || {})[li.dataset.id] || ""; chosen(li.querySelector("select")); });
-    else if (type !== "order") all(q, "input").forEach(function (input) { input.checked = (a || []).indexOf(input.value) >= 0; });
-  }
-  function grade(q) {
-    var type = q.dataset.type, a = answerOf(q), right = 0, n = 0, fit;
-    if (!answered(q)) return { answered: false, score: 0 };
-    if (type === "fill-in") { fit = accepts(JSON.parse(q.dataset.answers), a); return { answered: true, score: fit ? 1 : 0, fit: fit }; }
-    if (type === "order") return { answered: true, score: a.join(" ") === q.dataset.solution ? 1 : 0 };
-    if (type === "match") {
-      all(q, ".kb-quiz__pair").forEach(function (li) { n++; if (a[li.dataset.id] === li.dataset.id) right++; });
-      return { answered: true, score: right / n };
+  var GRADERS = {
+    single: options(false, true),
+    multiple: options(true, true),
+    "true-false": options(false, false),
+    "fill-in": {
+      lang: true,  /* a saved answer is in one language */
+      read: function (q) { return q.querySelector("input").value; },
+      answered: function (q) { return this.read(q).trim() !== ""; },
+      set: function (q, a) { q.querySelector("input").value = a || ""; },
+      grade: function (q, a) { var fit = accepts(JSON.parse(q.dataset.answers), a); return { answered: true, score: fit ? 1 : 0, fit: fit }; },
+      show: function (q, a, g, S) {
+        var el = q.querySelector(".kb-quiz__spelling");
+        el.hidden = !(g.fit && g.fit.slip);
+        el.textContent = g.fit ? fill(S.sAcceptedSpelling, { answer: g.fit.answer }) : "";
+      }
+    },
+    order: {
+      read: function (q) { return ids(all(q, ".kb-quiz__step")); },
+      answered: function (q) { return !!q.kbTouched; },
+      set: function (q, a) {
+        var list = q.querySelector(".kb-quiz__steps");
+        q.kbTouched = Array.isArray(a);
+        if (q.kbTouched) a.forEach(function (id) { var li = list.querySelector('[data-id="' + id + '"]'); if (li) list.appendChild(li); });
+      },
+      grade: function (q, a) { return { answered: true, score: a.join(" ") === q.dataset.solution ? 1 : 0 }; },
+      show: function (q, a, g, S) {
+        var solution = q.dataset.solution.split(" ");
+        all(q, ".kb-quiz__step").forEach(function (li, i) { marker(li, li.dataset.id === solution[i], S); });
+      },
+      mix: function (q) {
+        shuffle(q.querySelector(".kb-quiz__steps"), function (items) {
+          return ids(items).join(" ") === q.dataset.solution;
+        });
+      },
+      parts: function (q, S) {
+        all(q, ".kb-quiz__step").forEach(function (li) {
+          var text = li.querySelector(".kb-quiz__step-text").id;
+          li.append(make("span", { class: "kb-quiz__moves", hidden: true }, [[-1, "up", "\u2191 ", S.sMoveUp], [1, "down", "\u2193 ", S.sMoveDown]].map(function (m) {
+            var id = text + "-" + m[1];
+            return make("button", { type: "button", class: "kb-quiz__move", "data-move": m[0], id: id, "aria-labelledby": id + " " + text }, [make("span", { "aria-hidden": "true" }, [m[2]]), m[3]]);
+          })));
+        });
+      }
+    },
+    match: {
+      read: function (q) { var m = {}; all(q, ".kb-quiz__pair").forEach(function (li) { m[li.dataset.id] = li.querySelector("select").value; }); return m; },
+      answered: function (q) { return all(q, "select").some(function (s) { return s.value; }); },
+      set: function (q, a) { all(q, ".kb-quiz__pair").forEach(function (li) { var s = li.querySelector("select"); s.value = (a || {})[li.dataset.id] || ""; chosen(s); }); },
+      grade: function (q, a) {
+        var pairs = all(q, ".kb-quiz__pair"), right = pairs.filter(function (li) { return a[li.dataset.id] === li.dataset.id; });
+        return { answered: true, score: right.length / pairs.length };
+      },
+      show: function (q, a, g, S) { all(q, ".kb-quiz__pair").forEach(function (li) { var v = a[li.dataset.id]; if (v) marker(li, v === li.dataset.id, S); }); },
+      parts: function (q) {
+        all(q, ".kb-quiz__select").forEach(function (select) {
+          select.after(make("span", { class: "kb-quiz__chosen", "aria-hidden": "true", hidden: true }));
+        });
+        /* On paper a select shows no choices: a handout lists them (quiz.css shows it in print only). */
+        q.querySelector(".kb-quiz__pairs").before(make("ul", { class: "kb-quiz__choices" }, all(q.querySelector(".kb-quiz__select"), "option").filter(function (o) {
+          return o.value;
+        }).map(function (o) { return make("li", {}, [o.textContent]); })));
+      }
     }
-    var correct = all(q, ".kb-quiz__option[data-correct]").map(function (li) { return li.dataset.id; });
-    a.forEach(function (id) { if (correct.indexOf(id) >= 0) right++; else n++; });
-    return { answered: true, score: Math.max(0, (right - n) / correct.length) };
-  }
+  };
+
+  /* --- one question, by its type's grader --------------------------------------------------- */
+  function grader(q) { return GRADERS[q.dataset.type]; }
+  function answerOf(q) { return grader(q).read(q); }
+  function answered(q) { return grader(q).answered(q); }
+  function setAnswer(q, a) { grader(q).set(q, a); }
+  function grade(q) { return answered(q) ? grader(q).grade(q, answerOf(q)) : { answered: false, score: 0 }; }
   function mark(el, state, text) {
     if (!el) return;
     el.hidden = false;
@@ -134,18 +195,8 @@
   }
   function stateOf(g) { return !g.answered ? "unanswered" : g.score === 1 ? "right" : g.score > 0 ? "partly" : "wrong"; }
   function show(q, g, S) {
-    var type = q.dataset.type, a = answerOf(q), solution = (q.dataset.solution || "").split(" ");
     var spelling = q.querySelector(".kb-quiz__spelling"), state = stateOf(g), result = q.querySelector(".kb-quiz__result");
-    if (type === "order") all(q, ".kb-quiz__step").forEach(function (li, i) { var ok = li.dataset.id === solution[i]; mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", ok ? S.sRight : S.sWrong); });
-    else if (type === "match") all(q, ".kb-quiz__pair").forEach(function (li) { var ok = a[li.dataset.id] === li.dataset.id; if (a[li.dataset.id]) mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", ok ? S.sRight : S.sWrong); });
-    else if (type === "fill-in") { spelling.hidden = !(g.fit && g.fit.slip); spelling.textContent = g.fit ? fill(S.sAcceptedSpelling, { answer: g.fit.answer }) : ""; }
-    else all(q, ".kb-quiz__option").forEach(function (li) {
-      var chosen = a.indexOf(li.dataset.id) >= 0, ok = li.hasAttribute("data-correct"), feedback = li.querySelector(".kb-quiz__feedback");
-      /* One answer: the result line says right or wrong, the option only "your choice". */
-      if (chosen) mark(li.querySelector(".kb-quiz__mark"), ok ? "right" : "wrong", type === "multiple" ? (ok ? S.sRight : S.sWrong) : S.sChosen);
-      else if (ok && type === "multiple" && g.answered) mark(li.querySelector(".kb-quiz__mark"), "missed", S.sMissed);
-      if (feedback && chosen) feedback.hidden = false;
-    });
+    grader(q).show(q, answerOf(q), g, S);
     result.hidden = false;
     result.className = "kb-quiz__result kb-quiz__result--" + (state === "unanswered" ? "wrong" : state);
     result.textContent = S["s" + state.charAt(0).toUpperCase() + state.slice(1)];
@@ -160,13 +211,7 @@
     q.kbChecked = false;
   }
   function reset(q) { setAnswer(q, null); clearMarks(q); mix(q); }
-  function mix(q) {
-    var type = q.dataset.type, solution = q.dataset.solution;
-    if (type === "single" || type === "multiple") shuffle(q.querySelector(".kb-quiz__options"));
-    if (type === "order") shuffle(q.querySelector(".kb-quiz__steps"), function (items) {
-      return items.map(function (li) { return li.dataset.id; }).join(" ") === solution;
-    });
-  }
+  function mix(q) { if (grader(q).mix) grader(q).mix(q); }
   function openSolution(q) {
     var details = q.querySelector(".kb-quiz__answer");
     details.hidden = false;
@@ -193,23 +238,7 @@
   function parts(q, S) {
     var number = q.querySelector(".kb-quiz__number");
     number.id = q.id + "-number";
-    all(q, ".kb-quiz__step").forEach(function (li) {
-      var text = li.querySelector(".kb-quiz__step-text").id;
-      li.append(make("span", { class: "kb-quiz__moves", hidden: true }, [[-1, "up", "\u2191 ", S.sMoveUp], [1, "down", "\u2193 ", S.sMoveDown]].map(function (m) {
-        var b = button("kb-quiz__move", { "data-move": m[0], id: text + "-" + m[1], "aria-labelledby": text + "-" + m[1] + " " + text }, make("span", { "aria-hidden": "true" }, [m[2]]));
-        b.append(m[3]);
-        return b;
-      })));
-    });
-    all(q, ".kb-quiz__select").forEach(function (select) {
-      select.after(make("span", { class: "kb-quiz__chosen", "aria-hidden": "true", hidden: true }));
-    });
-    /* On paper a select shows no choices: a handout lists them (quiz.css shows it in print only). */
-    if (q.dataset.type === "match") {
-      q.querySelector(".kb-quiz__pairs").before(make("ul", { class: "kb-quiz__choices" }, all(q.querySelector(".kb-quiz__select"), "option").filter(function (o) {
-        return o.value;
-      }).map(function (o) { return make("li", {}, [o.textContent]); })));
-    }
+    if (grader(q).parts) grader(q).parts(q, S);
     all(q, ".kb-quiz__option, .kb-quiz__step, .kb-quiz__pair").forEach(function (li) {
       li.insertBefore(make("span", { class: "kb-quiz__mark", hidden: true }), li.querySelector(".kb-quiz__feedback"));
     });
@@ -307,7 +336,7 @@
     function record(percent) {
       var rec = consent() === "yes" ? load(id) : memory || {}, passMark = +S.passMark || null, answers = {};
       questions.forEach(function (q) {
-        answers[q.dataset.qid] = { h: q.dataset.hash, a: answerOf(q), l: q.dataset.type === "fill-in" ? lang : undefined };
+        answers[q.dataset.qid] = { h: q.dataset.hash, a: answerOf(q), l: grader(q).lang ? lang : undefined };
       });
       if (rec.best == null || percent >= rec.best) { rec.best = percent; rec.date = today(); }
       rec.last = percent;
