@@ -16,7 +16,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import content_model, first_facts, review, translations
+from kb import content_model, first_facts, kinds, review, translations
 from kb import markers as kb_markers
 from page_data import (
     Linker,
@@ -46,7 +46,8 @@ def freshness_months(config: MkDocsConfig) -> int:
 
 def _context(page, config: MkDocsConfig, files) -> dict | None:
     rec = record_for(page, config)
-    if rec is None:
+    own = kinds.get(rec.kind) if rec is not None else None
+    if own is None:  # not a page of the portal, or of no kind (the check stops the build)
         return None
     site, lang, link = site_for(config), current_language(config), Linker(page, files)
 
@@ -65,12 +66,11 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
 
     refs = {
         key: [r for slug in _as_list(rec.meta.get(key)) if (r := ref(kind, slug))]
-        for key, kind in content_model.REFERENCE_KEYS.items()
-        if key not in ("replaced_by", "mostly_replaced_by")
+        for key, kind in own.references.items()
     }
+    # "Mentioned in" leaves out pages the page already links to ("related statuses" etc.).
+    linked = {r["url"] for found in refs.values() for r in found}
     refs["read_before"] = [read_before(item) for item in rec.meta.get("read_before") or []]
-    # "Mentioned in" leaves out pages the boxes above already link to ("related statuses" etc.).
-    linked = {r["url"] for key in ("related", "statuses", "stories", "tasks") for r in refs[key]}
     backlinks = [
         {"title": p.meta.get("title"), "url": url, "kind": p.kind}
         for _, p in site.referring(rec, lang)
@@ -89,13 +89,16 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
         "stale": bool(due and due.overdue),
         "months": due.interval if due else freshness_months(config),
         "first": first_facts.first_facts(rec.kind, rec.meta),
+        "view": own.view,
+        "references": own.references,
+        "kinds": kinds.labels(lang),
     }
 
 
 @event_priority(50)
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     ctx = _context(page, config, files)
-    if ctx is None or ctx["kind"] == "page":
+    if ctx is None or ctx["view"] is None:  # a kind without a view has no boxes
         return markdown
     top = keep(flat(render_macro(config, TEMPLATE, "top", **ctx)))
     bottom = keep(flat(render_macro(config, TEMPLATE, "bottom", **ctx)))
