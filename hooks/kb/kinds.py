@@ -7,8 +7,8 @@ portal needs to know about it sits in the schema, beside the fields it is about:
     x-kind:
       folder: tasks                      # its pages live in content/tasks/ (omit: anywhere)
       view: hooks/kinds/task-guide.html  # the template whose macros render its boxes (omit: none)
-      labels:                            # per language: one page, and the section (plural)
-        nl: {one: Taak, many: Taken van de coach}
+      labels:                            # per language: one page, its section (plural) and
+        nl: {one: Taak, many: Taken van de coach}   # the titles of its own boxes, if any
         en: {one: Task, many: The coach's tasks}
     properties:
       statuses: {$ref: common.schema.yml#/$defs/slug-list, x-refers-to: status}
@@ -50,9 +50,8 @@ _DECLARATION = Draft202012Validator(
                 "type": "object",
                 "additionalProperties": {
                     "type": "object",
-                    "additionalProperties": False,
                     "required": ["one"],
-                    "properties": {"one": {"type": "string"}, "many": {"type": "string"}},
+                    "additionalProperties": {"type": "string"},
                 },
             },
         },
@@ -160,9 +159,13 @@ def references() -> dict[str, str]:
 
 
 def labels(lang: str) -> dict[str, dict[str, Any]]:
-    """Kind -> ``{"one": …, "many": …}`` in ``lang``, for templates."""
+    """Kind -> its labels in ``lang`` (``one``, ``many`` and its boxes' titles), for templates."""
     return {
-        name: {"one": kind.label(lang), "many": kind.label(lang, plural=True)}
+        name: {
+            **kind.label_texts.get(lang, {}),
+            "one": kind.label(lang),
+            "many": kind.label(lang, plural=True),
+        }
         for name, kind in kinds().items()
     }
 
