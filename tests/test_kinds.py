@@ -14,6 +14,7 @@ import jinja2
 import pytest
 import yaml
 from markupsafe import Markup
+from test_build_errors import build, copy_project
 
 from content_index import ROOT, SITE
 from kb import content_model, kinds, text_policy
@@ -289,3 +290,30 @@ def test_the_toy_kinds_template_renders_its_box(toy) -> None:
     assert f'<a href="linzensoep.html">{soup.meta["title"]}</a>' in back
     assert f'<span class="kb-links__kind">({recipe.label("nl")})</span>' in back
     assert _render(tmp_path, "top", soup, site).strip() == ""  # no key facts, no top of its own
+
+
+class TestBuildToyKind:
+    """The same toy kind in a copy of the portal, built as `make build` does: its schema and view
+    are files of the copy only, and the published page shows the kind's box in both languages."""
+
+    def test_a_toy_page_is_published_with_its_box(self, tmp_path: Path) -> None:
+        project = copy_project(tmp_path / "project")
+        (project / "hooks/kb/schemas/recipe.schema.yml").write_text(
+            TOY_SCHEMA.replace("view: kinds/recipe.html", "view: hooks/kinds/recipe.html"),
+            encoding="utf-8",
+        )
+        (project / "overrides/hooks/kinds/recipe.html").write_text(TOY_VIEW, encoding="utf-8")
+        recipes = project / "content" / "recipes"
+        recipes.mkdir()
+        english = SOUP.replace("Een soep die je samen maakt", "A soup you make together")
+        for name, text in (("linzensoep.md", SOUP), ("linzensoep.en.md", english)):
+            (recipes / name).write_text(text.replace("[brood]", "[]"), encoding="utf-8")
+
+        done = build(project, tmp_path / "site")
+        assert done.returncode == 0, done.stdout + done.stderr
+        labels = yaml.safe_load(TOY_SCHEMA)["x-kind"]["labels"]
+        for lang, path in (("nl", "recipes/linzensoep.html"), ("en", "en/recipes/linzensoep.html")):
+            html = (tmp_path / "site" / path).read_text(encoding="utf-8")
+            box = html.split('<section class="kb-box ingredients"', 1)[1].split("</section>")[0]
+            assert f">{labels[lang]['ingredients']}</h2>" in box
+            assert box.count("<li>") == len(yaml.safe_load(SOUP.split("---")[1])["ingredients"])
