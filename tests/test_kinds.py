@@ -115,6 +115,13 @@ properties:
   summary: {$ref: common.schema.yml#/$defs/summary}
   ingredients: {$ref: common.schema.yml#/$defs/plain-list, minItems: 1}
   goes_with: {$ref: common.schema.yml#/$defs/slug-list, x-refers-to: recipe}
+  menu:
+    type: array
+    items:
+      type: object
+      additionalProperties: false
+      properties:
+        course: {$ref: common.schema.yml#/$defs/slug, x-refers-to: recipe}
 """
 
 TOY_VIEW = """\
@@ -158,6 +165,7 @@ title: Kapotte taart
 summary: Een recept met een fout die een redacteur kan maken.
 ingredients: appels
 goes_with: [koekjes]
+menu: [{course: linzensoep}, {course: pudding}]
 ---
 
 # Kapotte taart
@@ -189,6 +197,7 @@ def _problems(project: Path) -> list:
 
 def test_the_toy_kind_joins_the_registry(toy) -> None:
     _, recipe = toy
+    assert kinds.item_references()[("menu", "course")] == "recipe"
     assert (recipe.folder, recipe.view) == ("recipes", "kinds/recipe.html")
     assert kinds.references()["goes_with"] == "recipe"
     assert kinds.folders()["recipe"] == "recipes"
@@ -210,6 +219,11 @@ def test_a_wrong_field_of_the_toy_kind_is_an_editors_problem(toy) -> None:
     assert str(missing) == (
         "content/recipes/kapot.md:6: goes_with: 'koekjes' is not a page in content/recipes/. "
         "Fix: use the file name (without .md) of a page in content/recipes/."
+    )
+    course = next(p for p in problems if p.field.startswith("menu"))  # a field of a list's items
+    assert str(course) == (
+        "content/recipes/kapot.md:7: menu[1].course: 'pudding' is not a recipe in "
+        "content/recipes/. Fix: use the file name of a recipe, without .md."
     )
 
 

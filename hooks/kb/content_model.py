@@ -423,18 +423,7 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
                 f"read_before[{i}].page",
                 from_root=True,
             )
-        for i, ex in enumerate(page.meta.get("exercises") or []):
-            story = ex.get("story") if isinstance(ex, dict) else None
-            if story and ("testimonial", story) not in slugs:
-                problems.append(
-                    Problem(
-                        rel,
-                        f"'{story}' is not a story in content/stories/.",
-                        "use the file name of a story, without .md.",
-                        field=f"exercises[{i}].story",
-                        line=page.field_lines.get("exercises"),
-                    )
-                )
+        problems += _item_reference_problems(rel, page, slugs, folders)
         quiz = page.meta.get("quiz")
         if isinstance(quiz, str) and quiz not in quiz_ids:
             problems.append(
@@ -446,6 +435,29 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
                     line=page.field_lines.get("quiz"),
                 )
             )
+    return problems
+
+
+def _item_reference_problems(rel: str, page: Page, slugs: set, folders: dict) -> list[Problem]:
+    """Slugs in a field of a front-matter list's items (``exercises: [{story: …}]``) that name
+    no page of their kind (kb/kinds.py, ``x-refers-to`` on the field)."""
+    problems = []
+    for (key, name), kind in kind_registry.item_references().items():
+        value = page.meta.get(key)
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            slug = item.get(name) if isinstance(item, dict) else None
+            if isinstance(slug, str) and slug and (kind, slug) not in slugs:
+                what = kind_registry.get(kind).label("en").lower()
+                where = f" in content/{folders[kind]}/" if kind in folders else ""
+                problems.append(
+                    Problem(
+                        rel,
+                        f"'{slug}' is not a {what}{where}.",
+                        f"use the file name of a {what}, without .md.",
+                        field=f"{key}[{i}].{name}",
+                        line=page.field_lines.get(key),
+                    )
+                )
     return problems
 
 

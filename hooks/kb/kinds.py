@@ -15,7 +15,7 @@ portal needs to know about it sits in the schema, beside the fields it is about:
 
 ``x-refers-to`` marks a front-matter key that names pages of another kind by their slug: the
 checks resolve it in that kind's folder, the fact box lists the pages, and the named pages show
-"mentioned in". Why in the schema and not in a table here: then adding a kind is adding a file
+"mentioned in". On a field of a list's items (``exercises: [{story: …}]``) it is checked. Why in the schema and not in a table here: then adding a kind is adding a file
 (and its template), and a kind defined elsewhere (a test, an organisation's own layer) joins by
 adding its folder (``extended``), with nothing to edit in the package.
 
@@ -36,7 +36,7 @@ from jsonschema import Draft202012Validator
 
 from kb import schema_registry
 
-__all__ = ["Kind", "extended", "folders", "get", "kinds", "labels", "references"]
+__all__ = ["Kind", "extended", "folders", "get", "item_references", "kinds", "labels", "references"]
 
 # The shape of an ``x-kind`` block.
 _DECLARATION = Draft202012Validator(
@@ -68,6 +68,7 @@ class Kind:
     folder: str | None = None
     view: str | None = None
     references: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    item_references: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     label_texts: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
     def label(self, lang: str, plural: bool = False) -> str:
@@ -86,6 +87,17 @@ def _references(schema: dict) -> dict[str, str]:
     }
 
 
+def _item_references(schema: dict) -> dict[tuple[str, str], str]:
+    """(list key, field) -> the kind it names, for a field of the items of a front-matter list
+    (``exercises: [{story: …}]``)."""
+    found = {}
+    for key, spec in schema.get("properties", {}).items():
+        items = spec.get("items") if isinstance(spec, dict) else None
+        if isinstance(items, dict):
+            found.update({(key, name): target for name, target in _references(items).items()})
+    return found
+
+
 def _declared(name: str, path: Path, schema: dict) -> Kind:
     block = schema.get("x-kind") or {}
     for error in _DECLARATION.iter_errors(block):
@@ -97,6 +109,7 @@ def _declared(name: str, path: Path, schema: dict) -> Kind:
         folder=block.get("folder"),
         view=block.get("view"),
         references=MappingProxyType(_references(schema)),
+        item_references=MappingProxyType(_item_references(schema)),
         label_texts=MappingProxyType(block.get("labels") or {}),
     )
 
@@ -113,9 +126,10 @@ def _checked(found: dict[str, Kind]) -> dict[str, Kind]:
             )
         if kind.folder:
             owners[kind.folder] = kind.name
-        for key, target in kind.references.items():
+        for key, target in kind.references.items() | kind.item_references.items():
             if target not in found:
-                raise ValueError(f"{kind.schema}: {key}: x-refers-to names no kind: '{target}'.")
+                name = key if isinstance(key, str) else f"{key[0]}[].{key[1]}"
+                raise ValueError(f"{kind.schema}: {name}: x-refers-to names no kind: '{target}'.")
             first = targets.setdefault(key, (target, kind.name))
             if first[0] != target:
                 raise ValueError(
@@ -155,6 +169,14 @@ def references() -> dict[str, str]:
     found: dict[str, str] = {}
     for kind in kinds().values():
         found.update(kind.references)
+    return found
+
+
+def item_references() -> dict[tuple[str, str], str]:
+    """(list key, field of its items) -> the kind whose slugs that field holds, over every kind."""
+    found: dict[tuple[str, str], str] = {}
+    for kind in kinds().values():
+        found.update(kind.item_references)
     return found
 
 
