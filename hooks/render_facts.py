@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import news_model, views
+from kb import kinds, news_model, views
 from news_view import labels as news_labels
 from news_view import tags
 from news_view import view as update_view
@@ -68,6 +68,7 @@ class _Adapter:
         self.view, self.page, self.config = view, page, config
         self.lang, self.link = view.lang, Linker(page, files)
         self.tags: dict[str, str] | None = None  # the update topics' labels, read when needed
+        self.own = kinds.get(view.page.kind)
 
     def linked(self, value: Any) -> Any:
         """``value`` with every page reference as the template's ``{title, url, …}``."""
@@ -118,6 +119,10 @@ class _Adapter:
             "tn": news_labels(self.lang),
             "date": self.date,
             "ref": self.ref,
+            # the page's kind (kb/kinds.py): its view's macros and its references' labels
+            "view": self.own.view if self.own else None,
+            "references": self.own.references if self.own else {},
+            "kinds": kinds.labels(self.lang),
         }
         wanted = getattr(template_env(self.config).get_template(template).module, name).arguments
         return flat(

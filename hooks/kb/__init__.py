@@ -15,6 +15,8 @@ Reading and policy, shared by every kind:
 
 The model, one module per kind (each with its JSON Schema in ``kb/schemas/``):
 
+- ``kb.kinds``: the registry of content kinds (folder, view, the keys that name other pages,
+  labels), read from each kind's schema (``x-kind``, ``x-refers-to``);
 - ``kb.content_model``: pages, their front matter, links, markers, the schema registry and the one
   schema-error-to-message function; ``kb.data_model``: shared helpers for YAML data files;
 - ``kb.quiz_model``, ``kb.glossary_model``, ``kb.figures_model``, ``kb.news_model``,

@@ -24,11 +24,11 @@ from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 
 from kb import first_facts, glossary_model, schema_registry, sources, text_policy
+from kb import kinds as kind_registry
 from kb import markers as kb_markers
 from kb.problems import Problem
 
 __all__ = [
-    "KIND_FOLDERS",
     "MARKER_ARGS",
     "SCHEMA_DIR",
     "Page",
@@ -41,25 +41,19 @@ __all__ = [
 ]
 
 SCHEMA_DIR = schema_registry.SCHEMA_DIR
-# Where each kind lives: cross-reference slugs resolve inside these folders.
-KIND_FOLDERS = {
-    "status": "statuses",
-    "task-guide": "tasks",
-    "skills-module": "skills",
-    "testimonial": "stories",
-    "training-session": "training",
-    "employer-guide": "employers",
-    "news": "news",
-}
-# Front-matter keys that hold slugs of another kind.
-REFERENCE_KEYS = {
-    "related": "status",
-    "replaced_by": "status",
-    "mostly_replaced_by": "status",
-    "statuses": "status",
-    "stories": "testimonial",
-    "tasks": "task-guide",
-}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """``KIND_FOLDERS`` (where each kind lives: cross-reference slugs resolve inside these
+    folders) and ``REFERENCE_KEYS`` (front-matter keys that hold slugs of another kind), read
+    from the kind registry (kb/kinds.py) each time, so that a kind added there counts here."""
+    if name == "KIND_FOLDERS":
+        return kind_registry.folders()
+    if name == "REFERENCE_KEYS":
+        return kind_registry.references()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # No part of a link may run past a bracket or parenthesis: a text with thousands of '[' would
 # otherwise be scanned to its end once per '[' (minutes; tests/test_bounded_time.py). A link's
 # title may be written in double or single quotes or in parentheses, as Markdown allows.
@@ -168,7 +162,7 @@ class Site:
         if self._back is None:  # one pass over all pages, then a lookup per page
             self._back = {}
             for page in self.pages.values():
-                for key, kind in REFERENCE_KEYS.items():
+                for key, kind in kind_registry.references().items():
                     value = page.meta.get(key)
                     for slug in value if isinstance(value, list) else [value] if value else []:
                         self._back.setdefault((kind, slug, page.lang), []).append((key, page))
@@ -233,7 +227,11 @@ def data_problems(name: str, doc: Any, rel: str) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.field))
 
 
-kinds = schema_registry.kinds
+def kinds() -> list[str]:
+    """Every content kind's name, in alphabetical order (kb/kinds.py)."""
+    return list(kind_registry.kinds())
+
+
 language_neutral_keys = schema_registry.language_neutral_keys
 
 
@@ -262,7 +260,7 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
     except (TypeError, ValueError):  # not plain data (or keys of mixed types): no caching
         found = _schema_findings(kind, page.meta)
     else:
-        found = _schema_findings_kept(kind, key)
+        found = _schema_findings_kept(kind, key, schema_registry.generation())
     return [
         Problem(
             rel,
@@ -276,9 +274,9 @@ def _schema_problems(page: Page, rel: str) -> list[Problem]:
 
 
 @lru_cache(maxsize=4096)
-def _schema_findings_kept(kind: str, meta_json: str) -> tuple:
+def _schema_findings_kept(kind: str, meta_json: str, generation: int) -> tuple:
     """``_schema_findings`` kept per content, so an unchanged page is validated once per process
-    (``make serve``, the tests)."""
+    (``make serve``, the tests), as long as the schemas are the same (``generation``)."""
     return _schema_findings(kind, json.loads(meta_json))
 
 
@@ -354,7 +352,7 @@ rel_path = _rel  # the page's path as messages show it, for the other models
 
 
 def _check_slugs(site: Site) -> list[Problem]:
-    problems, seen = [], {}
+    problems, seen, folders = [], {}, kind_registry.folders()
     for page in site.pages.values():
         rel = _rel(site, page)
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(\.en)?\.md", posixpath.basename(page.src)):
@@ -365,7 +363,7 @@ def _check_slugs(site: Site) -> list[Problem]:
                     "use lower-case letters, digits and hyphens, e.g. 'tijdelijke-werkervaring.md'.",
                 )
             )
-        if page.kind in KIND_FOLDERS and page.slug != "index":
+        if page.kind in folders and page.slug != "index":
             key = (page.kind, page.slug, page.lang)
             if key in seen:
                 problems.append(
@@ -376,7 +374,7 @@ def _check_slugs(site: Site) -> list[Problem]:
                     )
                 )
             seen.setdefault(key, page.src)
-            folder = KIND_FOLDERS[page.kind]
+            folder = folders[page.kind]
             if page.src.split("/")[0] != folder:
                 problems.append(
                     Problem(
@@ -392,9 +390,10 @@ def _check_slugs(site: Site) -> list[Problem]:
 def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
     problems = []
     slugs = {(p.kind, p.slug) for p in site.pages.values()}
+    folders, references = kind_registry.folders(), kind_registry.references()
     for page in site.pages.values():
         rel = _rel(site, page)
-        for key, kind in REFERENCE_KEYS.items():
+        for key, kind in references.items():
             value = page.meta.get(key)
             for slug in (
                 value if isinstance(value, list) else [value] if isinstance(value, str) else []
@@ -402,12 +401,14 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
                 if not isinstance(slug, str):
                     continue  # the schema says it should be a name
                 if (kind, slug) not in slugs:
-                    folder = KIND_FOLDERS[kind]
+                    where = (
+                        f"in content/{folders[kind]}/" if kind in folders else f"of kind '{kind}'"
+                    )
                     problems.append(
                         Problem(
                             rel,
-                            f"'{slug}' is not a page in content/{folder}/.",
-                            f"use the file name (without .md) of a page in content/{folder}/.",
+                            f"'{slug}' is not a page {where}.",
+                            f"use the file name (without .md) of a page {where}.",
                             field=key,
                             line=page.field_lines.get(key),
                         )
@@ -422,18 +423,7 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
                 f"read_before[{i}].page",
                 from_root=True,
             )
-        for i, ex in enumerate(page.meta.get("exercises") or []):
-            story = ex.get("story") if isinstance(ex, dict) else None
-            if story and ("testimonial", story) not in slugs:
-                problems.append(
-                    Problem(
-                        rel,
-                        f"'{story}' is not a story in content/stories/.",
-                        "use the file name of a story, without .md.",
-                        field=f"exercises[{i}].story",
-                        line=page.field_lines.get("exercises"),
-                    )
-                )
+        problems += _item_reference_problems(rel, page, slugs, folders)
         quiz = page.meta.get("quiz")
         if isinstance(quiz, str) and quiz not in quiz_ids:
             problems.append(
@@ -445,6 +435,29 @@ def _check_references(site: Site, quiz_ids: set[str]) -> list[Problem]:
                     line=page.field_lines.get("quiz"),
                 )
             )
+    return problems
+
+
+def _item_reference_problems(rel: str, page: Page, slugs: set, folders: dict) -> list[Problem]:
+    """Slugs in a field of a front-matter list's items (``exercises: [{story: …}]``) that name
+    no page of their kind (kb/kinds.py, ``x-refers-to`` on the field)."""
+    problems = []
+    for (key, name), kind in kind_registry.item_references().items():
+        value = page.meta.get(key)
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            slug = item.get(name) if isinstance(item, dict) else None
+            if isinstance(slug, str) and slug and (kind, slug) not in slugs:
+                what = kind_registry.get(kind).label("en").lower()
+                where = f" in content/{folders[kind]}/" if kind in folders else ""
+                problems.append(
+                    Problem(
+                        rel,
+                        f"'{slug}' is not a {what}{where}.",
+                        f"use the file name of a {what}, without .md.",
+                        field=f"{key}[{i}].{name}",
+                        line=page.field_lines.get(key),
+                    )
+                )
     return problems
 
 

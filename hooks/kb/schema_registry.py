@@ -35,16 +35,24 @@ from kb import text_policy
 
 __all__ = [
     "SCHEMA_DIR",
+    "add_folder",
     "describe",
     "errors",
+    "generation",
     "kinds",
     "language_neutral_keys",
     "missing_name",
     "raw_schema",
+    "remove_folder",
+    "schema_paths",
     "validator",
 ]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
+# Where schemas are read from: the portal's own, then any folder added with ``add_folder`` (a
+# kind defined elsewhere, e.g. by a test or an organisation's own layer; kb/kinds.py).
+_folders: list[Path] = [SCHEMA_DIR]
+_generation = [0]
 
 _TYPE_NAMES = {
     "string": "text",
@@ -56,12 +64,48 @@ _TYPE_NAMES = {
 }
 
 
+def add_folder(folder: Path) -> None:
+    """Read schemas from ``folder`` too, after the portal's own (a name may be used once)."""
+    _folders.append(Path(folder))
+    _forget()
+
+
+def remove_folder(folder: Path) -> None:
+    """Stop reading schemas from ``folder`` (added with ``add_folder``)."""
+    _folders.remove(Path(folder))
+    _forget()
+
+
+def generation() -> int:
+    """A number that changes whenever the set of schema folders does: what a cache of schema
+    verdicts keys on."""
+    return _generation[0]
+
+
+def _forget() -> None:
+    _generation[0] += 1
+    for cached in (_schemas, _fast, kinds):
+        cached.cache_clear()
+
+
+def schema_paths() -> dict[str, Path]:
+    """Every schema file by name (``status`` for status.schema.yml), from every folder."""
+    found: dict[str, Path] = {}
+    for folder in _folders:
+        for path in sorted(folder.glob("*.schema.yml")):
+            name = path.name.removesuffix(".schema.yml")
+            if name in found:
+                raise ValueError(f"{path}: the schema '{name}' is already in {found[name]}.")
+            found[name] = path
+    return found
+
+
 @lru_cache(maxsize=1)
 def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
     resources, raw = [], {}
-    for path in sorted(SCHEMA_DIR.glob("*.schema.yml")):
+    for name, path in schema_paths().items():
         schema = yaml.safe_load(path.read_text(encoding="utf-8"))
-        raw[path.name.removesuffix(".schema.yml")] = schema
+        raw[name] = schema
         resources.append((schema["$id"], Resource.from_contents(schema)))
     registry = Registry().with_resources(resources)
     checker = text_policy.format_checker()

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb import content_model, first_facts, news_model, review, translations
+from kb import content_model, first_facts, kinds, news_model, review, translations
 from kb import markers as kb_markers
 from kb.content_model import Page, Site
 
@@ -53,9 +53,15 @@ ORDER = (
 MARKDOWN = frozenset({"title", "body", "quiz"})
 BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
 HISTORY_SHOWN = 5  # the newest updates; the updates page lists them all
-# The front-matter keys the "see also" boxes show, in order ("related" first, under its own title).
-SEE_ALSO = ("related", "statuses", "stories", "tasks")
-NO_BOXES = frozenset({"page"})  # a plain page has its text only (and its change history)
+# Front-matter references shown as notices above the text, not as "see also" boxes.
+REPLACED = ("replaced_by", "mostly_replaced_by")
+
+
+def _has_boxes(page: Page) -> bool:
+    """Whether the page's kind has a view (kb/kinds.py): a plain page has its text only (and
+    its change history)."""
+    own = kinds.get(page.kind)
+    return own is not None and own.view is not None
 
 
 @dataclass(frozen=True)
@@ -113,19 +119,20 @@ def _read_before(site: Site, item: dict, lang: str) -> Ref:
 
 
 def _refs(site: Site, page: Page, lang: str) -> dict[str, list[Ref]]:
-    """The pages the front matter names, by key (``read_before`` with its notes)."""
+    """The pages the front matter names, by key, as its kind declares them (kb/kinds.py), and
+    ``read_before`` with its notes."""
+    own = kinds.get(page.kind)
     refs = {
         key: [r for slug in _as_list(page.meta.get(key)) if (r := ref(site, kind, slug, lang))]
-        for key, kind in content_model.REFERENCE_KEYS.items()
-        if key not in ("replaced_by", "mostly_replaced_by")
+        for key, kind in (own.references.items() if own else ())
     }
     refs["read_before"] = [_read_before(site, i, lang) for i in page.meta.get("read_before") or []]
     return refs
 
 
 def _mentioned_in(site: Site, page: Page, lang: str, refs: dict[str, list[Ref]]) -> list[Ref]:
-    """The pages that name ``page``, less those its "see also" boxes already link to."""
-    linked = {r.path for key in SEE_ALSO for r in refs.get(key, [])}
+    """The pages that name ``page``, less those its front matter already links to."""
+    linked = {r.path for key, found in refs.items() if key != "read_before" for r in found}
     found = [
         {"ref": Ref(p.meta.get("title"), p.base, kind=p.kind), "kind": p.kind}
         for _, p in site.referring(page, lang)
@@ -178,16 +185,19 @@ def _notices(site: Site, page: Page, lang: str, due: review.Due | None) -> Found
         found["fallback"] = Block("fallback", {"lang": page.lang})
     elif lag := _behind(site, page):
         found["behind"] = Block("behind", lag)
-    if page.kind in NO_BOXES:
+    if not _has_boxes(page):
         return found
     if due and due.overdue:
         found["review_due"] = Block(
             "review_due", {"reviewed": page.meta.get("reviewed"), "months": due.interval}
         )
+    targets = kinds.get(page.kind).references
     replaced = [
         Block("replaced", {"target": target, "mostly": key == "mostly_replaced_by"})
-        for key in ("replaced_by", "mostly_replaced_by")
-        if page.meta.get(key) and (target := ref(site, "status", page.meta[key], lang))
+        for key in REPLACED
+        if key in targets
+        and page.meta.get(key)
+        and (target := ref(site, targets[key], page.meta[key], lang))
     ]
     if replaced:
         found["replaced"] = replaced
@@ -196,7 +206,7 @@ def _notices(site: Site, page: Page, lang: str, due: review.Due | None) -> Found
 
 def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     """The blocks a page's front matter gives it (none on a plain page)."""
-    if page.kind in NO_BOXES:
+    if not _has_boxes(page):
         return {}
     meta, refs = page.meta, _refs(site, page, lang)
     shared = {"kind": page.kind, "meta": meta, "due": due}
@@ -205,9 +215,10 @@ def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
         "opening": Block("opening", {**shared, "first": first_facts.first_facts(page.kind, meta)}),
         "boxes": Block("boxes", {**shared, "refs": refs}),
     }
-    if any(refs[key] for key in SEE_ALSO):
-        found["see_also"] = Block("see_also", {"refs": {key: refs[key] for key in SEE_ALSO}})
-    if meta.get("region") and page.kind != "status":
+    see_also = {key: found for key, found in refs.items() if key not in ("read_before", *REPLACED)}
+    if any(see_also.values()):
+        found["see_also"] = Block("see_also", {"refs": see_also})
+    if meta.get("region"):  # a kind whose fact box shows the region says so in its view
         found["region"] = Block("region", {"meta": meta})
     if mentioned:
         found["mentioned_in"] = Block("mentioned_in", {"backlinks": mentioned})
