@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from kb import markers as kb_markers
-from kb.figures_model import LANGUAGES, Chart, load_figures
+from kb.figures_model import Chart, load_figures
 from page_data import keeping, template_env
 from site_language import current_language, languages
 
@@ -83,7 +83,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         if path.resolve().is_relative_to(root.resolve())
         else str(path)
     )
-    langs = tuple(languages(config)) or LANGUAGES
+    langs = tuple(languages(config))
     charts, problems = load_figures(path, rel, langs)
     if problems:
         raise PluginError(

@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from kb import glossary_model
+from kb import languages as kb_languages
 from kb import markers as kb_markers
 from page_data import keeping, template_env
 from site_language import current_language, default_language
@@ -170,7 +171,7 @@ def page_language(page, config: MkDocsConfig) -> str:
     """The language the page is written in: a Dutch page shown on the English site (no
     translation yet) keeps Dutch explanations, matching its text."""
     locale = getattr(page.file, "locale", None)
-    return locale if locale in glossary_model.LANGS else current_language(config)
+    return locale if locale in kb_languages.codes() else current_language(config)
 
 
 def page_link(target: str | None, src_uri: str) -> str | None:

@@ -3,13 +3,20 @@
 The i18n plugin runs the whole build once per language (Dutch first, then English from inside
 its ``on_post_build``). Hooks ask this module which language is current instead of reading the
 plugin's attributes themselves, so that a later change of i18n machinery touches one file.
+
+As a hook (first in mkdocs.yml), it hands the plugin's ``languages:`` settings to the one
+registry of languages, ``kb.languages``, before any check or page reads it: a build of another
+mkdocs.yml (a fixture site in French) gets that file's languages.
 """
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
-__all__ = ["current_language", "default_language", "is_nested_build", "languages"]
+from kb import languages as kb_languages
+
+__all__ = ["current_language", "default_language", "is_nested_build", "languages", "on_config"]
 
 
 def _plugin(config: MkDocsConfig):
@@ -40,3 +47,14 @@ def is_nested_build(config: MkDocsConfig) -> bool:
     """True while the i18n plugin builds a non-default language inside the first build."""
     plugin = _plugin(config)
     return bool(plugin and plugin.building)
+
+
+@event_priority(100)  # before any hook reads a language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The languages of this build, from the i18n plugin's settings, in the registry."""
+    plugin = _plugin(config)
+    if plugin is not None:
+        kb_languages.use(plugin.config["languages"])
+    else:
+        kb_languages.use([{"locale": config.theme["language"], "default": True}])
+    return config

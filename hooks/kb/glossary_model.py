@@ -11,14 +11,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kb import schema_registry, sources
+from kb import languages, schema_registry, sources
 from kb.problems import Problem
 
-__all__ = ["GLOSSARY_FILE", "LANGS", "GlossaryError", "anchor", "anchors", "check", "load"]
+__all__ = ["GLOSSARY_FILE", "GlossaryError", "anchor", "anchors", "check", "load"]
 
 GLOSSARY_FILE = "content/_data/glossary.yml"
-LANGS = ("nl", "en")
-LANG_NAMES = {"nl": "Dutch", "en": "English"}
 SCHEMA_PATH = schema_registry.SCHEMA_DIR / "glossary.schema.yml"
 MARKDOWN = re.compile(r"\*\*|`|\[[^\][]*+\]\(")
 
@@ -136,7 +134,7 @@ def _content_problems(
                     line=doc.line((index, "page")),
                 )
             )
-        for lang in LANGS:
+        for lang in languages.codes():
             texts = item.get(lang)
             if not isinstance(texts, dict):
                 continue
@@ -210,7 +208,7 @@ def load(
     doc, _ = _read(root, content_dir)
     data = doc.data if doc is not None else []
     out: dict[str, list[dict[str, Any]]] = {}
-    for lang in LANGS:
+    for lang in languages.codes():
         out[lang] = sorted(
             (
                 {

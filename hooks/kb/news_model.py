@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb import content_model, sources
+from kb import content_model, languages, sources
 from kb.content_model import Page, Site
 from kb.problems import Problem
 
@@ -32,7 +32,6 @@ __all__ = [
 ]
 
 TAGS_FILE = "content/_data/news-topics.yml"
-LANGS = ("nl", "en")
 # Fixed namespace for entry ids: an entry keeps its id when the site moves to another address.
 _NAMESPACE = uuid.UUID("6f1c3a52-7d0e-4c1b-9b8a-2f5e1d9c4a10")
 
@@ -104,7 +103,8 @@ def load_tags(
                 )
             )
         elif not (
-            isinstance(labels, dict) and all(isinstance(labels.get(lang), str) for lang in LANGS)
+            isinstance(labels, dict)
+            and all(isinstance(labels.get(lang), str) for lang in languages.codes())
         ):
             problems.append(
                 Problem(
@@ -115,7 +115,7 @@ def load_tags(
                 )
             )
         else:
-            tags[str(key)] = {lang: labels[lang] for lang in LANGS}
+            tags[str(key)] = {lang: labels[lang] for lang in languages.codes()}
     return tags, problems
 
 

@@ -16,12 +16,11 @@ from typing import Any
 
 import yaml
 
-from kb import content_model, schema_registry, sources, text_policy
+from kb import content_model, languages, schema_registry, sources, text_policy
 from kb import markers as kb_markers
 from kb.problems import Problem
 
 __all__ = [
-    "LANGS",
     "QUIZ_DIR",
     "check",
     "hosts",
@@ -32,10 +31,17 @@ __all__ = [
 ]
 
 QUIZ_DIR = "quizzes"
-LANGS = ("nl", "en")
 BLANK = "___"
 # A training session's self-check of fewer questions says little about what a coach knows.
 MIN_QUESTIONS = 8
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``quiz_model.LANGS``, as callers wrote it before the languages had one registry: the
+    portal's languages now (``kb.languages.codes``)."""
+    if name == "LANGS":
+        return languages.codes()
+    raise AttributeError(name)
 
 
 def session_quiz_problems(root: Path, sessions: dict[str, str]) -> list[Problem]:
@@ -179,7 +185,7 @@ def _resolves(site: content_model.Site, target: str) -> str:
     """Why ``target`` (path#anchor under content/) does not resolve, in either language; empty
     when it does (content_model.resolve, the one link resolver)."""
     path, _, anchor = target.partition("#")
-    for lang in ("nl", "en"):
+    for lang in languages.codes():
         dest, why = content_model.resolve(site, path, anchor, lang)
         if why == "page":
             return f"the page '{path}' does not exist."
@@ -263,7 +269,7 @@ def _question_problems(
                 "add at least one option that is wrong (correct: false).",
             )
         if kind == "match":
-            for lang in LANGS:
+            for lang in languages.codes():
                 rights = [
                     i.get("right", {}).get(lang)
                     for i in items
@@ -276,14 +282,14 @@ def _question_problems(
                         "make every right-hand text different, or merge the pairs.",
                     )
     if kind == "fill-in" and isinstance(q.get("text"), dict):
-        for lang in LANGS:
+        for lang in languages.codes():
             if isinstance(q["text"].get(lang), str) and q["text"][lang].count(BLANK) != 1:
                 add(
                     "text",
                     f"the {lang} text must contain exactly one blank (___).",
                     "write three underscores where the reader fills in the answer.",
                 )
-    for lang in LANGS:
+    for lang in languages.codes():
         text = (
             (q.get("explanation") or {}).get(lang)
             if isinstance(q.get("explanation"), dict)
@@ -302,7 +308,7 @@ def _question_problems(
             )
     for i, option in enumerate(q.get("options") or []):
         feedback = option.get("feedback") if isinstance(option, dict) else None
-        for lang in LANGS if isinstance(feedback, dict) else ():
+        for lang in languages.codes() if isinstance(feedback, dict) else ():
             verdict = VERDICT.match(feedback.get(lang) or "")
             says_wrong = verdict and verdict.group(1).lower() in WRONG_WORDS
             if verdict and says_wrong == bool(option.get("correct")):
