@@ -18,11 +18,12 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from kb import content_model, text_policy
+from kb import content_model, languages, text_policy
 from site_language import current_language
 
 __all__ = [
     "Linker",
+    "fill_script",
     "format_date",
     "inline_markdown",
     "keep",
@@ -52,6 +53,19 @@ def flat(html: str) -> str:
 def keep(html: str) -> str:
     """``html`` marked as a finished box that Markdown need not parse (hooks/keep_html.py)."""
     return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html
+
+
+def fill_script(site_dir: str | Path, rel: str, slot: str, code: str) -> None:
+    """In the built script ``rel``, the line ``slot`` replaced by ``code``: texts that come from
+    the strings files and the content, written in after the build (the last language's build
+    writes the theme's copy again). A script without its slot fails the build."""
+    path = Path(site_dir) / rel
+    if not path.is_file():
+        return
+    script = path.read_text(encoding="utf-8")
+    if slot not in script:
+        raise ValueError(f"{rel} has no '{slot}' for the texts written in after the build")
+    path.write_text(script.replace(slot, code, 1), encoding="utf-8")
 
 
 def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
@@ -118,11 +132,17 @@ class Linker:
         self.page, self.files = page, files
 
     def __call__(self, src: str, anchor: str = "") -> str | None:
-        target = (
-            self.files.get_file_from_path(content_model.partner_path(src))
-            if not src.endswith(".en.md")
-            else None
-        ) or self.files.get_file_from_path(src)
+        # A page in the default language is linked to its translation when this language's
+        # build has one (the build's files hold only its own language and the fallbacks).
+        translations = (
+            [languages.translation_path(src, lang) for lang in languages.others()]
+            if content_model.page_language(src) == languages.default()
+            else []
+        )
+        target = next(
+            (f for path in [*translations, src] if (f := self.files.get_file_from_path(path))),
+            None,
+        )
         if target is None:
             return None
         return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")

@@ -16,7 +16,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import content_model, first_facts, review, translations
+from kb import content_model, first_facts, languages, review, translations
 from kb import markers as kb_markers
 from page_data import (
     Linker,
@@ -58,7 +58,7 @@ def _context(page, config: MkDocsConfig, files) -> dict | None:
 
     def read_before(item: dict) -> dict:
         path, _, anchor = item["page"].partition("#")
-        target = site.pages.get(content_model.partner_path(path) if lang != "nl" else path)
+        target = site.pages.get(languages.translation_path(path, lang))
         target = target or site.pages.get(path)
         title = target.meta.get("title", path) if target else path
         return {"title": title, "url": link(path, anchor), "note": item.get("note")}

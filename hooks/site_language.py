@@ -11,7 +11,10 @@ mkdocs.yml (a fixture site in French) gets that file's languages.
 
 from __future__ import annotations
 
+import json
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb import languages as kb_languages
@@ -58,3 +61,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         kb_languages.use([{"locale": config.theme["language"], "default": True}])
     return config
+
+
+PRINT_JS = "assets/javascripts/print.js"
+PRINT_SLOT = "var WORDS = {}; // kb:print-words"
+
+
+def print_words() -> dict[str, dict[str, str]]:
+    """What print.js writes on every printed sheet, per language (hooks/content_strings.yml)."""
+    from page_data import labels  # page_data reads the current language from here
+
+    return {
+        lang: {"printed": labels(lang)["printed_on"], "sheet": labels(lang)["print_sheet"]}
+        for lang in kb_languages.codes()
+    }
+
+
+@event_priority(-215)  # after every language is built (i18n: -100), before minify_assets (-220)
+def on_post_build(config: MkDocsConfig) -> None:
+    """The printed sheets' words into the site's print.js (each language's build writes the
+    theme's copy again, so only after the last)."""
+    from page_data import fill_script  # page_data reads the current language from here
+
+    if is_nested_build(config):
+        return
+    words = json.dumps(print_words(), ensure_ascii=False)
+    try:
+        fill_script(config.site_dir, PRINT_JS, PRINT_SLOT, f"var WORDS = {words};")
+    except ValueError as error:
+        raise PluginError(str(error)) from None

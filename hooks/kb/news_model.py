@@ -60,6 +60,11 @@ class Update:
         return self.date[:4]
 
 
+def _translation_files() -> str:
+    """How a translation's file name ends: ".en.md" (".en.md or .fr.md" with two translations)."""
+    return " or ".join(f"{languages.get(code).suffix}.md" for code in languages.others())
+
+
 def page_url(base: str, lang: str, default: str = "nl") -> str:
     """The address of a page under the site root, e.g. en/news/x.html (pages end in .html)."""
     return ("" if lang == default else f"{lang}/") + base[:-3] + ".html"
@@ -151,13 +156,14 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
                     )
                 )
         for target in _strings(page.meta.get("changes")):
-            if target.endswith(".en.md") or content_model.resolve(site, target)[1]:
+            translated = content_model.page_language(target) != languages.default()
+            if translated or content_model.resolve(site, target)[1]:
                 problems.append(
                     Problem(
                         rel,
                         f"'{target}' is not a page of the portal.",
                         "name the Dutch file under content/, e.g. statuses/ibo.md "
-                        "(not the .en.md file, and without content/ in front).",
+                        f"(not the {_translation_files()} file, and without content/ in front).",
                         field="changes",
                         line=_value_line(page, "changes", target),
                     )
@@ -232,9 +238,9 @@ def updates(site: Site, lang: str) -> list[Update]:
 def _updates(site: Site, lang: str) -> tuple[Update, ...]:
     found = []
     for page in site.pages.values():
-        if page.kind != "news" or page.lang != "nl" or page.slug == "index":
+        if page.kind != "news" or page.lang != languages.default() or page.slug == "index":
             continue
-        shown = site.pages.get(content_model.partner_path(page.src)) if lang != "nl" else None
+        shown = site.pages.get(languages.translation_path(page.src, lang))
         found.append(Update(shown or page, page.src))
     found.sort(key=lambda u: u.meta.get("title", ""))
     found.sort(key=lambda u: u.date, reverse=True)

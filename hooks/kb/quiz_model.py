@@ -135,7 +135,7 @@ def markers(text: str) -> list[tuple[int, str, str]]:
 def hosts(site: content_model.Site) -> dict[str, str]:
     """Quiz id -> the Dutch page (path under content/) that shows it, by marker or ``quiz:``."""
     found: dict[str, str] = {}
-    for rel in sorted(p for p, page in site.pages.items() if page.lang == "nl"):
+    for rel in sorted(p for p, page in site.pages.items() if page.lang == languages.default()):
         page = site.pages[rel]
         ids = [arg for _, name, arg in markers(page.body) if name == "quiz"]
         ids.append(page.meta.get("quiz"))
