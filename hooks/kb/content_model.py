@@ -358,7 +358,7 @@ def _check_slugs(site: Site) -> list[Problem]:
     problems, seen = [], {}
     for page in site.pages.values():
         rel = _rel(site, page)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(\.en)?\.md", posixpath.basename(page.src)):
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", posixpath.basename(page.base)):
             problems.append(
                 Problem(
                     rel,

@@ -21,6 +21,11 @@ SCHEMA_PATH = schema_registry.SCHEMA_DIR / "glossary.schema.yml"
 MARKDOWN = re.compile(r"\*\*|`|\[[^\][]*+\]\(")
 
 
+def _and(items: tuple[str, ...]) -> str:
+    """ "nl and en", "nl, en and fr"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
 class GlossaryError(Exception):
     """The glossary file has mistakes; ``problems`` lists them all."""
 
@@ -46,7 +51,7 @@ def _read(
             Problem(
                 rel,
                 "the glossary file is missing.",
-                "create it: a list of terms with term, nl and en.",
+                f"create it: a list of terms with term, {_and(languages.codes())}.",
             )
         ]
     text, problems = sources.read_text(path, rel)
