@@ -25,6 +25,7 @@ __all__ = [
     "Linker",
     "fill_script",
     "format_date",
+    "in_language",
     "inline_markdown",
     "keep",
     "keeping",
@@ -32,6 +33,7 @@ __all__ = [
     "record_for",
     "render_macro",
     "site_for",
+    "strings_file",
     "template_env",
     "today",
 ]
@@ -78,14 +80,39 @@ def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def _strings() -> dict[str, dict[str, Any]]:
-    return yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
+# Texts of more languages than hooks/ has, in the same shape, from the content: a new language is
+# settings and content, no code (CONTRIBUTING.md, "Add a language").
+MORE_STRINGS = Path(__file__).resolve().parent.parent / "content" / "_data" / "strings"
+
+
+def _merged(ours: Any, more: Any) -> Any:
+    if isinstance(ours, dict) and isinstance(more, dict):
+        return {**ours, **{key: _merged(ours.get(key), value) for key, value in more.items()}}
+    return more
+
+
+@lru_cache(maxsize=4)
+def strings_file(name: str) -> dict[str, Any]:
+    """The strings file ``hooks/<name>`` with the texts that ``content/_data/strings/<name>``
+    adds (more languages, in the file's own shape)."""
+    ours = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    more = MORE_STRINGS / name
+    return (
+        _merged(ours, yaml.safe_load(more.read_text(encoding="utf-8"))) if more.is_file() else ours
+    )
 
 
 def labels(lang: str) -> dict[str, Any]:
-    """Interface labels for one language (Dutch when the language is unknown)."""
-    return _strings().get(lang) or _strings()["nl"]
+    """Interface labels for one language; a label it lacks is the default language's."""
+    return in_language(STRINGS.name, lang, languages.default())
+
+
+@lru_cache(maxsize=32)
+def in_language(name: str, lang: str, default: str) -> dict[str, Any]:
+    """One language's block of a strings file shaped ``{lang: {key: text}}``, completed with the
+    default language's texts."""
+    texts = strings_file(name)
+    return {**texts[default], **texts.get(lang, {})}
 
 
 def format_date(iso: str, lang: str) -> str:

@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -27,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, languages, quiz_model
-from page_data import fill_script, flat, keep, site_for, template_env
+from page_data import fill_script, flat, keep, site_for, strings_file, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -76,12 +75,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state.update(
         quizzes=quiz_model.load(root),
         hosts=quiz_model.hosts(site_for(config)),
-        strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")),
+        strings=strings_file(STRINGS.name),
     )
 
 
 def _strings(lang: str) -> dict[str, str]:
-    return {key: value.get(lang) or value["nl"] for key, value in _state["strings"].items()}
+    first = languages.default()
+    return {key: value.get(lang) or value[first] for key, value in _state["strings"].items()}
 
 
 def _link(target: str, page: Page, files: Files) -> str | None:

@@ -83,6 +83,10 @@ def browser_context_args() -> dict:
 THREE = languages.from_file(FIXTURES / "site_fr" / "mkdocs.yml")
 ARABIC = languages.from_file(FIXTURES / "site_ar" / "mkdocs.yml")
 FRENCH = next(lang for lang in THREE if lang.code == "fr")
+# The French labels the fixture supplies as content (content/_data/strings/), no code.
+STRINGS = FIXTURES / "site_fr/content/_data/strings"
+FRENCH_LABELS = yaml.safe_load((STRINGS / "content_strings.yml").read_text("utf-8"))["fr"]
+FRENCH_UI = yaml.safe_load((STRINGS / "ui_strings.yml").read_text("utf-8"))
 
 
 def meta(path: Path) -> dict:
@@ -137,7 +141,9 @@ class TestBuildThreeLanguages:
         html = html_of(three / "site", FRENCH, "guides/alleen-nederlands.html")
         dutch = translated(THREE, "guides/alleen-nederlands.md")[languages.default(THREE)]
         assert dutch in html
-        assert "kb-fallback" in html
+        notice = re.search(r'class="admonition note kb-fallback".*?</div>', html, re.S)
+        assert notice, "no fallback notice"
+        assert FRENCH_LABELS["fallback_title"] in notice.group(0)
 
     def test_glossary_page_lists_the_terms_in_each_language(self, three: Path) -> None:
         terms = yaml.safe_load(
@@ -169,6 +175,7 @@ def test_quiz_works_in_french(page: Page, three_url: str) -> None:
     root.scroll_into_view_if_needed()
     expect(root).to_have_class(re.compile(r"\bkb-quiz--js\b"))
     expect(root).to_contain_text(question["prompt"]["fr"])
+    expect(root.locator("[data-action='check']")).to_have_text(FRENCH_UI["check"]["fr"])
     item = root.locator(f"[data-qid='{question['id']}']")
     item.locator(f"input[value='{right['id']}']").check()
     root.locator("[data-action='check']").click()
