@@ -178,7 +178,8 @@ MAX_WORDS = 15
 def _sentence_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
     data, problems = doc.data, []
     for index, item in enumerate(data):
-        dutch = item.get("nl") if isinstance(item, dict) else None
+        first = languages.default()  # the plain-language rule is the default language's
+        dutch = item.get(first) if isinstance(item, dict) else None
         text = dutch.get("explanation") if isinstance(dutch, dict) else None
         if not isinstance(text, str):
             continue
@@ -190,8 +191,8 @@ def _sentence_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
                         f"a sentence has {len(sentence.split())} words; at most {MAX_WORDS} "
                         f"(plain language): '{sentence}'",
                         "split it into two shorter sentences.",
-                        field=_field(data, (index, "nl", "explanation")),
-                        line=doc.line((index, "nl", "explanation")),
+                        field=_field(data, (index, first, "explanation")),
+                        line=doc.line((index, first, "explanation")),
                     )
                 )
     return problems

@@ -65,9 +65,9 @@ def _translation_files() -> str:
     return " or ".join(f"{languages.get(code).suffix}.md" for code in languages.others())
 
 
-def page_url(base: str, lang: str, default: str = "nl") -> str:
+def page_url(base: str, lang: str, default: str | None = None) -> str:
     """The address of a page under the site root, e.g. en/news/x.html (pages end in .html)."""
-    return ("" if lang == default else f"{lang}/") + base[:-3] + ".html"
+    return ("" if lang == (default or languages.default()) else f"{lang}/") + base[:-3] + ".html"
 
 
 def entry_id(base: str, lang: str) -> str:
