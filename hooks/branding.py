@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from kb import branding_model
+from kb import languages as kb_languages
 from kb import markers as kb_markers
 from page_data import labels, render_macro
 from site_language import current_language, is_nested_build
@@ -51,7 +52,7 @@ def on_config(config: MkDocsConfig):
     branding = _branding(config)
     names = branding.get("name")
     if isinstance(names, dict):
-        config.site_name = names.get("nl", config.site_name)
+        config.site_name = names.get(kb_languages.default(), config.site_name)
         plugin = config.plugins.get("i18n")
         for lang in plugin.config.languages if plugin else []:
             if lang.locale in names:

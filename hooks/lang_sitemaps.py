@@ -23,6 +23,8 @@ import split_search_index
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb import languages as kb_languages
+from page_data import labels
 from site_language import current_language, default_language, is_nested_build, languages
 
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
@@ -30,6 +32,22 @@ EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 )
+
+
+def on_env(env, config: MkDocsConfig, files):
+    """What overrides/404.html says, for every language (it has no page, so no page data):
+    ``kb_languages`` (code, name, dir, the address of its home page) and ``kb_labels``."""
+    env.globals["kb_languages"] = [
+        {
+            "code": lang.code,
+            "name": lang.name,
+            "dir": lang.dir,
+            "home": "index.html" if lang.default else f"{lang.code}/index.html",
+        }
+        for lang in kb_languages.project()
+    ]
+    env.globals["kb_labels"] = {lang: labels(lang) for lang in kb_languages.codes()}
+    return env
 
 
 class _NotFoundPage:

@@ -7,16 +7,15 @@ hooks/write_feeds.py use it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
+from kb import languages as kb_languages
 from kb import markers as kb_markers
 from kb import news_model
-from page_data import Linker, format_date
+from page_data import Linker, format_date, in_language
 from site_language import current_language, default_language
 
 __all__ = ["feed_path", "feed_url", "first_outside_fences", "labels", "root", "tags", "view"]
@@ -24,14 +23,10 @@ __all__ = ["feed_path", "feed_url", "first_outside_fences", "labels", "root", "t
 STRINGS = Path(__file__).parent / "news_strings.yml"
 
 
-@lru_cache(maxsize=1)
-def _strings() -> dict:
-    return yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
-
-
 def labels(lang: str) -> dict:
-    """The labels of hooks/news_strings.yml in one language."""
-    return _strings().get(lang) or _strings()["nl"]
+    """The labels of hooks/news_strings.yml in one language (the default language's where it
+    has none)."""
+    return in_language(STRINGS.name, lang, kb_languages.default())
 
 
 def root(config: MkDocsConfig) -> Path:

@@ -18,12 +18,14 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from kb import content_model, text_policy
+from kb import content_model, languages, text_policy
 from site_language import current_language
 
 __all__ = [
     "Linker",
+    "fill_script",
     "format_date",
+    "in_language",
     "inline_markdown",
     "keep",
     "keeping",
@@ -31,6 +33,7 @@ __all__ = [
     "record_for",
     "render_macro",
     "site_for",
+    "strings_file",
     "template_env",
     "today",
 ]
@@ -54,6 +57,19 @@ def keep(html: str) -> str:
     return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html
 
 
+def fill_script(site_dir: str | Path, rel: str, slot: str, code: str) -> None:
+    """In the built script ``rel``, the line ``slot`` replaced by ``code``: texts that come from
+    the strings files and the content, written in after the build (the last language's build
+    writes the theme's copy again). A script without its slot fails the build."""
+    path = Path(site_dir) / rel
+    if not path.is_file():
+        return
+    script = path.read_text(encoding="utf-8")
+    if slot not in script:
+        raise ValueError(f"{rel} has no '{slot}' for the texts written in after the build")
+    path.write_text(script.replace(slot, code, 1), encoding="utf-8")
+
+
 def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
     """``render`` (a marker's HTML, for ``kb.markers.replace``) with its HTML marked by ``keep``."""
 
@@ -64,14 +80,39 @@ def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def _strings() -> dict[str, dict[str, Any]]:
-    return yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
+# Texts of more languages than hooks/ has, in the same shape, from the content: a new language is
+# settings and content, no code (CONTRIBUTING.md, "Add a language").
+MORE_STRINGS = Path(__file__).resolve().parent.parent / "content" / "_data" / "strings"
+
+
+def _merged(ours: Any, more: Any) -> Any:
+    if isinstance(ours, dict) and isinstance(more, dict):
+        return {**ours, **{key: _merged(ours.get(key), value) for key, value in more.items()}}
+    return more
+
+
+@lru_cache(maxsize=4)
+def strings_file(name: str) -> dict[str, Any]:
+    """The strings file ``hooks/<name>`` with the texts that ``content/_data/strings/<name>``
+    adds (more languages, in the file's own shape)."""
+    ours = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    more = MORE_STRINGS / name
+    return (
+        _merged(ours, yaml.safe_load(more.read_text(encoding="utf-8"))) if more.is_file() else ours
+    )
 
 
 def labels(lang: str) -> dict[str, Any]:
-    """Interface labels for one language (Dutch when the language is unknown)."""
-    return _strings().get(lang) or _strings()["nl"]
+    """Interface labels for one language; a label it lacks is the default language's."""
+    return in_language(STRINGS.name, lang, languages.default())
+
+
+@lru_cache(maxsize=32)
+def in_language(name: str, lang: str, default: str) -> dict[str, Any]:
+    """One language's block of a strings file shaped ``{lang: {key: text}}``, completed with the
+    default language's texts."""
+    texts = strings_file(name)
+    return {**texts[default], **texts.get(lang, {})}
 
 
 def format_date(iso: str, lang: str) -> str:
@@ -118,11 +159,17 @@ class Linker:
         self.page, self.files = page, files
 
     def __call__(self, src: str, anchor: str = "") -> str | None:
-        target = (
-            self.files.get_file_from_path(content_model.partner_path(src))
-            if not src.endswith(".en.md")
-            else None
-        ) or self.files.get_file_from_path(src)
+        # A page in the default language is linked to its translation when this language's
+        # build has one (the build's files hold only its own language and the fallbacks).
+        translations = (
+            [languages.translation_path(src, lang) for lang in languages.others()]
+            if content_model.page_language(src) == languages.default()
+            else []
+        )
+        target = next(
+            (f for path in [*translations, src] if (f := self.files.get_file_from_path(path))),
+            None,
+        )
         if target is None:
             return None
         return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")

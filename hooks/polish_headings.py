@@ -21,10 +21,9 @@ from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import get_toc
 
-from page_data import record_for
+from page_data import labels, record_for
 from site_language import current_language
 
-LABELS = {"nl": "Link naar deze sectie", "en": "Link to this section"}
 # Kinds whose hook-made headings get links and join the page contents (the others keep their
 # boxes out of it for now: each entry adds to every first load of that kind).
 LINKED_KINDS = {"training-session"}
@@ -86,5 +85,5 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     if record is not None and record.kind in LINKED_KINDS | LISTED_KINDS:
         html = link_headings(html, page, links=record.kind in LINKED_KINDS)
     html = _H1_LINK.sub(r"\1\2", html)
-    label = LABELS.get(current_language(config), LABELS["nl"])
+    label = labels(current_language(config))["section_link"]
     return _TITLE.sub(rf'\1 title="{label}" aria-label="{label}"', html)

@@ -18,8 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from kb import markers as kb_markers
-from kb.figures_model import LANGUAGES, Chart, load_figures
-from page_data import keeping, template_env
+from kb.figures_model import Chart, load_figures
+from page_data import keeping, labels, template_env
 from site_language import current_language, languages
 
 __all__ = ["render_chart", "replace_markers"]
@@ -33,7 +33,7 @@ BAR_SPACE = 78.0  # the longest bar takes this share (%) of the width; its value
 
 def _number(value: float | int, lang: str) -> str:
     text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    return text.replace(".", ",") if lang == "nl" else text
+    return text.replace(".", labels(lang)["decimal_sign"])
 
 
 def render_chart(chart: Chart, lang: str, env) -> str:
@@ -51,6 +51,7 @@ def render_chart(chart: Chart, lang: str, env) -> str:
     html = env.get_template(TEMPLATE).render(
         chart=chart,
         lang=lang,
+        t=labels(lang),
         rows=rows,
         unit=chart.unit[lang],
         title=chart.title[lang],
@@ -83,7 +84,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         if path.resolve().is_relative_to(root.resolve())
         else str(path)
     )
-    langs = tuple(languages(config)) or LANGUAGES
+    langs = tuple(languages(config))
     charts, problems = load_figures(path, rel, langs)
     if problems:
         raise PluginError(

@@ -30,8 +30,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from kb import glossary_model
+from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import keeping, template_env
+from page_data import keeping, labels, template_env
 from site_language import current_language, default_language
 
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
@@ -170,7 +171,7 @@ def page_language(page, config: MkDocsConfig) -> str:
     """The language the page is written in: a Dutch page shown on the English site (no
     translation yet) keeps Dutch explanations, matching its text."""
     locale = getattr(page.file, "locale", None)
-    return locale if locale in glossary_model.LANGS else current_language(config)
+    return locale if locale in kb_languages.codes() else current_language(config)
 
 
 def page_link(target: str | None, src_uri: str) -> str | None:
@@ -187,7 +188,7 @@ def render_list(
 ) -> str:
     """The whole glossary as one HTML block (no blank lines, so Markdown keeps it whole)."""
     terms = [{**term, "link": page_link(term.get("page"), src_uri)} for term in terms]
-    html = env.get_template(TEMPLATE).render(terms=terms, lang=lang)
+    html = env.get_template(TEMPLATE).render(terms=terms, lang=lang, t_labels=labels(lang))
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 

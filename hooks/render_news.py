@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from kb import languages as kb_languages
 from kb import markers as kb_markers
 from kb import news_model, quiz_model
 from news_view import feed_url, first_outside_fences, labels, root, tags, view
@@ -103,7 +104,8 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
     refreshers = [
         {
             "url": link(hosts[quiz_id], f"kb-quiz-{quiz_id}"),
-            "title": quizzes[quiz_id]["title"].get(lang) or quizzes[quiz_id]["title"]["nl"],
+            "title": quizzes[quiz_id]["title"].get(lang)
+            or quizzes[quiz_id]["title"][kb_languages.default()],
         }
         for quiz_id in news_model.refreshers(site.pages[rec.base], quizzes)
         if quiz_id in hosts

@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,8 +25,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb import content_model, quiz_model
-from page_data import flat, keep, site_for, template_env
+from kb import content_model, languages, quiz_model
+from page_data import fill_script, flat, keep, site_for, strings_file, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -76,12 +75,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state.update(
         quizzes=quiz_model.load(root),
         hosts=quiz_model.hosts(site_for(config)),
-        strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")),
+        strings=strings_file(STRINGS.name),
     )
 
 
 def _strings(lang: str) -> dict[str, str]:
-    return {key: value.get(lang) or value["nl"] for key, value in _state["strings"].items()}
+    first = languages.default()
+    return {key: value.get(lang) or value[first] for key, value in _state["strings"].items()}
 
 
 def _link(target: str, page: Page, files: Files) -> str | None:
@@ -96,7 +96,7 @@ def _title(target: str, lang: str, config: MkDocsConfig) -> str:
     from the content model the build has already read."""
     path = target.partition("#")[0]
     pages = site_for(config).pages
-    page = pages.get(content_model.partner_path(path) if lang != "nl" else path) or pages.get(path)
+    page = pages.get(languages.translation_path(path, lang)) or pages.get(path)
     return str(page.meta.get("title", path)) if page else path
 
 
@@ -205,16 +205,16 @@ def quiz_js_strings(strings: dict, site: content_model.Site | None = None) -> di
     texts = {
         lang: {
             "s" + "".join(w.capitalize() for w in key.split("_")): strings[key].get(lang)
-            or strings[key]["nl"]
+            or strings[key][languages.default()]
             for key in QUIZ_JS_STRINGS
         }
         for lang in langs
     }
     host = _progress_host(site) if site else None
     for lang in langs if host else ():
-        page = site.pages.get(content_model.partner_path(host) if lang != "nl" else host)
+        page = site.pages.get(languages.translation_path(host, lang))
         texts[lang]["sProgressPage"] = str((page or site.pages[host]).meta.get("title", ""))
-        prefix = "" if lang == "nl" else f"{lang}/"
+        prefix = "" if lang == languages.default() else f"{lang}/"
         texts[lang]["sProgressPath"] = prefix + host.removesuffix(".md") + ".html"
     return texts
 
@@ -225,7 +225,7 @@ def _progress_host(site: content_model.Site) -> str | None:
         (
             rel
             for rel, page in sorted(site.pages.items())
-            if page.lang == "nl"
+            if page.lang == languages.default()
             and any(name == "progress" for _, name, _ in quiz_model.markers(page.body))
         ),
         None,
@@ -238,11 +238,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     so only after it)."""
     if is_nested_build(config):
         return
-    path = Path(config.site_dir) / JS
-    if not path.is_file():
-        return
-    script = path.read_text(encoding="utf-8")
-    if _STRINGS_SLOT not in script:
-        raise PluginError(f"{JS} has no '{_STRINGS_SLOT}' for the quiz texts")
     texts = json.dumps(quiz_js_strings(_state["strings"], site_for(config)), ensure_ascii=False)
-    path.write_text(script.replace(_STRINGS_SLOT, f"var STRINGS = {texts};", 1), encoding="utf-8")
+    try:
+        fill_script(config.site_dir, JS, _STRINGS_SLOT, f"var STRINGS = {texts};")
+    except ValueError as error:
+        raise PluginError(str(error)) from None

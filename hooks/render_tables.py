@@ -11,6 +11,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
+from kb import languages as kb_languages
 from kb import markers as kb_markers
 from page_data import Linker, keeping, labels, render_macro, site_for
 from site_language import current_language
@@ -22,7 +23,7 @@ TABLES = {"statuses": "status"}
 def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
     lang, site, link = current_language(config), site_for(config), Linker(page, files)
     groups: dict[str, list[dict]] = {}
-    for rec in site.of_kind("status", lang) or site.of_kind("status", "nl"):
+    for rec in site.of_kind("status", lang) or site.of_kind("status", kb_languages.default()):
         groups.setdefault(rec.meta["category"], []).append(
             {"meta": rec.meta, "url": link(rec.base)}
         )

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from kb import content_model, review, settings, sources, translations
+from kb import content_model, languages, review, settings, sources, translations
 from kb.problems import Problem
 from kb.project import Project, check_project, order
 from site_language import is_nested_build
@@ -156,16 +156,20 @@ def reports(config: MkDocsConfig) -> list[str]:
             "and update 'reviewed':"
         )
         lines += [f"  {line}" for line in due]
-    missing = sorted(
-        p.src
-        for p in site.pages.values()
-        if p.lang == "nl" and content_model.partner_path(p.src) not in site.pages
-    )
-    if missing:
-        lines.append(
-            f"Translation status: {len(missing)} page(s) have no English version yet "
-            f"(shown in Dutch with a notice on the English site): {', '.join(missing)}"
+    first = languages.english_name(languages.default())
+    for lang in languages.others():
+        name = languages.english_name(lang)
+        missing = sorted(
+            p.src
+            for p in site.pages.values()
+            if p.lang == languages.default()
+            and languages.translation_path(p.src, lang) not in site.pages
         )
+        if missing:
+            lines.append(
+                f"Translation status: {len(missing)} page(s) have no {name} version yet "
+                f"(shown in {first} with a notice on the {name} site): {', '.join(missing)}"
+            )
     late, unrecorded = translations.report(site)
     if late:
         lines.append(

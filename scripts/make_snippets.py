@@ -7,9 +7,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from kb import languages  # noqa: E402
+
 TEMPLATES = ROOT / "content" / "_templates"
 OUT = ROOT / ".vscode" / "portal.code-snippets"
 
@@ -17,13 +22,15 @@ OUT = ROOT / ".vscode" / "portal.code-snippets"
 def snippets() -> str:
     data = {}
     for path in sorted(TEMPLATES.glob("*.md")):
-        english = path.name.endswith(".en.md")
-        kind = path.name.removesuffix(".md").removesuffix(".en")
+        lang = languages.page_language(path.name)
+        kind = languages.translation_path(path.name, languages.default()).removesuffix(".md")
+        name = languages.english_name(lang) if lang != languages.default() else ""
+        article = ("an " if name[:1] in set("AEIOU") else "a ") + (f"{name} " if name else "")
         lines = path.read_text(encoding="utf-8").replace("$", "\\$").splitlines()
-        data[f"Jobcoach portal: new {kind} page{' (English)' if english else ''}"] = {
+        data[f"Jobcoach portal: new {kind} page{f' ({name})' if name else ''}"] = {
             "scope": "markdown",
-            "prefix": f"kb-{kind}{'-en' if english else ''}",
-            "description": f"Front matter and outline of a{'n English' if english else ''} '{kind}' page "
+            "prefix": f"kb-{kind}{'-' + lang if name else ''}",
+            "description": f"Front matter and outline of {article}'{kind}' page "
             f"(content/_templates/{path.name})",
             "body": lines,
         }

@@ -38,11 +38,23 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import offline
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import content_model  # noqa: E402
+from kb import content_model, languages  # noqa: E402
+
+
+def handbook_words(lang: str) -> dict[str, str]:
+    """The handbook's own words in ``lang`` (``handbook:`` in hooks/content_strings.yml)."""
+    return yaml.safe_load(STRINGS.read_text(encoding="utf-8"))[lang]["handbook"]
+
+
+def prefix(lang: str) -> str:
+    """Where a language's pages are in the site: "" for the default language, "en/"."""
+    return "" if lang == languages.default() else f"{lang}/"
+
 
 SECTIONS = ["training", "tasks", "skills", "stories", "coaching"]
 CSS = [
@@ -52,24 +64,7 @@ CSS = [
     "assets/stylesheets/quiz.css",
     "assets/stylesheets/print.css",
 ]
-WORDS = {
-    "nl": {
-        "title": "Handboek voor vrijwillige jobcoaches",
-        "subtitle": "De opleiding en het handboek van het jobcoachportaal",
-        "contents": "Inhoud",
-        "made": "Gemaakt op {date} uit versie {version}. Regels veranderen: kijk de website na.",
-        "page": "blz.",
-        "of": "van",
-    },
-    "en": {
-        "title": "Handbook for volunteer job coaches",
-        "subtitle": "The training and the handbook of the job coach portal",
-        "contents": "Contents",
-        "made": "Made on {date} from version {version}. Rules change: check the website.",
-        "page": "page",
-        "of": "of",
-    },
-}
+STRINGS = ROOT / "hooks" / "content_strings.yml"
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _DROP = [
     re.compile(r'<p class="kb-offline".*?</p>', re.S),
@@ -108,7 +103,7 @@ def chapters(site_dir: Path, lang: str) -> list[Chapter]:
             )
         )
         for page in pages:
-            path = ("en/" if lang == "en" else "") + page.base[:-3] + ".html"
+            path = prefix(lang) + page.base[:-3] + ".html"
             if (site_dir / path).is_file():
                 title = str(page.meta.get("title", page.base))
                 found.append(Chapter(f"c{len(found) + 1}", path, title, section))
@@ -153,7 +148,7 @@ def rewrite(chapter: Chapter, by_path: dict[str, Chapter], public: str, text: st
 def document(
     site_dir: Path, lang: str, chs: list[Chapter], pages: dict[str, int], release: str, day: dt.date
 ) -> str:
-    words = WORDS[lang]
+    words = handbook_words(lang)
     public = public_address(site_dir)
     css = []
     for pattern in CSS:
@@ -213,7 +208,7 @@ def first_pages(pdf: Path, chs: list[Chapter]) -> dict[str, int]:
 
 
 def header_footer(lang: str, site_name: str) -> tuple[str, str]:
-    words = WORDS[lang]
+    words = handbook_words(lang)
     style = "font-size:8pt;font-family:sans-serif;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#333"
     header = f'<div style="{style}"><span>{html.escape(site_name)}</span><span>{html.escape(words["title"])}</span></div>'
     footer = (
@@ -238,7 +233,7 @@ def make_pdf(
         c.body = rewrite(c, by_path, public, match.group(1) if match else "")
     site_name = re.search(
         r"<title>(?:.* - )?([^<]*)</title>",
-        (site_dir / ("en/index.html" if lang == "en" else "index.html")).read_text(),
+        (site_dir / prefix(lang) / "index.html").read_text(),
     ).group(1)
     header, footer = header_footer(lang, site_name)
     output.mkdir(parents=True, exist_ok=True)
@@ -289,14 +284,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an existing build (default: build now)")
     parser.add_argument("--output", type=Path, default=ROOT / "dist", help="folder for the PDFs")
-    parser.add_argument("--lang", choices=["nl", "en"], action="append", help="default: both")
+    parser.add_argument(
+        "--lang", choices=languages.codes(), action="append", help="default: every language"
+    )
     args = parser.parse_args(argv)
     release, day = offline.version(), dt.datetime.now(dt.UTC).date()
     with tempfile.TemporaryDirectory(prefix=".pdf-site-") as work:
         site = offline.site_to_use(args.site, work, "PDF")
         if site is None:
             return 1
-        for lang in args.lang or ["nl", "en"]:
+        for lang in args.lang or languages.codes():
             start = time.perf_counter()
             target, sheets = make_pdf(site.resolve(), lang, args.output, release, day)
             size = target.stat().st_size

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import sources  # noqa: E402
+from kb import languages, sources  # noqa: E402
 from kb.readability import MAX_MEAN_LIX, MAX_MEAN_WPS, MAX_PAGE_LIX, MAX_PAGE_WPS, Score, score  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def dutch_pages(root: Path = CONTENT) -> list[Path]:
     return sorted(
         p
         for p in root.rglob("*.md")
-        if not p.name.endswith(".en.md")
+        if languages.page_language(p.name) == languages.default()
         and not any(part.startswith("_") for part in p.relative_to(root).parts)
     )
 

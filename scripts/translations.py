@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import content_model, translations  # noqa: E402
+from kb import content_model, languages, translations  # noqa: E402
 
 
 def english_pages(site: content_model.Site, names: list[str]) -> tuple[list, list[str]]:
@@ -33,9 +33,8 @@ def english_pages(site: content_model.Site, names: list[str]) -> tuple[list, lis
     for name in names:
         src = name.strip().removeprefix(prefix)
         src = src if src.endswith(".md") else src + ".md"
-        page = site.pages.get(
-            content_model.partner_path(src) if not src.endswith(".en.md") else src
-        )
+        translated = content_model.page_language(src) != languages.default()
+        page = site.pages.get(src if translated else content_model.partner_path(src))
         if page is None or page.base not in site.pages:
             unknown.append(name)
         else:

@@ -10,6 +10,8 @@ Reading and policy, shared by every kind:
   duplicate keys, bounded aliases);
 - ``kb.markers``: the one fence-aware scanner for ``<!-- kb:… -->`` markers;
 - ``kb.text_policy``: what editor text may contain (web addresses, Markdown, raw HTML);
+- ``kb.languages``: the portal's languages, declared once in mkdocs.yml's i18n settings (code,
+  name, default, text direction), and a page's language and partner from its file name;
 - ``kb.problems``: the shape of every editor-facing error (``file:line: field: problem. Fix: …``);
 - ``kb.readability``: the plain-language measure of a Dutch page.
 

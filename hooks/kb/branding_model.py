@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from kb import languages
 from kb.problems import Problem
 from kb.text_policy import setting_text_problem
 
 __all__ = ["KEYS", "check", "contrast_with_white", "report_link"]
 
 KEYS = ("name", "organisation", "logo", "colour", "contact", "report")
-LANGUAGES = ("nl", "en")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s?&#<>\"']+@[^@\s?&#<>\"']+\.[A-Za-z]{2,}$")
 
@@ -91,11 +91,15 @@ def check(
     name = branding.get("name")
     if name is not None and not (
         isinstance(name, dict)
-        and set(name) == set(LANGUAGES)
+        and set(name) == set(languages.codes())
         and all(isinstance(v, str) and v.strip() for v in name.values())
     ):
         problems.append(
-            problem("name", "needs a name in each language.", "write `name: {nl: …, en: …}`.")
+            problem(
+                "name",
+                "needs a name in each language.",
+                "write `name: {" + ", ".join(f"{c}: …" for c in languages.codes()) + "}`.",
+            )
         )
     texts = {"name." + k: v for k, v in name.items()} if isinstance(name, dict) else {}
     for key, value in [*texts.items(), ("organisation", branding.get("organisation"))]:

@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from markdown.extensions.toc import slugify
 
-from kb import first_facts, glossary_model, schema_registry, sources, text_policy
+from kb import first_facts, glossary_model, languages, schema_registry, sources, text_policy
 from kb import kinds as kind_registry
 from kb import markers as kb_markers
 from kb.problems import Problem
@@ -117,8 +117,8 @@ class Page:
 
     @property
     def base(self) -> str:
-        """The Dutch path that both language versions share, e.g. statuses/ibo.md."""
-        return partner_path(self.src) if self.lang == "en" else self.src
+        """The default-language path that every language version shares, e.g. statuses/ibo.md."""
+        return languages.translation_path(self.src, languages.default())
 
     @property
     def slug(self) -> str:
@@ -175,12 +175,13 @@ class Site:
 
 
 def page_language(src: str) -> str:
-    return "en" if src.endswith(".en.md") else "nl"
+    """The language a page's file name says (``x.fr.md``; ``x.md`` is the default language)."""
+    return languages.page_language(src)
 
 
 def partner_path(src: str) -> str:
-    """statuses/ibo.md <-> statuses/ibo.en.md"""
-    return src[:-6] + ".md" if src.endswith(".en.md") else src[:-3] + ".en.md"
+    """statuses/ibo.md <-> statuses/ibo.en.md (``kb.languages.partner_path``)."""
+    return languages.partner_path(src)
 
 
 def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, list[Problem]]:
@@ -355,7 +356,7 @@ def _check_slugs(site: Site) -> list[Problem]:
     problems, seen, folders = [], {}, kind_registry.folders()
     for page in site.pages.values():
         rel = _rel(site, page)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(\.en)?\.md", posixpath.basename(page.src)):
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", posixpath.basename(page.base)):
             problems.append(
                 Problem(
                     rel,
@@ -477,7 +478,9 @@ def heading_ids(site: Site, page: Page) -> set[str]:
     return ids
 
 
-def resolve(site: Site, path: str, anchor: str = "", lang: str = "nl") -> tuple[Page | None, str]:
+def resolve(
+    site: Site, path: str, anchor: str = "", lang: str | None = None
+) -> tuple[Page | None, str]:
     """The one link resolver: the page that ``path#anchor`` (a path under content/, to the Dutch
     file) leads to for a reader of ``lang``, and what is wrong: ``"page"`` (no such page),
     ``"anchor"`` (no heading with that id) or ``""`` (it resolves). Pages, quizzes, the glossary
@@ -485,9 +488,11 @@ def resolve(site: Site, path: str, anchor: str = "", lang: str = "nl") -> tuple[
     dest = site.pages.get(posixpath.normpath(path)) if path else None
     if dest is None:
         return None, "page"
-    # A reader of the English site lands on the English version, when there is one.
-    if lang == "en" and dest.lang == "nl" and partner_path(dest.src) in site.pages:
-        dest = site.pages[partner_path(dest.src)]
+    # A reader of a translation lands on the page in their language, when there is one.
+    lang = lang or languages.default()
+    translated = languages.translation_path(dest.src, lang)
+    if lang != dest.lang and dest.lang == languages.default() and translated in site.pages:
+        dest = site.pages[translated]
     if anchor and anchor not in heading_ids(site, dest):
         return dest, "anchor"
     return dest, ""
@@ -621,7 +626,7 @@ def _line_of_text(page: Page, needle: str) -> int:
 
 
 def text_problems(
-    site: Site, rel: str, data: Any, line_of, lang: str = "nl", prefix: str = ""
+    site: Site, rel: str, data: Any, line_of, lang: str | None = None, prefix: str = ""
 ) -> list[Problem]:
     """The text policy on every text of front matter or a data file: what check_inline finds,
     and each link to a portal page that leads nowhere (resolved from content/, like read_again).
@@ -873,16 +878,17 @@ def _check_dependencies(site: Site) -> list[Problem]:
 def _check_partners(site: Site) -> list[Problem]:
     problems = []
     for page in site.pages.values():
-        if page.lang != "en":
+        if page.lang == languages.default():
             continue
         rel = _rel(site, page)
         dutch = site.pages.get(page.base)
         if dutch is None:
+            name, first = (languages.english_name(c) for c in (page.lang, languages.default()))
             problems.append(
                 Problem(
                     rel,
-                    "this English page has no Dutch original.",
-                    f"add content/{page.base} (Dutch comes first), or rename this file.",
+                    f"this {name} page has no {first} original.",
+                    f"add content/{page.base} ({first} comes first), or rename this file.",
                 )
             )
             continue
@@ -913,7 +919,7 @@ def check_template(path: Path, site: Site, quiz_ids: set[str] = frozenset()) -> 
         return problems
     pages = {**site.pages, page.src: page}
     dutch_path = site.content_dir / page.base
-    if page.lang == "en" and dutch_path.is_file():
+    if page.lang != languages.default() and dutch_path.is_file():
         dutch, _ = read_page(dutch_path, site.content_dir, site.root)
         if dutch is not None:
             pages[dutch.src] = dutch

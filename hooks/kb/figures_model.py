@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb import content_model, sources
+from kb import content_model, languages, sources
 from kb.problems import Problem
 
-__all__ = ["FIGURES", "LANGUAGES", "Chart", "Row", "load_figures"]
+__all__ = ["FIGURES", "Chart", "Row", "load_figures"]
 
 FIGURES = "content/_data/figures.yml"
-LANGUAGES = ("nl", "en")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -40,10 +39,11 @@ class Chart:
 
 
 def load_figures(
-    path: Path, rel_path: str = FIGURES, langs: tuple[str, ...] = LANGUAGES
+    path: Path, rel_path: str = FIGURES, langs: tuple[str, ...] | None = None
 ) -> tuple[dict[str, Chart], list[Problem]]:
     """Read and check figures.yml against hooks/kb/schemas/figures.schema.yml: the charts by id, and
     every problem found (empty if all is well)."""
+    langs = langs or languages.codes()
     if not path.exists():
         return {}, []
     text, problems = sources.read_text(path, rel_path)

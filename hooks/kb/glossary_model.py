@@ -11,16 +11,19 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kb import schema_registry, sources
+from kb import languages, schema_registry, sources
 from kb.problems import Problem
 
-__all__ = ["GLOSSARY_FILE", "LANGS", "GlossaryError", "anchor", "anchors", "check", "load"]
+__all__ = ["GLOSSARY_FILE", "GlossaryError", "anchor", "anchors", "check", "load"]
 
 GLOSSARY_FILE = "content/_data/glossary.yml"
-LANGS = ("nl", "en")
-LANG_NAMES = {"nl": "Dutch", "en": "English"}
 SCHEMA_PATH = schema_registry.SCHEMA_DIR / "glossary.schema.yml"
 MARKDOWN = re.compile(r"\*\*|`|\[[^\][]*+\]\(")
+
+
+def _and(items: tuple[str, ...]) -> str:
+    """ "nl and en", "nl, en and fr"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 class GlossaryError(Exception):
@@ -48,7 +51,7 @@ def _read(
             Problem(
                 rel,
                 "the glossary file is missing.",
-                "create it: a list of terms with term, nl and en.",
+                f"create it: a list of terms with term, {_and(languages.codes())}.",
             )
         ]
     text, problems = sources.read_text(path, rel)
@@ -136,7 +139,7 @@ def _content_problems(
                     line=doc.line((index, "page")),
                 )
             )
-        for lang in LANGS:
+        for lang in languages.codes():
             texts = item.get(lang)
             if not isinstance(texts, dict):
                 continue
@@ -175,7 +178,8 @@ MAX_WORDS = 15
 def _sentence_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
     data, problems = doc.data, []
     for index, item in enumerate(data):
-        dutch = item.get("nl") if isinstance(item, dict) else None
+        first = languages.default()  # the plain-language rule is the default language's
+        dutch = item.get(first) if isinstance(item, dict) else None
         text = dutch.get("explanation") if isinstance(dutch, dict) else None
         if not isinstance(text, str):
             continue
@@ -187,8 +191,8 @@ def _sentence_problems(doc: sources.YamlDoc, rel: str) -> list[Problem]:
                         f"a sentence has {len(sentence.split())} words; at most {MAX_WORDS} "
                         f"(plain language): '{sentence}'",
                         "split it into two shorter sentences.",
-                        field=_field(data, (index, "nl", "explanation")),
-                        line=doc.line((index, "nl", "explanation")),
+                        field=_field(data, (index, first, "explanation")),
+                        line=doc.line((index, first, "explanation")),
                     )
                 )
     return problems
@@ -210,7 +214,7 @@ def load(
     doc, _ = _read(root, content_dir)
     data = doc.data if doc is not None else []
     out: dict[str, list[dict[str, Any]]] = {}
-    for lang in LANGS:
+    for lang in languages.codes():
         out[lang] = sorted(
             (
                 {

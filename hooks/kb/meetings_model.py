@@ -27,7 +27,6 @@ from kb.vtimezone import vtimezone
 __all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "load", "split"]
 
 MEETINGS_FILE = "content/_data/meetings.yml"
-LANGS = ("nl", "en")
 UID_DOMAIN = "jobcoachportaal"
 LOCAL = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$")
 HAS_ZONE = re.compile(r"(Z|[+-]\d{2}:?\d{2}|\s[A-Za-z_]+/[A-Za-z_]+)$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb import content_model, sources
+from kb import content_model, languages, sources
 from kb.content_model import Page, Site
 from kb.problems import Problem
 
@@ -32,7 +32,6 @@ __all__ = [
 ]
 
 TAGS_FILE = "content/_data/news-topics.yml"
-LANGS = ("nl", "en")
 # Fixed namespace for entry ids: an entry keeps its id when the site moves to another address.
 _NAMESPACE = uuid.UUID("6f1c3a52-7d0e-4c1b-9b8a-2f5e1d9c4a10")
 
@@ -61,9 +60,14 @@ class Update:
         return self.date[:4]
 
 
-def page_url(base: str, lang: str, default: str = "nl") -> str:
+def _translation_files() -> str:
+    """How a translation's file name ends: ".en.md" (".en.md or .fr.md" with two translations)."""
+    return " or ".join(f"{languages.get(code).suffix}.md" for code in languages.others())
+
+
+def page_url(base: str, lang: str, default: str | None = None) -> str:
     """The address of a page under the site root, e.g. en/news/x.html (pages end in .html)."""
-    return ("" if lang == default else f"{lang}/") + base[:-3] + ".html"
+    return ("" if lang == (default or languages.default()) else f"{lang}/") + base[:-3] + ".html"
 
 
 def entry_id(base: str, lang: str) -> str:
@@ -104,7 +108,8 @@ def load_tags(
                 )
             )
         elif not (
-            isinstance(labels, dict) and all(isinstance(labels.get(lang), str) for lang in LANGS)
+            isinstance(labels, dict)
+            and all(isinstance(labels.get(lang), str) for lang in languages.codes())
         ):
             problems.append(
                 Problem(
@@ -115,7 +120,7 @@ def load_tags(
                 )
             )
         else:
-            tags[str(key)] = {lang: labels[lang] for lang in LANGS}
+            tags[str(key)] = {lang: labels[lang] for lang in languages.codes()}
     return tags, problems
 
 
@@ -151,13 +156,14 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
                     )
                 )
         for target in _strings(page.meta.get("changes")):
-            if target.endswith(".en.md") or content_model.resolve(site, target)[1]:
+            translated = content_model.page_language(target) != languages.default()
+            if translated or content_model.resolve(site, target)[1]:
                 problems.append(
                     Problem(
                         rel,
                         f"'{target}' is not a page of the portal.",
                         "name the Dutch file under content/, e.g. statuses/ibo.md "
-                        "(not the .en.md file, and without content/ in front).",
+                        f"(not the {_translation_files()} file, and without content/ in front).",
                         field="changes",
                         line=_value_line(page, "changes", target),
                     )
@@ -232,9 +238,9 @@ def updates(site: Site, lang: str) -> list[Update]:
 def _updates(site: Site, lang: str) -> tuple[Update, ...]:
     found = []
     for page in site.pages.values():
-        if page.kind != "news" or page.lang != "nl" or page.slug == "index":
+        if page.kind != "news" or page.lang != languages.default() or page.slug == "index":
             continue
-        shown = site.pages.get(content_model.partner_path(page.src)) if lang != "nl" else None
+        shown = site.pages.get(languages.translation_path(page.src, lang))
         found.append(Update(shown or page, page.src))
     found.sort(key=lambda u: u.meta.get("title", ""))
     found.sort(key=lambda u: u.date, reverse=True)

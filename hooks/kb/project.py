@@ -13,6 +13,7 @@ from kb import (
     content_model,
     files_model,
     glossary_model,
+    languages,
     meetings_model,
     news_model,
     quiz_model,
@@ -57,7 +58,9 @@ def check_project(project: Project) -> list[Problem]:
     sessions = {
         p.meta["quiz"]: f"{content_dir.name}/{p.src}"
         for p in site.pages.values()
-        if p.kind == "training-session" and p.lang == "nl" and isinstance(p.meta.get("quiz"), str)
+        if p.kind == "training-session"
+        and p.lang == languages.default()
+        and isinstance(p.meta.get("quiz"), str)
     }
     problems += quiz_model.session_quiz_problems(root, sessions)
     problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root, content_dir)
@@ -94,7 +97,7 @@ def plain_language(site: content_model.Site) -> list[Problem]:
     average too: coaches explain these rules to newcomers."""
     problems, scores = [], []
     for page in sorted(site.pages.values(), key=lambda p: p.src):
-        if page.lang != "nl":
+        if page.lang != languages.default():
             continue
         found = readability.score(page.meta, page.body, page.src)
         scores.append(found)
@@ -127,12 +130,17 @@ def plain_language(site: content_model.Site) -> list[Problem]:
 def order(problems: list[Problem]) -> list[Problem]:
     """The root causes first and alone: when a file cannot be read at all, what fails because of
     it (a link to it, its partner page, a quiz it names) would only hide the cause. Otherwise
-    every problem, by file and line, a Dutch page before its English version (a wrong field in
-    the Dutch page is the cause; that the English one differs from it follows)."""
+    every problem, by file and line, a page in the default language before its translations in
+    the order of mkdocs.yml (a wrong field in the Dutch page is the cause; that the English one
+    differs from it follows)."""
+    rank = {code: i for i, code in enumerate(languages.codes())}
 
     def where(p: Problem) -> tuple:
-        english = p.path.endswith(".en.md")
-        return (p.path.removesuffix(".en.md") + ".md" if english else p.path, english)
+        lang = languages.page_language(p.path)
+        return (
+            languages.translation_path(p.path, languages.default()) if rank[lang] else p.path,
+            rank[lang],
+        )
 
     unique = sorted(set(problems), key=lambda p: (*where(p), p.line or 0, p.field, p.message))
     causes = [p for p in unique if p.cause]

@@ -14,13 +14,12 @@ from typing import Any
 
 import yaml
 
-from kb import content_model, question_types, schema_registry, sources, text_policy
+from kb import content_model, languages, question_types, schema_registry, sources, text_policy
 from kb import markers as kb_markers
 from kb.problems import Problem
 from kb.question_types import fill_in
 
 __all__ = [
-    "LANGS",
     "QUIZ_DIR",
     "check",
     "hosts",
@@ -32,10 +31,17 @@ __all__ = [
 ]
 
 QUIZ_DIR = "quizzes"
-LANGS = ("nl", "en")
 BLANK, NUMBER = fill_in.BLANK, fill_in.NUMBER  # a fill-in's blank; an answer that is a number
 # A training session's self-check of fewer questions says little about what a coach knows.
 MIN_QUESTIONS = 8
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``quiz_model.LANGS``, as callers wrote it before the languages had one registry: the
+    portal's languages now (``kb.languages.codes``)."""
+    if name == "LANGS":
+        return languages.codes()
+    raise AttributeError(name)
 
 
 def session_quiz_problems(root: Path, sessions: dict[str, str]) -> list[Problem]:
@@ -117,7 +123,7 @@ def markers(text: str) -> list[tuple[int, str, str]]:
 def hosts(site: content_model.Site) -> dict[str, str]:
     """Quiz id -> the Dutch page (path under content/) that shows it, by marker or ``quiz:``."""
     found: dict[str, str] = {}
-    for rel in sorted(p for p, page in site.pages.items() if page.lang == "nl"):
+    for rel in sorted(p for p, page in site.pages.items() if page.lang == languages.default()):
         page = site.pages[rel]
         ids = [arg for _, name, arg in markers(page.body) if name == "quiz"]
         ids.append(page.meta.get("quiz"))
@@ -167,7 +173,7 @@ def _resolves(site: content_model.Site, target: str) -> str:
     """Why ``target`` (path#anchor under content/) does not resolve, in either language; empty
     when it does (content_model.resolve, the one link resolver)."""
     path, _, anchor = target.partition("#")
-    for lang in ("nl", "en"):
+    for lang in languages.codes():
         dest, why = content_model.resolve(site, path, anchor, lang)
         if why == "page":
             return f"the page '{path}' does not exist."
@@ -234,8 +240,8 @@ def question_problems(
         )
     if qtype:
         _item_problems(q, qtype, add)
-        qtype.check(q, add, LANGS)
-    for lang in LANGS:
+        qtype.check(q, add, languages.codes())
+    for lang in languages.codes():
         text = (
             (q.get("explanation") or {}).get(lang)
             if isinstance(q.get("explanation"), dict)
@@ -254,7 +260,7 @@ def question_problems(
             )
     for i, option in enumerate(q.get("options") or []):
         feedback = option.get("feedback") if isinstance(option, dict) else None
-        for lang in LANGS if isinstance(feedback, dict) else ():
+        for lang in languages.codes() if isinstance(feedback, dict) else ():
             verdict = VERDICT.match(feedback.get(lang) or "")
             says_wrong = verdict and verdict.group(1).lower() in WRONG_WORDS
             if verdict and says_wrong == bool(option.get("correct")):

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kb import content_model
+from kb import content_model, languages
 
 __all__ = ["REVIEW_MONTHS", "Due", "due", "interval", "months_since", "report"]
 
@@ -68,7 +68,7 @@ def _changed_by(site: content_model.Site) -> dict[str, list[tuple[str, str]]]:
     """Per Dutch page path: the (date, path) of every Dutch update that names it."""
     found: dict[str, list[tuple[str, str]]] = {}
     for page in site.pages.values():
-        if page.kind != "news" or page.lang != "nl":
+        if page.kind != "news" or page.lang != languages.default():
             continue
         changes = page.meta.get("changes")
         for base in changes if isinstance(changes, list) else []:
@@ -101,7 +101,7 @@ def report(site: content_model.Site, today: dt.date, default: int = 12) -> list[
     folder = site.content_dir.name
     found = []
     for page in site.pages.values():
-        if page.lang != "nl":
+        if page.lang != languages.default():
             continue
         why = due(site, page, today, default)
         if why is None:

@@ -14,6 +14,14 @@ itself with ``x-errors`` next to the keyword, so no model keeps a formatter of i
       pattern: ["'{instance}' is not a valid id.", "use lower case letters, digits and hyphens."]
       required: {source: [...], "*": [...]}   # by the missing field's name, "*" for any other
 
+Texts in every language are declared once, for whatever languages mkdocs.yml declares
+(``kb.languages``): ``x-every-language: <schema>`` on an object gives it one required property per
+language with that schema, and ``x-errors: {required: {x-language: [what, fix]}}`` the message for
+each missing one. When a schema is loaded, ``{language}`` in those (and ``{code}``) becomes each
+language's English name (and code); anywhere in a schema, ``{language_names}`` becomes "Dutch (nl)
+and English (en)", ``{language_codes}`` "both nl and en", ``{language_keys}`` "both nl: and en:"
+and ``{language_map}`` "{nl: ..., en: ...}".
+
 The templates may use ``{instance}`` (the value), ``{name}`` (a missing field), ``{allowed}``
 (an enum's values or an object's fields), ``{limit}`` (a length or count limit), ``{length}``
 (the value's length) and ``{type}`` (the value's YAML type, as Python names it).
@@ -21,6 +29,7 @@ The templates may use ``{instance}`` (the value), ``{name}`` (a missing field), 
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +40,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from kb import text_policy
+from kb import languages, text_policy
 
 __all__ = [
     "SCHEMA_DIR",
@@ -84,7 +93,7 @@ def generation() -> int:
 
 def _forget() -> None:
     _generation[0] += 1
-    for cached in (_schemas, _fast, kinds):
+    for cached in (_schemas_for, _fast_for, kinds):
         cached.cache_clear()
 
 
@@ -100,11 +109,80 @@ def schema_paths() -> dict[str, Path]:
     return found
 
 
-@lru_cache(maxsize=1)
+def _joined(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _words(langs: languages.Languages) -> dict[str, str]:
+    """What the language placeholders of a schema become for these languages."""
+    codes = [lang.code for lang in langs]
+    both = "both " if len(codes) == 2 else ""
+    return {
+        "{language_names}": _joined([f"{languages.english_name(c, langs)} ({c})" for c in codes]),
+        "{language_codes}": both + _joined(codes),
+        "{language_keys}": both + _joined([f"{c}:" for c in codes]),
+        "{language_map}": "{" + ", ".join(f"{c}: ..." for c in codes) + "}",
+    }
+
+
+def _filled(node: Any, words: dict[str, str]) -> Any:
+    """``node`` with each placeholder in its texts replaced."""
+    if isinstance(node, dict):
+        return {key: _filled(value, words) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_filled(item, words) for item in node]
+    if isinstance(node, str) and "{" in node:
+        for placeholder, word in words.items():
+            node = node.replace(placeholder, word)
+    return node
+
+
+def _one_language(node: Any, lang: languages.Language, langs: languages.Languages) -> Any:
+    name = languages.english_name(lang.code, langs)
+    return _filled(copy.deepcopy(node), {"{language}": name, "{code}": lang.code})
+
+
+def _every_language(node: Any, langs: languages.Languages) -> Any:
+    """``node`` with each ``x-every-language`` written out: one required property per language
+    (after the object's own), and each ``x-language`` message as one message per language."""
+    if isinstance(node, list):
+        return [_every_language(item, langs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _every_language(value, langs) for key, value in node.items()}
+    each = node.pop("x-every-language", None)
+    if each is None:
+        return node
+    node["properties"] = {
+        **node.get("properties", {}),
+        **{lang.code: _one_language(each, lang, langs) for lang in langs},
+    }
+    node["required"] = [*node.get("required", []), *(lang.code for lang in langs)]
+    wording = (node.get("x-errors") or {}).get("required") or {}
+    if "x-language" in wording:
+        message = wording.pop("x-language")
+        wording.update({lang.code: _one_language(message, lang, langs) for lang in langs})
+    return node
+
+
+def _load(path: Path, langs: languages.Languages) -> dict:
+    schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return _filled(_every_language(schema, langs), _words(langs))
+
+
 def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
+    return _schemas_for(languages.project())
+
+
+@lru_cache(maxsize=4)
+def _schemas_for(
+    langs: languages.Languages,
+) -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:
+    """Every schema, written out for ``langs``."""
     resources, raw = [], {}
     for name, path in schema_paths().items():
-        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema = _load(path, langs)
         raw[name] = schema
         resources.append((schema["$id"], Resource.from_contents(schema)))
     registry = Registry().with_resources(resources)
@@ -156,12 +234,16 @@ def _inline(node: Any, resolver: Any, seen: frozenset) -> Any:
     return out
 
 
-@lru_cache(maxsize=1)
 def _fast() -> dict[str, Draft202012Validator | None]:
+    return _fast_for(languages.project())
+
+
+@lru_cache(maxsize=4)
+def _fast_for(langs: languages.Languages) -> dict[str, Draft202012Validator | None]:
     """Per schema, a validator of the same schema with its ``$ref``s written out (None when that
     cannot be done): about 2.5 times faster than following them, and only asked whether a value
     is valid; the errors themselves always come from ``validator``."""
-    raw = _schemas()[1]
+    raw = _schemas_for(langs)[1]
     registry = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in raw.values()
     )

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb import content_model, first_facts, kinds, news_model, review, translations
+from kb import content_model, first_facts, kinds, languages, news_model, review, translations
 from kb import markers as kb_markers
 from kb.content_model import Page, Site
 
@@ -112,7 +112,7 @@ def ref(site: Site, kind: str, slug: str, lang: str) -> Ref | None:
 
 def _read_before(site: Site, item: dict, lang: str) -> Ref:
     path, _, anchor = item["page"].partition("#")
-    target = site.pages.get(content_model.partner_path(path) if lang != "nl" else path)
+    target = site.pages.get(languages.translation_path(path, lang))
     target = target or site.pages.get(path)
     title = target.meta.get("title", path) if target else path
     return Ref(title, path, anchor, item.get("note"))

@@ -8,14 +8,13 @@
 (function () {
   "use strict";
 
-  var WORDS = {
-    nl: { printed: "Afgedrukt op", sheet: "blad" },
-    en: { printed: "Printed on", sheet: "sheet" },
-  };
+  // The words of every language of mkdocs.yml, default first, from hooks/content_strings.yml
+  // (printed_on, print_sheet): hooks/site_language.py writes them in after the build.
+  var WORDS = {}; // kb:print-words
 
   function language() {
-    var lang = (document.documentElement.lang || "nl").slice(0, 2);
-    return WORDS[lang] ? lang : "nl";
+    var lang = document.documentElement.lang || "";
+    return WORDS[lang] ? lang : Object.keys(WORDS)[0];
   }
 
   function pageAddress() {
