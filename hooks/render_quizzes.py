@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, quiz_model
-from page_data import flat, keep, site_for, template_env
+from page_data import flat, keep, portal_for, site_for, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -64,18 +64,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
     if is_nested_build(config):  # the English build re-runs events: read once
         return
-    root = _root(config)
     _state.update(
-        quizzes=quiz_model.load(root),
-        hosts=quiz_model.hosts(site_for(config)),
+        quizzes=portal_for(config).quizzes(),
+        hosts=portal_for(config).quiz_hosts(),
         strings=yaml.safe_load(STRINGS.read_text(encoding="utf-8")),
     )
 

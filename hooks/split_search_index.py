@@ -55,6 +55,7 @@ from mkdocs.plugins import event_priority
 
 from kb import glossary_model
 from kb.search_index_model import FULL_PATH, head_index, space_blocks
+from page_data import portal_for
 from site_language import current_language, default_language, is_nested_build, languages
 
 __all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
@@ -171,9 +172,7 @@ def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, in the file's order, from the glossary model (the build has
     checked the file before; a glossary with mistakes fails it there)."""
     try:
-        terms = glossary_model.load(
-            Path(config.config_file_path).parent, Path(config.docs_dir), in_file_order=True
-        )
+        terms = portal_for(config).glossary(in_file_order=True)
     except glossary_model.GlossaryError:
         return {}
     return {lang: terms.get(lang, []) for lang in languages(config)}

@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from kb import content_model, review, settings, sources, translations
+from kb import content_model, portal, review, settings, sources, translations
 from kb.problems import Problem
-from kb.project import Project, check_project, order
+from kb.project import order
+from page_data import new_portal, portal_for
 from site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
@@ -31,34 +32,23 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def project_for(config: MkDocsConfig) -> Project:
-    """The settings of this build that the content check needs."""
-    return Project(
-        project_root(config),
-        Path(config.docs_dir),
-        list(config.markdown_extensions),
-        dict(config.mdx_configs),
-        [Path(d) for d in config.theme.dirs],
-    )
-
-
 def collect_problems(config: MkDocsConfig) -> list[Problem]:
-    """Every problem in the settings and the content: what the build and `make check` both run."""
-    return order(
-        check_settings(config) + check_project(project_for(config)) + reader_problems(config)
-    )
+    """Every problem in the settings and the content: what the build and `make check` both run,
+    on this build's one load of the portal (page_data.portal_for)."""
+    loaded = portal_for(config)
+    return order(check_settings(config) + portal.check(loaded) + reader_problems(config, loaded))
 
 
 _DATE = re.compile(r"(?<![\w\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w\"'-])")
 
 
-def reader_problems(config: MkDocsConfig) -> list[Problem]:
+def reader_problems(config: MkDocsConfig, loaded: portal.Portal | None = None) -> list[Problem]:
     """The portal reads front matter with its own reader (kb.sources); MkDocs, which publishes
     the page, reads it again with its own. Where the two disagree on where the front matter ends
     or what it holds (MkDocs gives up on YAML that the portal reads, e.g. an impossible date,
     and then publishes the whole front matter as text), the page is refused."""
     root = project_root(config)
-    site = content_model.load_site(Path(config.docs_dir), root)
+    site = (loaded or portal_for(config)).site
     problems = []
     for page in site.pages.values():
         path = site.content_dir / page.src
@@ -131,6 +121,7 @@ def setting_texts(config: MkDocsConfig) -> dict[str, object]:
 def on_pre_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
+    new_portal(config)  # one load of the content for this whole build, every language
     problems = collect_problems(config)
     if problems:
         for problem in problems:
@@ -146,7 +137,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def reports(config: MkDocsConfig) -> list[str]:
     """What the build and `make check` print without failing: pages due for a check of their
     facts (oldest check first) and the state of the translations."""
-    site = content_model.load_site(Path(config.docs_dir), project_root(config))
+    site = portal_for(config).site
     months = int(config.extra.get("freshness_months", 12))
     lines = []
     due = review.report(site, content_model.today(), months)
