@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, quiz_model
-from page_data import flat, keep, portal_for, site_for, template_env
+from page_data import flat, keep, portal_for, record_for, site_for, template_env
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -154,7 +154,8 @@ def _macros(config: MkDocsConfig):
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = quiz_model.markers(markdown)
-    wanted = page.meta.get("quiz")
+    rec = record_for(page, config)  # the portal's front matter, not MkDocs' parse of it again
+    wanted = (rec.meta if rec is not None else page.meta).get("quiz")
     if (
         isinstance(wanted, str)
         and wanted in _state["quizzes"]
