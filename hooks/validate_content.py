@@ -54,13 +54,78 @@ def reader_problems(config: MkDocsConfig, loaded: portal.Portal | None = None) -
         path = site.content_dir / page.src
         rel = sources.relative(path, root)
         text, _ = sources.read_text(path, rel)
-        if text is None:
+        if text is None or _read_alike(text, page):
             continue
         body, meta = mkdocs_meta.get_data(text)
         if body.lstrip("\n") == page.body.lstrip("\n") and set(meta) == set(page.meta):
             continue
         problems.append(_disagreement(text, rel, page))
     return problems
+
+
+_STR, _TIMESTAMP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
+_TIMESTAMP = dict(yaml.SafeLoader.yaml_implicit_resolvers["0"])[_TIMESTAMP_TAG]
+
+
+def _read_alike(text: str, page: content_model.Page) -> bool:
+    """Whether MkDocs' reader (``mkdocs_meta.get_data``) gets this page's body and fields as the
+    portal did, decided from the portal's own parse (``page.front``) without parsing the front
+    matter a second time. MkDocs gives PyYAML's SafeLoader the same text when both find the
+    same front matter; that loader differs from the portal's only in reading an unquoted date
+    as a date. So: the same span, only characters PyYAML reads, no date as a field name, and
+    every unquoted date one of the calendar. False when unsure: the caller then asks MkDocs'
+    reader itself, as before."""
+    ours, theirs = sources._FRONT.match(text), mkdocs_meta.YAML_RE.match(text)
+    if page.front is None or ours is None or theirs is None or ours.span(1) != theirs.span(1):
+        return False
+    if ours.end() != theirs.end() or yaml.reader.Reader.NON_PRINTABLE.search(ours.group(1)):
+        return False
+    root = page.front.node
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    if any(_is_date(key) for key, _ in root.value):
+        return False  # MkDocs' field name would be a date, not text
+    return all(_date_of_calendar(node) for node in _scalars(root))
+
+
+def _is_date(node: yaml.Node) -> bool:
+    """A plain scalar that PyYAML's SafeLoader reads as a date (the portal reads it as text)."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag == _STR
+        and not node.style
+        and node.value[:1].isdigit()
+        and _TIMESTAMP.match(node.value) is not None
+    )
+
+
+def _date_of_calendar(node: yaml.ScalarNode) -> bool:
+    if not _is_date(node):
+        return True
+    try:
+        yaml.constructor.SafeConstructor().construct_yaml_timestamp(
+            yaml.ScalarNode(_TIMESTAMP_TAG, node.value)
+        )
+    except Exception:  # what MkDocs would meet (it catches every error)
+        return False
+    return True
+
+
+def _scalars(root: yaml.Node) -> list[yaml.ScalarNode]:
+    """Every scalar under ``root``, each node once."""
+    seen, stack, found = set(), [root], []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return found
 
 
 def _disagreement(text: str, rel: str, page: content_model.Page) -> Problem:

@@ -24,6 +24,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import meta as mkdocs_meta
 
 from kb import content_model, schema_registry, sources
 from site_language import current_language
@@ -42,6 +43,7 @@ class Counts:
         self.validations: Counter[tuple[str, str]] = Counter()
         self.converts: Counter[str] = Counter()  # Markdown source texts, outside MkDocs' render
         self.page_renders: Counter[tuple[str, str]] = Counter()  # (language, page) by MkDocs
+        self.mkdocs_front: Counter[str] = Counter()  # texts read by MkDocs' front-matter reader
 
 
 def _install(monkeypatch: pytest.MonkeyPatch, counts: Counts) -> None:
@@ -95,6 +97,13 @@ def _count_markdown(monkeypatch: pytest.MonkeyPatch, counts: Counts) -> None:
 
     monkeypatch.setattr(markdown.Markdown, "convert", counted_convert)
     monkeypatch.setattr(MkDocsPage, "render", counted_render)
+    get_data = mkdocs_meta.get_data
+
+    def counted_get_data(doc):
+        counts.mkdocs_front[doc] += 1
+        return get_data(doc)
+
+    monkeypatch.setattr(mkdocs_meta, "get_data", counted_get_data)
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +161,19 @@ def test_each_page_body_is_rendered_once_per_language(counts: Counts) -> None:
     assert per_page, "MkDocs rendered no page"
     total = {src: renders[src] + per_page[src] for src in site.pages}
     assert _twice(Counter(total)) == {}
+
+
+def test_front_matter_is_parsed_by_mkdocs_only_for_the_pages_it_publishes(counts: Counts) -> None:
+    """The portal parses each front matter once (kb.sources, counted above); MkDocs parses it
+    again for page.meta, once per language the page is published in. The portal's steps add no
+    parse of their own with MkDocs' reader (validate_content compares the two readers from the
+    portal's parse)."""
+    site = content_model.load_site(ROOT / "content", ROOT)
+    languages: Counter[str] = Counter(src for _, src in counts.page_renders)
+    extra = {}
+    for page in site.pages.values():
+        text, _ = sources.read_text(site.content_dir / page.src, page.src)
+        if counts.mkdocs_front[text] > languages[page.src]:
+            extra[page.src] = (counts.mkdocs_front[text], languages[page.src])
+    assert languages, "MkDocs rendered no page"
+    assert extra == {}
