@@ -85,7 +85,7 @@ def _read_alike(text: str, page: content_model.Page) -> bool:
         return False
     if any(_is_date(key) for key, _ in root.value):
         return False  # MkDocs' field name would be a date, not text
-    return all(_date_of_calendar(node) for node in _scalars(root))
+    return all(_date_of_calendar(node) for node in sources.nodes(root))
 
 
 def _is_date(node: yaml.Node) -> bool:
@@ -99,7 +99,7 @@ def _is_date(node: yaml.Node) -> bool:
     )
 
 
-def _date_of_calendar(node: yaml.ScalarNode) -> bool:
+def _date_of_calendar(node: yaml.Node) -> bool:
     if not _is_date(node):
         return True
     try:
@@ -109,23 +109,6 @@ def _date_of_calendar(node: yaml.ScalarNode) -> bool:
     except Exception:  # what MkDocs would meet (it catches every error)
         return False
     return True
-
-
-def _scalars(root: yaml.Node) -> list[yaml.ScalarNode]:
-    """Every scalar under ``root``, each node once."""
-    seen, stack, found = set(), [root], []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            found.append(node)
-        elif isinstance(node, yaml.MappingNode):
-            stack += [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-    return found
 
 
 def _disagreement(text: str, rel: str, page: content_model.Page) -> Problem:
