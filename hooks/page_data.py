@@ -18,7 +18,8 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from kb import content_model, languages, text_policy
+from kb import content_model, languages, portal, text_policy
+from kb.project import Project
 from site_language import current_language
 
 __all__ = [
@@ -30,6 +31,9 @@ __all__ = [
     "keep",
     "keeping",
     "labels",
+    "new_portal",
+    "portal_for",
+    "project_for",
     "record_for",
     "render_macro",
     "site_for",
@@ -136,16 +140,38 @@ def inline_markdown(text: Any) -> Markup:
     return Markup(text_policy.inline_html(str(text)))
 
 
-_sites: dict[int, content_model.Site] = {}
+# (the config of the build, its portal); the config itself, not its id, so that a later build's
+# config at the same address never gets this one's content
+_current: list[tuple[Any, portal.Portal]] = []
+
+
+def project_for(config) -> Project:
+    """The settings of this build that loading and checking the content need."""
+    theme = getattr(config, "theme", None)
+    return Project(
+        Path(config.config_file_path).resolve().parent,
+        Path(config.docs_dir),
+        list(getattr(config, "markdown_extensions", None) or []),
+        dict(getattr(config, "mdx_configs", None) or {}),
+        [Path(d) for d in getattr(theme, "dirs", None) or []],
+    )
+
+
+def new_portal(config) -> portal.Portal:
+    """A fresh load of the portal for the build that starts now (hooks/validate_content.py, first
+    of all hooks): every later step of this build, in every language, gets this one."""
+    _current[:] = [(config, portal.load(project_for(config)))]
+    return _current[0][1]
+
+
+def portal_for(config) -> portal.Portal:
+    """This build's portal (kb.portal): each file read, parsed and checked once per build."""
+    return _current[0][1] if _current and _current[0][0] is config else new_portal(config)
 
 
 def site_for(config) -> content_model.Site:
-    """The content of this build, read once per build (not re-checked for changes on every page)."""
-    if id(config) not in _sites:
-        root = Path(config.config_file_path).resolve().parent
-        _sites.clear()
-        _sites[id(config)] = content_model.load_site(Path(config.docs_dir), root)
-    return _sites[id(config)]
+    """The pages of this build (the portal's), read once per build."""
+    return portal_for(config).site
 
 
 def record_for(page, config) -> content_model.Page | None:

@@ -24,8 +24,8 @@ from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import meetings_model
-from news_view import labels, root
-from page_data import format_date, keeping, render_macro, today
+from news_view import labels
+from page_data import format_date, keeping, portal_for, render_macro, today
 from site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "hooks/render_calendar.html"
@@ -51,7 +51,7 @@ def subscribe_urls(config: MkDocsConfig, lang: str) -> dict[str, str] | None:
 
 
 def _meetings(config: MkDocsConfig) -> list[meetings_model.Meeting]:
-    meetings, problems = meetings_model.load(root(config), Path(config.docs_dir))
+    meetings, problems = portal_for(config).meetings()
     if problems:  # validate_content stops the build before this; a safety net only
         raise PluginError("\n".join(map(str, problems)))
     return meetings

@@ -18,8 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from kb import markers as kb_markers
-from kb.figures_model import Chart, load_figures
-from page_data import keeping, labels, template_env
+from kb.figures_model import Chart
+from page_data import keeping, labels, portal_for, template_env
 from site_language import current_language, languages
 
 __all__ = ["render_chart", "replace_markers"]
@@ -77,15 +77,14 @@ _state: dict[str, Any] = {"charts": {}, "problems": []}
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    path = docs / "_data" / "figures.yml"
+    path = Path(config.docs_dir) / "_data" / "figures.yml"
     rel = (
         path.resolve().relative_to(root.resolve()).as_posix()
         if path.resolve().is_relative_to(root.resolve())
         else str(path)
     )
     langs = tuple(languages(config))
-    charts, problems = load_figures(path, rel, langs)
+    charts, problems = portal_for(config).figures(langs)
     if problems:
         raise PluginError(
             "figures.yml has mistakes:\n" + "\n".join(str(p) for p in sorted(problems))

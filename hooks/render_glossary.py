@@ -23,7 +23,6 @@ import posixpath
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from kb import glossary_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import keeping, labels, template_env
+from page_data import keeping, labels, portal_for, template_env
 from site_language import current_language, default_language
 
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
@@ -202,9 +201,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).resolve().parent
     try:
-        _state["terms"] = glossary_model.load(root, Path(config.docs_dir))
+        _state["terms"] = portal_for(config).glossary()
     except glossary_model.GlossaryError as error:
         raise PluginError(
             f"The glossary has {len(error.problems)} problem(s):\n"

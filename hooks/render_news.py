@@ -22,9 +22,9 @@ from mkdocs.utils import get_relative_url
 
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from kb import news_model, quiz_model
-from news_view import feed_url, first_outside_fences, labels, root, tags, view
-from page_data import Linker, keeping, record_for, render_macro, site_for
+from kb import news_model
+from news_view import feed_url, first_outside_fences, labels, tags, view
+from page_data import Linker, keeping, portal_for, record_for, render_macro, site_for
 from site_language import current_language
 
 TEMPLATE = "hooks/render_news.html"
@@ -82,12 +82,8 @@ _quiz_cache: dict[int, tuple[dict, dict]] = {}
 def _quiz_index(config: MkDocsConfig, site) -> tuple[dict, dict]:
     """Every quiz and the page that shows it, read once per build (the site is cached per build)."""
     if id(site) not in _quiz_cache:
-        base_dir = root(config)
         _quiz_cache.clear()
-        _quiz_cache[id(site)] = (
-            quiz_model.load(base_dir),
-            quiz_model.hosts(site),
-        )
+        _quiz_cache[id(site)] = (portal_for(config).quizzes(), portal_for(config).quiz_hosts())
     return _quiz_cache[id(site)]
 
 

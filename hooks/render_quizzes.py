@@ -26,7 +26,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, languages, quiz_model
-from page_data import fill_script, flat, keep, site_for, strings_file, template_env
+from page_data import (
+    fill_script,
+    flat,
+    keep,
+    portal_for,
+    record_for,
+    site_for,
+    strings_file,
+    template_env,
+)
 from site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -63,18 +72,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
     if is_nested_build(config):  # the English build re-runs events: read once
         return
-    root = _root(config)
     _state.update(
-        quizzes=quiz_model.load(root),
-        hosts=quiz_model.hosts(site_for(config)),
+        quizzes=portal_for(config).quizzes(),
+        hosts=portal_for(config).quiz_hosts(),
         strings=strings_file(STRINGS.name),
     )
 
@@ -159,7 +163,8 @@ def _macros(config: MkDocsConfig):
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = quiz_model.markers(markdown)
-    wanted = page.meta.get("quiz")
+    rec = record_for(page, config)  # the portal's front matter, not MkDocs' parse of it again
+    wanted = (rec.meta if rec is not None else page.meta).get("quiz")
     if (
         isinstance(wanted, str)
         and wanted in _state["quizzes"]

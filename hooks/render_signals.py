@@ -9,16 +9,14 @@ The HTML lives in overrides/hooks/render_signals.html.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import signals_model
-from news_view import labels, root
-from page_data import keeping, render_macro
+from news_view import labels
+from page_data import keeping, portal_for, render_macro
 from site_language import current_language
 
 TEMPLATE = "hooks/render_signals.html"
@@ -30,7 +28,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:signals" not in markdown:
         return markdown
     lang = current_language(config)
-    signals, problems = signals_model.load(root(config), Path(config.docs_dir))
+    signals, problems = portal_for(config).signals()
     if problems:  # validate_content stops the build before this; a safety net only
         raise PluginError("\n".join(map(str, problems)))
     rows = [

@@ -55,6 +55,7 @@ from mkdocs.plugins import event_priority
 
 from kb import glossary_model
 from kb.search_index_model import FULL_PATH, head_index, space_blocks
+from page_data import portal_for, record_for
 from site_language import current_language, default_language, is_nested_build, languages
 
 __all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
@@ -108,7 +109,8 @@ def _as_list(value) -> list[str]:
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Remember each page's names and whether it is written in the language being built."""
     lang = current_language(config)
-    meta = page.meta or {}
+    rec = record_for(page, config)  # the portal's front matter (kb.portal), read once per build
+    meta = (rec.meta if rec is not None else page.meta) or {}
     names = _as_list(meta.get("abbreviation")) + _as_list(meta.get("full_name"))
     names += _as_list(meta.get("aliases"))
     _pages.setdefault(lang, {})[page.url] = _Page(
@@ -171,9 +173,7 @@ def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, in the file's order, from the glossary model (the build has
     checked the file before; a glossary with mistakes fails it there)."""
     try:
-        terms = glossary_model.load(
-            Path(config.config_file_path).parent, Path(config.docs_dir), in_file_order=True
-        )
+        terms = portal_for(config).glossary(in_file_order=True)
     except glossary_model.GlossaryError:
         return {}
     return {lang: terms.get(lang, []) for lang in languages(config)}

@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from kb import content_model, languages, review, settings, sources, translations
+from kb import content_model, languages, portal, review, settings, sources, translations
 from kb.problems import Problem
-from kb.project import Project, check_project, order
+from kb.project import order
+from page_data import new_portal, portal_for
 from site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
@@ -31,46 +32,83 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def project_for(config: MkDocsConfig) -> Project:
-    """The settings of this build that the content check needs."""
-    return Project(
-        project_root(config),
-        Path(config.docs_dir),
-        list(config.markdown_extensions),
-        dict(config.mdx_configs),
-        [Path(d) for d in config.theme.dirs],
-    )
-
-
 def collect_problems(config: MkDocsConfig) -> list[Problem]:
-    """Every problem in the settings and the content: what the build and `make check` both run."""
-    return order(
-        check_settings(config) + check_project(project_for(config)) + reader_problems(config)
-    )
+    """Every problem in the settings and the content: what the build and `make check` both run,
+    on this build's one load of the portal (page_data.portal_for)."""
+    loaded = portal_for(config)
+    return order(check_settings(config) + portal.check(loaded) + reader_problems(config, loaded))
 
 
 _DATE = re.compile(r"(?<![\w\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w\"'-])")
 
 
-def reader_problems(config: MkDocsConfig) -> list[Problem]:
+def reader_problems(config: MkDocsConfig, loaded: portal.Portal | None = None) -> list[Problem]:
     """The portal reads front matter with its own reader (kb.sources); MkDocs, which publishes
     the page, reads it again with its own. Where the two disagree on where the front matter ends
     or what it holds (MkDocs gives up on YAML that the portal reads, e.g. an impossible date,
     and then publishes the whole front matter as text), the page is refused."""
     root = project_root(config)
-    site = content_model.load_site(Path(config.docs_dir), root)
+    site = (loaded or portal_for(config)).site
     problems = []
     for page in site.pages.values():
         path = site.content_dir / page.src
         rel = sources.relative(path, root)
         text, _ = sources.read_text(path, rel)
-        if text is None:
+        if text is None or _read_alike(text, page):
             continue
         body, meta = mkdocs_meta.get_data(text)
         if body.lstrip("\n") == page.body.lstrip("\n") and set(meta) == set(page.meta):
             continue
         problems.append(_disagreement(text, rel, page))
     return problems
+
+
+_STR, _TIMESTAMP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
+_TIMESTAMP = dict(yaml.SafeLoader.yaml_implicit_resolvers["0"])[_TIMESTAMP_TAG]
+
+
+def _read_alike(text: str, page: content_model.Page) -> bool:
+    """Whether MkDocs' reader (``mkdocs_meta.get_data``) gets this page's body and fields as the
+    portal did, decided from the portal's own parse (``page.front``) without parsing the front
+    matter a second time. MkDocs gives PyYAML's SafeLoader the same text when both find the
+    same front matter; that loader differs from the portal's only in reading an unquoted date
+    as a date. So: the same span, only characters PyYAML reads, no date as a field name, and
+    every unquoted date one of the calendar. False when unsure: the caller then asks MkDocs'
+    reader itself, as before."""
+    ours, theirs = sources._FRONT.match(text), mkdocs_meta.YAML_RE.match(text)
+    if page.front is None or ours is None or theirs is None or ours.span(1) != theirs.span(1):
+        return False
+    if ours.end() != theirs.end() or yaml.reader.Reader.NON_PRINTABLE.search(ours.group(1)):
+        return False
+    root = page.front.node
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    if any(_is_date(key) for key, _ in root.value):
+        return False  # MkDocs' field name would be a date, not text
+    return all(_date_of_calendar(node) for node in sources.nodes(root))
+
+
+def _is_date(node: yaml.Node) -> bool:
+    """A plain scalar that PyYAML's SafeLoader reads as a date (the portal reads it as text)."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag == _STR
+        and not node.style
+        and node.value[:1].isdigit()
+        and _TIMESTAMP.match(node.value) is not None
+    )
+
+
+def _date_of_calendar(node: yaml.Node) -> bool:
+    if not _is_date(node):
+        return True
+    try:
+        yaml.constructor.SafeConstructor().construct_yaml_timestamp(
+            yaml.ScalarNode(_TIMESTAMP_TAG, node.value)
+        )
+    except Exception:  # what MkDocs would meet (it catches every error)
+        return False
+    return True
 
 
 def _disagreement(text: str, rel: str, page: content_model.Page) -> Problem:
@@ -131,6 +169,7 @@ def setting_texts(config: MkDocsConfig) -> dict[str, object]:
 def on_pre_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
+    new_portal(config)  # one load of the content for this whole build, every language
     problems = collect_problems(config)
     if problems:
         for problem in problems:
@@ -146,7 +185,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def reports(config: MkDocsConfig) -> list[str]:
     """What the build and `make check` print without failing: pages due for a check of their
     facts (oldest check first) and the state of the translations."""
-    site = content_model.load_site(Path(config.docs_dir), project_root(config))
+    site = portal_for(config).site
     months = int(config.extra.get("freshness_months", 12))
     lines = []
     due = review.report(site, content_model.today(), months)

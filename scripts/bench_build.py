@@ -72,6 +72,8 @@ def make_tree(base: Path, size: int) -> Path:
             # body) is the same as another's: the check keeps results per text (YAML, schema,
             # rendered body, readability), and copies must cost what distinct pages cost.
             copy = copy.rstrip("\n") + f"\n\nKopie{k}.\n"
+            # a copy names no page its rules depend on: that page cannot link back to every copy
+            copy = re.sub(r"^depends_on:.*\n", "", copy, count=1, flags=re.M)
             (page.parent / f"{stem}-{k}{suffix}").write_text(copy, encoding="utf-8")
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     plain = re.sub(

@@ -27,6 +27,9 @@ The model, one module per kind (each with its JSON Schema in ``kb/schemas/``):
 - ``kb.review`` (how often each kind is checked again, which pages are due) and
   ``kb.translations`` (the record of the Dutch version an English page follows, what changed
   since, and the facts both languages must share);
-- ``kb.project``: ``check_project``, the one check that ``make check`` and the build both run;
+- ``kb.portal``: ``load(project)`` reads, parses and validates every file once and keeps it;
+  ``check(portal)`` is the one check that ``make check`` and the build both run (the build keeps
+  one Portal per build, ``page_data.portal_for``, and every hook asks it);
+- ``kb.project``: the project's settings and ``check_project`` (a portal loaded and checked).
 - ``kb.views``: a page's view, its ordered blocks as data, which the templates place.
 """

@@ -14,7 +14,7 @@ from typing import Any
 from kb import languages, schema_registry, sources
 from kb.problems import Problem
 
-__all__ = ["GLOSSARY_FILE", "GlossaryError", "anchor", "anchors", "check", "load"]
+__all__ = ["GLOSSARY_FILE", "GlossaryError", "anchor", "anchors", "check", "load", "terms"]
 
 GLOSSARY_FILE = "content/_data/glossary.yml"
 SCHEMA_PATH = schema_registry.SCHEMA_DIR / "glossary.schema.yml"
@@ -211,6 +211,14 @@ def load(
     problems = check(root, content_dir)
     if problems:
         raise GlossaryError(problems)
+    return terms(root, content_dir, in_file_order=in_file_order)
+
+
+def terms(
+    root: Path, content_dir: Path | None = None, *, in_file_order: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """``load`` of a glossary that ``check`` has found in order, without checking it again (the
+    build checks it once, kb.portal)."""
     doc, _ = _read(root, content_dir)
     data = doc.data if doc is not None else []
     out: dict[str, list[dict[str, Any]]] = {}

@@ -24,7 +24,7 @@ from kb.data_model import item_line, schema_problems
 from kb.problems import Problem
 from kb.vtimezone import vtimezone
 
-__all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "load", "split"]
+__all__ = ["MEETINGS_FILE", "Meeting", "calendar", "check", "checked", "load", "split"]
 
 MEETINGS_FILE = "content/_data/meetings.yml"
 UID_DOMAIN = "jobcoachportaal"
@@ -187,13 +187,18 @@ def _wall_time_missing(when: dt.datetime) -> bool:
     return there.replace(tzinfo=None) != when.replace(tzinfo=None)
 
 
-def check(root: Path, content_dir: Path | None = None) -> list[Problem]:
-    """Every problem in the meetings file (empty when it is fine or absent)."""
+def checked(root: Path, content_dir: Path | None = None) -> tuple[list[Meeting], list[Problem]]:
+    """``load``, with missing time-zone data a problem too (the build loads this once)."""
     try:
-        return load(root, content_dir)[1]
+        return load(root, content_dir)
     except ZoneInfoNotFoundError as error:  # the machine has no time-zone data
         rel = sources.data_file(root, "meetings.yml", content_dir)[1]
-        return [Problem(rel, f"time-zone data is missing ({error}).", "pip install tzdata")]
+        return [], [Problem(rel, f"time-zone data is missing ({error}).", "pip install tzdata")]
+
+
+def check(root: Path, content_dir: Path | None = None) -> list[Problem]:
+    """Every problem in the meetings file (empty when it is fine or absent)."""
+    return checked(root, content_dir)[1]
 
 
 # --- shaping ----------------------------------------------------------------------------------

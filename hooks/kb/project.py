@@ -9,21 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb import (
-    content_model,
-    files_model,
-    glossary_model,
-    languages,
-    meetings_model,
-    news_model,
-    quiz_model,
-    readability,
-    sections,
-    signals_model,
-    sources,
-    translations,
-)
-from kb.figures_model import load_figures
+from kb import content_model, languages, readability, sources
 from kb.problems import Problem
 
 __all__ = ["Project", "check_project", "order"]
@@ -42,38 +28,11 @@ class Project:
 
 
 def check_project(project: Project) -> list[Problem]:
-    """Every problem in pages, quizzes, the glossary and the figures, in the order of ``order``."""
-    root, content_dir = project.root, project.content_dir
-    quiz_paths, _ = quiz_model.quiz_files(root)
-    figures = content_dir / "_data" / "figures.yml"
-    charts, problems = load_figures(
-        figures, figures.resolve().relative_to(root.resolve()).as_posix()
-    )
-    site = content_model.load_site(content_dir, root)
-    render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
-    problems += content_model.check_site(site, {p.stem for p in quiz_paths}, set(charts), render)
-    quiz_ids = {p.stem for p in quiz_paths}
-    problems += glossary_model.check(root, content_dir)
-    problems += quiz_model.check(root, site)
-    sessions = {
-        p.meta["quiz"]: f"{content_dir.name}/{p.src}"
-        for p in site.pages.values()
-        if p.kind == "training-session"
-        and p.lang == languages.default()
-        and isinstance(p.meta.get("quiz"), str)
-    }
-    problems += quiz_model.session_quiz_problems(root, sessions)
-    problems += news_model.check(site, root, quiz_ids) + meetings_model.check(root, content_dir)
-    problems += news_model.check_quizzes(site, quiz_model.load(root)) + signals_model.check(
-        root, content_dir
-    )
-    problems += data_text_problems(site, root, content_dir)
-    problems += translations.parity_problems(site) + translations.record_problems(site)
-    problems += translations.quiz_parity_problems(root)
-    problems += plain_language(site)
-    problems += sections.check(site)
-    problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
-    return order(problems)
+    """Every problem in pages, quizzes, the glossary and the figures, in the order of ``order``:
+    ``kb.portal.check`` on a portal loaded for this call (the build keeps one per build)."""
+    from kb import portal  # kb.portal builds on this module
+
+    return portal.check(portal.load(project))
 
 
 def data_text_problems(site: content_model.Site, root: Path, content_dir: Path) -> list[Problem]:

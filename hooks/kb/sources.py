@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ __all__ = [
     "line_of",
     "list_files",
     "load_yaml",
+    "nodes",
     "read_front_matter",
     "read_text",
     "relative",
@@ -304,20 +306,26 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
 def _forbidden_scalar(root: yaml.Node) -> tuple[str, yaml.Mark] | None:
     """The first text (as YAML reads it, escapes decoded) with a character XML or iCalendar
     forbids, and where it starts; each node once (aliases share theirs)."""
+    for node in nodes(root):
+        if isinstance(node, yaml.ScalarNode) and (shown := _forbidden(node.value)):
+            return shown, node.start_mark
+    return None
+
+
+def nodes(root: yaml.Node) -> Iterator[yaml.Node]:
+    """``root`` and every node under it, in the order of the file, each once (an alias shares
+    its anchor's node)."""
     seen, stack = set(), [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            if shown := _forbidden(node.value):
-                return shown, node.start_mark
-        elif isinstance(node, yaml.MappingNode):
+        yield node
+        if isinstance(node, yaml.MappingNode):
             stack += [part for pair in reversed(node.value) for part in reversed(pair)]
         elif isinstance(node, yaml.SequenceNode):
             stack += reversed(node.value)
-    return None
 
 
 def _may_expand(text: str) -> bool:

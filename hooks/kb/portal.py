@@ -1,0 +1,141 @@
+"""The whole portal, loaded once per build: ``load(project)`` and ``check(portal)``.
+
+Every kind of content (pages, quizzes, the glossary, figures, meetings, signals) is read, parsed
+and checked through one ``Portal``: the check that stops a build and every step that renders
+afterwards ask the same object, so a file is read, parsed and validated once per build however
+many steps need it (tests/test_work_once.py counts it). Each kind is loaded when it is first
+asked for and kept; the per-kind models do the reading and checking, the Portal only makes sure
+it happens once.
+
+Pure: no MkDocs. The build keeps one Portal per build (hooks/page_data.py ``portal_for``);
+``make check`` (scripts/check_content.py) makes one too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb import (
+    content_model,
+    files_model,
+    glossary_model,
+    languages,
+    meetings_model,
+    news_model,
+    quiz_model,
+    sections,
+    signals_model,
+    sources,
+    translations,
+)
+from kb.figures_model import Chart, load_figures
+from kb.problems import Problem
+from kb.project import Project, data_text_problems, order, plain_language
+
+__all__ = ["Portal", "check", "load"]
+
+
+@dataclass
+class Portal:
+    """Every file of one project, each loaded (read, parsed, checked) once, when first asked."""
+
+    project: Project
+    site: content_model.Site
+    _kept: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def root(self) -> Path:
+        return self.project.root
+
+    @property
+    def content_dir(self) -> Path:
+        return self.project.content_dir
+
+    def _once(self, key: Any, make: Callable[[], Any]) -> Any:
+        if key not in self._kept:
+            self._kept[key] = make()
+        return self._kept[key]
+
+    def quiz_paths(self) -> list[Path]:
+        return self._once("quiz_paths", lambda: quiz_model.quiz_files(self.root)[0])
+
+    def quizzes(self) -> dict[str, dict]:
+        """Every quiz that parses, by id (``quiz_model.load``)."""
+        return self._once("quizzes", lambda: quiz_model.load(self.root))
+
+    def quiz_hosts(self) -> dict[str, str]:
+        """The page that shows each quiz (``quiz_model.hosts``)."""
+        return self._once("quiz_hosts", lambda: quiz_model.hosts(self.site))
+
+    def figures(
+        self, langs: tuple[str, ...] | None = None
+    ) -> tuple[dict[str, Chart], list[Problem]]:
+        """The charts by id and the problems of figures.yml (``figures_model.load_figures``), in
+        ``langs`` (default: the project's languages)."""
+        langs = tuple(langs or languages.codes())
+
+        def make() -> tuple[dict[str, Chart], list[Problem]]:
+            path, rel = sources.data_file(self.root, "figures.yml", self.content_dir)
+            return load_figures(path, rel, langs)
+
+        return self._once(("figures", tuple(langs)), make)
+
+    def glossary_problems(self) -> list[Problem]:
+        return self._once(
+            "glossary_problems", lambda: glossary_model.check(self.root, self.content_dir)
+        )
+
+    def glossary(self, in_file_order: bool = False) -> dict[str, list[dict[str, Any]]]:
+        """The checked glossary per language (``glossary_model.load``); GlossaryError if it has
+        problems."""
+        if problems := self.glossary_problems():
+            raise glossary_model.GlossaryError(problems)
+        return self._once(
+            ("glossary", in_file_order),
+            lambda: glossary_model.terms(self.root, self.content_dir, in_file_order=in_file_order),
+        )
+
+    def meetings(self) -> tuple[list[meetings_model.Meeting], list[Problem]]:
+        return self._once("meetings", lambda: meetings_model.checked(self.root, self.content_dir))
+
+    def signals(self) -> tuple[list[dict], list[Problem]]:
+        return self._once("signals", lambda: signals_model.load(self.root, self.content_dir))
+
+
+def load(project: Project) -> Portal:
+    """The portal of ``project``: its pages now (``content_model.load_site``), the other kinds
+    when they are first asked for."""
+    return Portal(project, content_model.load_site(project.content_dir, project.root))
+
+
+def check(portal: Portal) -> list[Problem]:
+    """Every problem in pages, quizzes, the glossary and the figures, in the order of ``order``."""
+    project, site = portal.project, portal.site
+    root, content_dir = project.root, project.content_dir
+    charts, problems = portal.figures()
+    problems = list(problems)
+    quiz_ids = {p.stem for p in portal.quiz_paths()}
+    render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
+    problems += content_model.check_site(site, quiz_ids, set(charts), render)
+    problems += portal.glossary_problems()
+    problems += quiz_model.check(root, site)
+    sessions = {
+        p.meta["quiz"]: f"{content_dir.name}/{p.src}"
+        for p in site.pages.values()
+        if p.kind == "training-session"
+        and p.lang == languages.default()
+        and isinstance(p.meta.get("quiz"), str)
+    }
+    problems += quiz_model.session_quiz_problems(root, sessions)
+    problems += news_model.check(site, root, quiz_ids) + portal.meetings()[1]
+    problems += news_model.check_quizzes(site, portal.quizzes()) + portal.signals()[1]
+    problems += data_text_problems(site, root, content_dir)
+    problems += translations.parity_problems(site) + translations.record_problems(site)
+    problems += translations.quiz_parity_problems(root)
+    problems += plain_language(site)
+    problems += sections.check(site)
+    problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
+    return order(problems)
