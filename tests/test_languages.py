@@ -139,3 +139,23 @@ def test_a_language_the_portal_does_not_have_is_an_unknown_field(french) -> None
     text = {"nl": "a", "en": "b", "fr": "c", "de": "d"}
     errors = schema_registry.errors("signals", [{"what": text}])
     assert any(e.validator == "additionalProperties" and "'de'" in e.message for e in errors)
+
+
+@pytest.mark.parametrize("fixture", ["site_fr", "site_ar"])
+def test_fixture_sites_run_the_portals_hooks(fixture: str) -> None:
+    """The language fixture sites (tests/test_three_languages.py) carry their own mkdocs.yml; it
+    lists the portal's hooks in the portal's order, so a hook added, renamed or removed in
+    mkdocs.yml must be changed there too (this test says so before the slow build tests do)."""
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml's own tags (!ENV, !relative) read as plain values."""
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+    def hooks(path: Path) -> list[str]:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader)["hooks"]
+
+    fixture_hooks = hooks(ROOT / "tests" / "fixtures" / fixture / "mkdocs.yml")
+    assert fixture_hooks == hooks(ROOT / "mkdocs.yml"), (
+        f"tests/fixtures/{fixture}/mkdocs.yml: hooks differ from mkdocs.yml's; copy its list"
+    )
