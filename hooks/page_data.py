@@ -18,7 +18,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from kb import content_model, languages, portal, text_policy
+from kb import content_model, languages, portal, strings, text_policy
 from kb.project import Project
 from site_language import current_language
 
@@ -85,8 +85,8 @@ def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
 
 
 # Texts of more languages than hooks/ has, in the same shape, from the content: a new language is
-# settings and content, no code (CONTRIBUTING.md, "Add a language").
-MORE_STRINGS = Path(__file__).resolve().parent.parent / "content" / "_data" / "strings"
+# settings and content, no code (CONTRIBUTING.md, "Add a language"; read and checked by kb.strings).
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def _merged(ours: Any, more: Any) -> Any:
@@ -100,10 +100,8 @@ def strings_file(name: str) -> dict[str, Any]:
     """The strings file ``hooks/<name>`` with the texts that ``content/_data/strings/<name>``
     adds (more languages, in the file's own shape)."""
     ours = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
-    more = MORE_STRINGS / name
-    return (
-        _merged(ours, yaml.safe_load(more.read_text(encoding="utf-8"))) if more.is_file() else ours
-    )
+    more = strings.extra(PROJECT / "content", PROJECT, name)
+    return ours if more is None else _merged(ours, more)
 
 
 def labels(lang: str) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from kb import (
     sections,
     signals_model,
     sources,
+    strings,
     translations,
 )
 from kb.figures_model import Chart, load_figures
@@ -137,5 +138,6 @@ def check(portal: Portal) -> list[Problem]:
     problems += translations.quiz_parity_problems(root)
     problems += plain_language(site)
     problems += sections.check(site)
+    problems += strings.problems(content_dir, root)
     problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
     return order(problems)
