@@ -202,8 +202,6 @@ def test_the_toy_kind_joins_the_registry(toy) -> None:
     assert (recipe.folder, recipe.view) == ("recipes", "kinds/recipe.html")
     assert kinds.references()["goes_with"] == "recipe"
     assert kinds.folders()["recipe"] == "recipes"
-    assert content_model.KIND_FOLDERS["recipe"] == "recipes"  # the old names follow it
-    assert content_model.REFERENCE_KEYS["goes_with"] == "recipe"
     assert recipe.label("en", plural=True) == "Recipes"
 
 

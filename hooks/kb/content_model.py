@@ -43,17 +43,6 @@ __all__ = [
 SCHEMA_DIR = schema_registry.SCHEMA_DIR
 
 
-def __getattr__(name: str) -> dict[str, str]:
-    """``KIND_FOLDERS`` (where each kind lives: cross-reference slugs resolve inside these
-    folders) and ``REFERENCE_KEYS`` (front-matter keys that hold slugs of another kind), read
-    from the kind registry (kb/kinds.py) each time, so that a kind added there counts here."""
-    if name == "KIND_FOLDERS":
-        return kind_registry.folders()
-    if name == "REFERENCE_KEYS":
-        return kind_registry.references()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # No part of a link may run past a bracket or parenthesis: a text with thousands of '[' would
 # otherwise be scanned to its end once per '[' (minutes; tests/test_bounded_time.py). A link's
 # title may be written in double or single quotes or in parentheses, as Markdown allows.
