@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import kinds, news_model, views
+from kb import kinds, languages, news_model, views
 from news_view import labels as news_labels
 from news_view import tags
 from news_view import view as update_view
@@ -103,7 +103,13 @@ class _Adapter:
         ]
         source = url.split("/", 1)[1] if "/" in url else url
         href = posixpath.relpath(source or "index.html", posixpath.dirname(url) or ".")
-        return {"parts": parts, "date": self.date(data["checked"]), "href": href}
+        source_lang = languages.page_language(data["source"])
+        return {
+            "parts": parts,
+            "date": self.date(data["checked"]),
+            "href": href,
+            "source_lang": source_lang,
+        }
 
     def html(self, block: views.Block) -> str:
         """One block through its macro; the macro takes what it names of the block's data and

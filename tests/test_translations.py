@@ -180,7 +180,11 @@ def notice(lang: str, parts: list[tuple[str, str]]) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
     env.filters["md"] = inline_markdown  # as the build's environment (page_data.template_env)
     module = env.get_template("hooks/render_facts.html").make_module({"lang": lang})
-    return str(module.behind(t=labels(lang), date="7 December 2026", parts=parts, href="../x.html"))
+    return str(
+        module.behind(
+            t=labels(lang), date="7 December 2026", parts=parts, href="../x.html", source_lang="nl"
+        )
+    )
 
 
 def test_the_notice_says_what_changed_in_its_own_language_and_links_the_source() -> None:
