@@ -23,12 +23,19 @@ from playwright.sync_api import Page, expect
 from test_build_errors import build, copy_project
 
 from content_index import ROOT, labels
-from kb import content_model, review, translations
+from kb import content_model, languages, review, translations
 from page_data import inline_markdown
 from pages import PAGE_KINDS
 
 SCRIPT = ROOT / "scripts" / "translations.py"
 TODAY = dt.date(2026, 12, 7)
+THREE_LANGUAGES = languages.from_settings(
+    [
+        {"locale": "nl", "name": "Nederlands", "default": True},
+        {"locale": "en", "name": "English"},
+        {"locale": "fr", "name": "Français"},
+    ]
+)
 
 
 def _script():
@@ -243,6 +250,29 @@ class TestParity:
             "here), in summary (content/leefloon.md:3). Fix: write the same numbers in both "
             "languages and correct the one that is wrong (write numbers in digits in both)."
         ]
+
+    def test_a_third_language_is_held_to_the_same_facts(self, pair: Path) -> None:
+        """A French page (a third language in mkdocs.yml) is compared with its Dutch page as the
+        English one is, with French month names and separators (CLDR's, through Babel)."""
+        fr_body = (
+            "# Leefloon\n\nLe CPAS paie le leefloon.\n\n"
+            "## Combien\n\nUne personne seule reçoit 1314,20 € par mois (depuis le 1 mai 2024)."
+            "\n\n## Lire plus\n\nVoir [IBO](statuses/ibo.md) et <https://www.mi-is.be/fr/leefloon>.\n"
+        )
+        meta = {"title": "Leefloon", "summary": "Ce qu'est le leefloon."}
+        write(pair, {"leefloon.fr.md": (meta, fr_body)})
+        languages.use(THREE_LANGUAGES)
+        try:
+            assert parity(pair) == []
+            edit(pair, "leefloon.fr.md", "1 mai 2024", "1 mars 2024")
+            found = parity(pair)
+        finally:
+            languages.use(None)
+        assert len(found) == 1 and found[0].startswith("content/leefloon.fr.md:12: section 'Comb")
+        assert (
+            "the dates differ from the Dutch page (2024-05-01 only in Dutch; 2024-03-01"
+            in (found[0])
+        )
 
     def test_markers_and_quiz_ids_must_match(self, pair: Path) -> None:
         edit(pair, "leefloon.md", "## Meer lezen", "<!-- kb:quiz sessie-1 -->\n\n## Meer lezen")

@@ -18,6 +18,7 @@ Pure: no MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import posixpath
@@ -26,7 +27,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from kb import content_model, quiz_model, sources
+from babel.dates import get_month_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from kb import content_model, languages, quiz_model, sources
 from kb import markers as kb_markers
 from kb.problems import Problem
 
@@ -158,7 +162,7 @@ def behind(site: content_model.Site, page: content_model.Page) -> Lag | None:
     """What changed in the Dutch page since ``page`` (English) was stamped; None when it is in
     step, has no record, or has no Dutch page."""
     dutch, rec = site.pages.get(page.base), record(page)
-    if page.lang != "en" or dutch is None or rec is None:
+    if page.lang == languages.default() or dutch is None or rec is None:
         return None
     now = site.derived(("translations.parts", dutch.src), lambda: parts(dutch))
     if rec.get("source") == source_hash(now):
@@ -178,7 +182,7 @@ def report(site: content_model.Site) -> tuple[list[str], list[str]]:
     folder = site.content_dir.name
     late, unrecorded = [], []
     for page in sorted(site.pages.values(), key=lambda p: p.src):
-        if page.lang != "en" or page.base not in site.pages:
+        if page.lang == languages.default() or page.base not in site.pages:
             continue
         if record(page) is None:
             unrecorded.append(f"{folder}/{page.src}")
@@ -231,48 +235,26 @@ def record_problems(site: content_model.Site) -> list[Problem]:
     return [
         Problem(
             content_model.rel_path(site, page),
-            "a Dutch page has no translation record: it is the source.",
+            f"a {_source_name()} page has no translation record: it is the source.",
             f"remove '{FIELD}:' and what is indented under it.",
             field=FIELD,
             line=page.field_lines.get(FIELD),
         )
         for page in site.pages.values()
-        if page.lang == "nl" and FIELD in page.meta
+        if page.lang == languages.default() and FIELD in page.meta
     ]
 
 
 # --- parity: what no translation may change ----------------------------------------------------
 
-MONTHS = {
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-}
+
+@functools.cache
+def _months(lang: str) -> tuple[str, ...]:
+    """The month names of ``lang``, lower case, January first (CLDR's, through Babel: a third
+    language needs no list of its own here)."""
+    return tuple(m.lower() for m in get_month_names("wide", locale=lang).values())
+
+
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MASK = re.compile(
     r"<!--.*?(?:-->|\Z)"  # markers and comments (an unclosed one runs to the end)
@@ -288,8 +270,9 @@ _LANGUAGE_PART = re.compile(r"([/=])(?:nl|en|fr|de)(?=[/&#]|$)", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
+@functools.cache
 def _date_pattern(lang: str) -> re.Pattern:
-    names = "|".join(MONTHS[lang])
+    names = "|".join(_months(lang))
     if lang == "en":
         return re.compile(
             rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({names})|({names})\s+(\d{{1,2}})\b,?)"
@@ -302,13 +285,19 @@ def _date_pattern(lang: str) -> re.Pattern:
 
 
 def _month(name: str, lang: str) -> int:
-    return MONTHS[lang].index(name.lower()) + 1
+    return _months(lang).index(name.lower()) + 1
 
 
 _DIGIT_OR_LINK = re.compile(r"\d|\]\(|\]:|https?://")
 _AUTOLINK = re.compile(r"<(https?://[^\s>]+)>")
-_MONTH_NAMES = frozenset(MONTHS["nl"] + MONTHS["en"])
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _month_names(langs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name for lang in langs for name in _months(lang))
+
+
 _DMY = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
 
 
@@ -343,16 +332,25 @@ def _dates(text: str) -> tuple[set[str], str]:
         return replace
 
     text = _DMY.sub(dmy, _ISO.sub(iso, text))
-    if _MONTH_NAMES.intersection(_WORD.findall(text.lower())):
-        for lang in ("nl", "en"):
+    langs = languages.codes()
+    if _month_names(langs).intersection(_WORD.findall(text.lower())):
+        for lang in langs:
             text = _date_pattern(lang).sub(written(lang), text)
     return found, text
 
 
+@functools.cache
+def _separators(lang: str) -> tuple[str, str]:
+    """The thousands and decimal separators of ``lang``."""
+    return get_group_symbol(lang), get_decimal_symbol(lang)
+
+
 def _number(token: str, lang: str) -> str:
-    """12.500,50 (Dutch) and 12,500.50 (English) both as 12500.5."""
-    thousands, decimal = (".", ",") if lang == "nl" else (",", ".")
-    if re.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})+(?:\{decimal}\d+)?", token):
+    """12.500,50 (Dutch) and 12,500.50 (English) both as 12500.5: the separators are the
+    language's own (CLDR's, through Babel)."""
+    thousands, decimal = _separators(lang)
+    grouped = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+(?:{re.escape(decimal)}\d+)?"
+    if re.fullmatch(grouped, token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
     try:
@@ -432,18 +430,20 @@ def _pairs(dutch: content_model.Page, page: content_model.Page):
         yield name, where, nl_text, dutch.body_line + nl_line - 1, texts
 
 
-def _facts_of(texts: list[tuple[int | None, str]], base: str) -> dict[str, set[str]]:
+def _facts_of(texts: list[tuple[int | None, str]], base: str, lang: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for kind, values in facts("\n".join(t for _, t in texts), "en", base).items():
+    for kind, values in facts("\n".join(t for _, t in texts), lang, base).items():
         found[kind] = values
     return found
 
 
-def _line_of(texts: list[tuple[int | None, str]], kind: str, values: set[str], base: str):
-    """The line of the first English text that holds one of ``values`` (the part's first line
-    when none does: the value is missing there)."""
+def _line_of(
+    texts: list[tuple[int | None, str]], kind: str, values: set[str], base: str, lang: str
+):
+    """The line of the first translated text that holds one of ``values`` (the part's first
+    line when none does: the value is missing there)."""
     for line, text in texts:
-        if values & facts(text, "en", base)[kind]:
+        if values & facts(text, lang, base)[kind]:
             return line
     return texts[0][0]
 
@@ -452,10 +452,10 @@ def _differences(kind: str, nl: set[str], en: set[str]) -> str:
     only_nl, only_en = sorted(nl - en), sorted(en - nl)
     said = []
     if only_nl:
-        said.append(f"{', '.join(only_nl)} only in Dutch")
+        said.append(f"{', '.join(only_nl)} only in {_source_name()}")
     if only_en:
         said.append(f"{', '.join(only_en)} only here")
-    return f"the {kind} differ from the Dutch page ({'; '.join(said)})" if said else ""
+    return f"the {kind} differ from the {_source_name()} page ({'; '.join(said)})" if said else ""
 
 
 def parity_problems(site: content_model.Site) -> list[Problem]:
@@ -464,11 +464,12 @@ def parity_problems(site: content_model.Site) -> list[Problem]:
     problems = []
     for page in site.pages.values():
         dutch = site.pages.get(page.base)
-        if page.lang != "en" or dutch is None:
+        if page.lang == languages.default() or dutch is None:
             continue
         rel, base = content_model.rel_path(site, page), posixpath.dirname(page.base)
         for name, nl_name, nl_text, nl_line, texts in _pairs(dutch, page):
-            nl_facts, en_facts = facts(nl_text, "nl", base), _facts_of(texts, base)
+            nl_facts = facts(nl_text, languages.default(), base)
+            en_facts = _facts_of(texts, base, page.lang)
             for kind in nl_facts:
                 said = _differences(kind, nl_facts[kind], en_facts[kind])
                 if not said:
@@ -482,7 +483,9 @@ def parity_problems(site: content_model.Site) -> list[Problem]:
                         f"write the same {kind} in both languages and correct the one that is "
                         "wrong (write numbers in digits in both).",
                         field=name,
-                        line=_line_of(texts, kind, extra, base) if extra else texts[0][0],
+                        line=_line_of(texts, kind, extra, base, page.lang)
+                        if extra
+                        else texts[0][0],
                     )
                 )
         problems += _marker_parity(rel, dutch, page)
@@ -528,21 +531,21 @@ def quiz_parity_problems(root) -> list[Problem]:
             continue  # the quiz check says why
 
         def walk(value: Any, where: list, doc=doc, rel=rel) -> None:
-            if isinstance(value, dict) and "nl" in value and "en" in value:
-                nl, en = _joined(value["nl"]), _joined(value["en"])
-                for kind, nl_values in facts(nl, "nl").items():
-                    said = _differences(kind, nl_values, facts(en, "en")[kind])
-                    if said:
-                        problems.append(
-                            Problem(
-                                rel,
-                                f"{said.replace('the Dutch page', 'the Dutch text')}.",
-                                f"write the same {kind} in both languages and correct the one "
-                                "that is wrong (write numbers in digits in both).",
-                                field=_quiz_field(doc.data, where),
-                                line=doc.line([*where, "en"]),
-                            )
+            source = languages.default()
+            if isinstance(value, dict) and source in value and set(value) & set(languages.others()):
+                for lang in (c for c in languages.others() if c in value):
+                    said_of = _text_differences(_joined(value[source]), _joined(value[lang]), lang)
+                    problems.extend(
+                        Problem(
+                            rel,
+                            f"{said}.",
+                            f"write the same {kind} in both languages and correct the one "
+                            "that is wrong (write numbers in digits in both).",
+                            field=_quiz_field(doc.data, where),
+                            line=doc.line([*where, lang]),
                         )
+                        for kind, said in said_of
+                    )
             elif isinstance(value, dict):
                 for key, item in value.items():
                     walk(item, [*where, key])
@@ -552,6 +555,22 @@ def quiz_parity_problems(root) -> list[Problem]:
 
         walk(doc.data, [])
     return problems
+
+
+def _text_differences(source: str, text: str, lang: str) -> list[tuple[str, str]]:
+    """(kind, what differs) for each kind of fact in which ``text`` (in ``lang``) differs from
+    its source text in the default language."""
+    page = f"the {_source_name()} page"
+    found = []
+    for kind, values in facts(source, languages.default()).items():
+        if said := _differences(kind, values, facts(text, lang)[kind]):
+            found.append((kind, said.replace(page, f"the {_source_name()} text")))
+    return found
+
+
+def _source_name() -> str:
+    """The default language's name in English ("Dutch"): messages say which text is the source."""
+    return languages.english_name(languages.default())
 
 
 def _joined(value: Any) -> str:
