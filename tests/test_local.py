@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import local, portal, views
+from kb import content_model, local, portal, views
 from kb.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,3 +232,39 @@ def test_a_page_that_names_an_unknown_place_is_reported(tree: Path) -> None:
     )
     found = [str(p) for p in portal.check(_load(tree)) if "rijbewijs.md" in p.path]
     assert any("'wie-bellen' is not a local place." in p for p in found), found
+
+
+EDITIONS = sorted(p.parent for p in (ROOT / "editions").glob("*/additions"))
+
+
+def _with_edition(edition: Path, tmp: Path) -> portal.Portal:
+    """The base content with the edition's pages laid over it, and its additions, as the
+    edition's build gives them to kb.local (the layers themselves are kb/editions.py's)."""
+    shutil.copytree(ROOT / "content", tmp / "content")
+    shutil.copytree(edition / "content", tmp / "content", dirs_exist_ok=True)
+    return portal.load(Project(tmp, tmp / "content", additions=edition / "additions"))
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda p: p.name)
+def test_an_example_editions_services_and_additions_pass_the_checks(
+    edition: Path, tmp_path: Path
+) -> None:
+    loaded = _with_edition(edition, tmp_path)
+    services = sorted((edition / "content" / "services").glob("*.md"))
+    problems = [
+        str(p)
+        for path in services
+        for p in content_model.check_template(
+            tmp_path / "content" / "services" / path.name, loaded.site
+        )
+    ]
+    assert problems + [str(p) for p in local.check(loaded)] == []
+    assert 5 <= len(local.services(loaded, "nl")) <= 8
+    filled = {p.base for p in loaded.site.pages.values() if local.place_view(loaded, p, "nl")}
+    wanted = {
+        "support/leefloon.md",
+        "support/diplomagelijkschakeling.md",
+        "support/inburgering-nt2.md",
+    }
+    assert wanted <= filled
+    assert all(local.additions(loaded, loaded.site.pages[p]) for p in wanted)
