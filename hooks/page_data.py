@@ -146,12 +146,15 @@ _current: list[tuple[Any, portal.Portal]] = []
 def project_for(config) -> Project:
     """The settings of this build that loading and checking the content need."""
     theme = getattr(config, "theme", None)
+    root = Path(config.config_file_path).resolve().parent
+    additions = (getattr(config, "extra", None) or {}).get("local_additions")
     return Project(
-        Path(config.config_file_path).resolve().parent,
+        root,
         Path(config.docs_dir),
         list(getattr(config, "markdown_extensions", None) or []),
         dict(getattr(config, "mdx_configs", None) or {}),
         [Path(d) for d in getattr(theme, "dirs", None) or []],
+        root / additions if isinstance(additions, str) and additions else None,
     )
 
 

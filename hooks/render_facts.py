@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb import kinds, languages, news_model, views
+from kb import kinds, languages, local, news_model, views
 from news_view import labels as news_labels
 from news_view import tags
 from news_view import view as update_view
@@ -29,6 +29,7 @@ from page_data import (
     format_date,
     keep,
     labels,
+    portal_for,
     record_for,
     render_macro,
     site_for,
@@ -53,6 +54,7 @@ MACROS = {
     "mentioned_in": (FACTS, "mentioned_in"),
     "history": (NEWS, "history"),
     "sources": (FACTS, "sources"),
+    "local": (FACTS, "local"),
 }
 _views: dict[int, views.PageView] = {}  # id(page) -> its view, from Markdown to content
 
@@ -159,13 +161,15 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
     rec = record_for(page, config)
     if rec is None:
         return None
+    lang = current_language(config)
     return views.page_view(
         site_for(config),
         rec,
-        current_language(config),
+        lang,
         today=today(),
         freshness_months=freshness_months(config),
         markdown=markdown,
+        local=local.place_view(portal_for(config), rec, lang) if local.places(rec) else None,
     )
 
 

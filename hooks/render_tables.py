@@ -4,6 +4,8 @@ Markers, each on its own line in a page body:
   <!-- kb:table statuses -->  one table per category, every status with its key facts
   <!-- kb:finder -->          checkboxes that filter those tables by "for whom" (works by keyboard;
                               without JavaScript the finder stays hidden and the full table shows)
+  <!-- kb:services -->        an edition's local services (kb/local.py), with a search field and
+                              the same "for whom" groups; the kind's index view (its `index` macro)
 """
 
 from __future__ import annotations
@@ -11,9 +13,19 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
+from kb import kinds
 from kb import languages as kb_languages
+from kb import local as kb_local
 from kb import markers as kb_markers
-from page_data import Linker, keeping, labels, render_macro, site_for
+from page_data import (
+    Linker,
+    format_date,
+    keeping,
+    labels,
+    portal_for,
+    render_macro,
+    site_for,
+)
 from site_language import current_language
 
 TEMPLATE = "hooks/render_tables.html"
@@ -30,8 +42,28 @@ def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
     return dict(sorted(groups.items(), key=lambda kv: ["work", "residence"].index(kv[0])))
 
 
+def _services(config: MkDocsConfig, page, files, script: str) -> str:
+    """The services list: every service of the edition in this language, and the groups that at
+    least one of them is meant for."""
+    lang, link = current_language(config), Linker(page, files)
+    found = kb_local.services(portal_for(config), lang)
+    items = [{"link": {"url": link(s.base)}, "meta": s.meta} for s in found]
+    used = {f for s in found for f in s.meta.get("for_whom") or []}
+    facets = {k: v for k, v in labels(lang)["facets"].items() if k in used}
+    return render_macro(
+        config,
+        kinds.get("service").view,
+        "index",
+        services=items,
+        own=kinds.labels(lang)["service"],
+        facets=facets,
+        date=lambda value: format_date(value, lang),
+        script=script,
+    )
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    if "kb:table" not in markdown and "kb:finder" not in markdown:
+    if not any(f"kb:{name}" in markdown for name in ("table", "finder", "services")):
         return markdown
     lang = current_language(config)
 
@@ -41,8 +73,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
             return render_macro(
                 config, TEMPLATE, "table", groups=_rows(config, page, files), t=labels(lang)
             )
+        script = get_relative_url("assets/javascripts/filter.js", page.url)
+        if marker.name == "services":
+            return _services(config, page, files, script)
         if marker.name == "finder":
-            script = get_relative_url("assets/javascripts/filter.js", page.url)
             return render_macro(
                 config,
                 TEMPLATE,

@@ -538,6 +538,7 @@ MARKER_ARGS: dict[str, Any] = {
     "calendar": None,
     "signals": None,
     "contact": None,
+    "services": None,  # an edition's local services, searchable (kb/local.py)
 }
 
 

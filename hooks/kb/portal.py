@@ -23,6 +23,7 @@ from kb import (
     files_model,
     glossary_model,
     languages,
+    local,
     meetings_model,
     news_model,
     quiz_model,
@@ -139,5 +140,6 @@ def check(portal: Portal) -> list[Problem]:
     problems += plain_language(site)
     problems += sections.check(site)
     problems += strings.problems(content_dir, root)
+    problems += local.check(portal)
     problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
     return order(problems)

@@ -25,6 +25,8 @@ class Project:
     mdx_configs: dict = field(default_factory=dict)
     # the theme's folders (overrides/ first): a content file at one of their paths replaces it
     theme_dirs: list = field(default_factory=list)
+    # an edition's additions to the shared pages' local places (kb/local.py); None: no edition
+    additions: Path | None = None
 
 
 def check_project(project: Project) -> list[Problem]:

@@ -435,8 +435,9 @@ _NEVER_ATTRIBUTES = frozenset(
     ]
 )
 # Links a published page may hold. webcal: is the calendar page's subscription address (the
-# build writes it from site_url): a calendar app follows it; nothing runs in the page.
-_LINK_SCHEMES = frozenset(["http", "https", "mailto", "webcal"])
+# build writes it from site_url): a calendar app follows it; nothing runs in the page. tel: is a
+# local service's phone (overrides/hooks/kinds/service.html writes it from a checked number).
+_LINK_SCHEMES = frozenset(["http", "https", "mailto", "tel", "webcal"])
 
 
 def published_problems(html: str) -> list[tuple[str, str]]:

@@ -43,6 +43,7 @@ ORDER = (
     "opening",  # the answer (summary, first facts) and fact box, or the kind's opening lines
     "region",  # the region the page's rules apply to (a status has it in its fact box)
     "body",  # Markdown: the page's text after its title, up to its quiz marker
+    "local",  # an edition's local places: its text and services for this page (kb/local.py)
     "boxes",  # the kind's boxes (do's and don'ts, checklist, lessons, programme, …)
     "see_also",  # the pages the front matter names: related statuses, stories, tasks
     "mentioned_in",  # the pages that name this one (some of each kind)
@@ -127,6 +128,10 @@ def _refs(site: Site, page: Page, lang: str) -> dict[str, list[Ref]]:
         for key, kind in (own.references.items() if own else ())
     }
     refs["read_before"] = [_read_before(site, i, lang) for i in page.meta.get("read_before") or []]
+    if page.meta.get("helps_with"):  # a local service: the shared pages it helps with
+        refs["helps_with"] = [
+            _read_before(site, {"page": p}, lang) for p in page.meta["helps_with"]
+        ]
     return refs
 
 
@@ -215,7 +220,11 @@ def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
         "opening": Block("opening", {**shared, "first": first_facts.first_facts(page.kind, meta)}),
         "boxes": Block("boxes", {**shared, "refs": refs}),
     }
-    see_also = {key: found for key, found in refs.items() if key not in ("read_before", *REPLACED)}
+    see_also = {
+        key: found
+        for key, found in refs.items()
+        if key not in ("read_before", "helps_with", *REPLACED)
+    }
     if any(see_also.values()):
         found["see_also"] = Block("see_also", {"refs": see_also})
     if meta.get("region"):  # a kind whose fact box shows the region says so in its view
@@ -227,6 +236,14 @@ def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     return found
 
 
+def _local(place: dict) -> Block:
+    """One local place: its text as given, its services as links with their details."""
+    services = [
+        {"link": Ref(s.meta.get("title"), s.base), "meta": s.meta} for s in place["services"]
+    ]
+    return Block("local", {**place, "services": services})
+
+
 def page_view(
     site: Site,
     page: Page,
@@ -235,11 +252,14 @@ def page_view(
     today: dt.date,
     freshness_months: int = 12,
     markdown: str | None = None,
+    local: list[dict] | None = None,
 ) -> PageView:
     """``page`` as the reader of the ``lang`` site sees it, in ``ORDER``.
 
     ``markdown`` is the page's text to cut (default: its body as read); the adapter passes the
-    text as the generator has it, so that what earlier steps wrote into it stays."""
+    text as the generator has it, so that what earlier steps wrote into it stays. ``local`` is
+    what an edition puts in the page's local places (``kb.local.place_view``; none in the
+    shared portal)."""
     due = review.due(site, page, today, freshness_months)
     title, body, quiz = _split(page.body if markdown is None else markdown)
     found: Found = {
@@ -250,6 +270,8 @@ def page_view(
     }
     if quiz:
         found["quiz"] = Block("quiz", {"lines": quiz})
+    if local:
+        found["local"] = [_local(place) for place in local]
     if updates := news_model.history(site, page.base, lang)[:HISTORY_SHOWN]:
         found["history"] = Block("history", {"items": updates})
         sources = found.get("sources")

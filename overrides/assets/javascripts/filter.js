@@ -8,11 +8,17 @@
      data-kb-filter-key     the item's data- attribute with its values, space-separated ("facets")
      data-kb-filter-scope   (optional) the ancestor that holds the items; else the whole page
      data-kb-filter-groups  (optional) groups to hide when none of their items shows
-     data-count, data-none  what the [role=status] line says: "{n} of {total}", or nothing found */
+     data-count, data-none  what the [role=status] line says: "{n} of {total}", or nothing found
+   In the form, an input with data-kb-filter-text (optional) also keeps only the items whose text
+   holds every word typed (case and accents ignored): the list of local services. */
 (function () {
   "use strict";
 
   function list(nodes) { return Array.prototype.slice.call(nodes); }
+
+  function plain(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
 
   function setup(form) {
     if (form.dataset.ready) return;
@@ -21,16 +27,20 @@
     var items = list(scope.querySelectorAll(form.dataset.kbFilter));
     var key = form.dataset.kbFilterKey;
     var status = form.querySelector("[role=status]");
+    var search = form.querySelector("[data-kb-filter-text]");
+    var texts = items.map(function (item) { return plain(item.textContent); });
     form.hidden = false;
 
     function update() {
+      var words = search ? plain(search.value).split(/\s+/).filter(Boolean) : [];
       var ticked = list(form.querySelectorAll("input:checked"))
         .map(function (input) { return input.value; })
         .filter(Boolean);
       var shown = 0;
-      items.forEach(function (item) {
+      items.forEach(function (item, i) {
         var values = (item.dataset[key] || "").split(" ");
-        var match = ticked.length === 0 || ticked.some(function (v) { return values.indexOf(v) >= 0; });
+        var match = (ticked.length === 0 || ticked.some(function (v) { return values.indexOf(v) >= 0; }))
+          && words.every(function (w) { return texts[i].indexOf(w) >= 0; });
         item.hidden = !match;
         if (match) shown += 1;
       });
@@ -47,6 +57,7 @@
     }
 
     form.addEventListener("change", update);
+    if (search) search.addEventListener("input", update);
     form.addEventListener("reset", function () { setTimeout(update, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
