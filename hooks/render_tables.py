@@ -4,6 +4,9 @@ Markers, each on its own line in a page body:
   <!-- kb:table statuses -->  one table per category, every status with its key facts
   <!-- kb:finder -->          checkboxes that filter those tables by "for whom" (works by keyboard;
                               without JavaScript the finder stays hidden and the full table shows)
+
+"For whom" is derived from each page's eligibility rules (kb.eligibility.facets): a page shows
+for a group when the answer that stands for it does not make the page closed.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
+from kb import eligibility
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import Linker, keeping, labels, render_macro, site_for
+from page_data import Linker, keeping, labels, portal_for, render_macro
 from site_language import current_language
 
 TEMPLATE = "hooks/render_tables.html"
@@ -21,13 +25,21 @@ TABLES = {"statuses": "status"}
 
 
 def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
-    lang, site, link = current_language(config), site_for(config), Linker(page, files)
+    lang, portal, link = current_language(config), portal_for(config), Linker(page, files)
+    site, questions = portal.site, portal.eligibility()[0]
     groups: dict[str, list[dict]] = {}
     for rec in site.of_kind("status", lang) or site.of_kind("status", kb_languages.default()):
         groups.setdefault(rec.meta["category"], []).append(
-            {"meta": rec.meta, "url": link(rec.base)}
+            {"meta": rec.meta, "url": link(rec.base), "facets": eligibility.facets(rec, questions)}
         )
     return dict(sorted(groups.items(), key=lambda kv: ["work", "residence"].index(kv[0])))
+
+
+def _facets(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The finder's groups: the facets the navigator's answers stand for, in their order."""
+    names = labels(lang)["facets"]
+    answers = portal_for(config).eligibility()[0].facet_answers()
+    return {facet: names[facet] for _, _, facet in answers if facet in names}
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
@@ -49,7 +61,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
                 "finder",
                 t=labels(lang),
                 script=script,
-                facets=labels(lang)["facets"],
+                facets=_facets(config, lang),
             )
         return None
 
