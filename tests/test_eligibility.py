@@ -5,6 +5,7 @@ conditions and sources give them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb import eligibility, languages, portal
+from kb import content_model, eligibility, languages, portal, views
 from kb.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,15 +182,13 @@ def test_problems_in_the_questions_file_come_first_and_alone(tmp_path: Path) -> 
     found = [str(p) for p in eligibility.check(portal.load(site.project))]
     at = line(path, "id: flanders", 2)
     assert found == [
-        f"content/_data/eligibility.yml:{at}: questions.1.answers.1.id: the answer id 'flanders' "
+        f"content/_data/eligibility.yml:{at}: questions[1].answers[1].id: the answer id 'flanders' "
         "is used twice in this list. Fix: give every answer its own id."
     ]
 
 
 def test_an_unquoted_yes_is_explained(tmp_path: Path) -> None:
     site = tree(tmp_path, [{"group": "open", "when": {"leefloon": [True]}, "because": "Ja."}])
-    from kb import content_model
-
     found = [str(p) for p in content_model.check_site(site.site, set(), set())]
     assert any("eligibility[0].when.leefloon[0]" in p and "quotes" in p for p in found), found
 
@@ -406,3 +405,16 @@ def test_the_finder_facets_follow_the_rules(tmp_path: Path) -> None:
     site = tree(tmp_path, [CLOSED, {"group": "check", "because": "Vraag het na."}])
     page = site.site.pages["statuses/stage.md"]
     assert eligibility.by_group(page) == {"check": ["Vraag het na."], "closed": ["Nog niet."]}
+
+
+def test_the_fact_box_reads_the_rules_through_the_page_view(tmp_path: Path) -> None:
+    site = tree(tmp_path, [OPEN, CLOSED], [{**OPEN, "because": "A refugee may."}, CLOSED])
+    for src, lang, first in (
+        ("statuses/stage.md", "nl", "Een vluchteling mag."),
+        ("statuses/stage.en.md", "en", "A refugee may."),
+    ):
+        page = site.site.pages[src]
+        view = views.page_view(site.site, page, lang, today=dt.date(2026, 12, 7))
+        opening = view.get("opening").data
+        assert opening["eligibility"] == {"open": [first], "closed": ["Nog niet."]}
+        assert "eligibility" not in dict(opening["first"])  # too long for the first screen

@@ -130,7 +130,9 @@ def _repeated(rel: str, doc: Any, items: list[dict], where: list, what: str) -> 
                     rel,
                     f"the {what} id '{item['id']}' is used twice in this list.",
                     f"give every {what} its own id.",
-                    field=".".join(map(str, [*where, index, "id"])),
+                    field="".join(
+                        f"[{p}]" if isinstance(p, int) else f".{p}" for p in [*where, index, "id"]
+                    ).lstrip("."),
                     line=doc.line([*where, index, "id"]),
                 )
             )
