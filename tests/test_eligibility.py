@@ -191,6 +191,7 @@ def test_an_unquoted_yes_is_explained(tmp_path: Path) -> None:
     site = tree(tmp_path, [{"group": "open", "when": {"leefloon": [True]}, "because": "Ja."}])
     found = [str(p) for p in content_model.check_site(site.site, set(), set())]
     assert any("eligibility[0].when.leefloon[0]" in p and "quotes" in p for p in found), found
+    assert eligibility.check(site) == []  # said once, by the schema check
 
 
 # --- the evaluator -----------------------------------------------------------------------------

@@ -174,9 +174,11 @@ def rules(page: content_model.Page) -> list[Rule]:
         if not isinstance(item, dict) or item.get("group") not in GROUPS:
             continue
         when = item.get("when") or {}
-        if not isinstance(when, dict) or not all(isinstance(v, list) for v in when.values()):
-            continue
-        pairs = tuple((str(q), tuple(str(a) for a in answers)) for q, answers in when.items())
+        if not isinstance(when, dict) or not all(
+            isinstance(v, list) and all(isinstance(a, str) for a in v) for v in when.values()
+        ):
+            continue  # an unquoted yes (read as true): the schema check explains it
+        pairs = tuple((str(q), tuple(answers)) for q, answers in when.items())
         found.append(Rule(item["group"], pairs, str(item.get("because", "")), index))
     return found
 
@@ -314,7 +316,10 @@ def check(portal: Portal) -> list[Problem]:
         found += names + _otherwise_problems(page, rel, page_rules)
         if page.lang != languages.default():
             found += _parity_problems(site, page, rel, page_rules)
-        if not names:  # only rules in known terms can be judged
+        whole = isinstance(page.meta["eligibility"], list) and len(page_rules) == len(
+            page.meta["eligibility"]
+        )
+        if whole and not names:  # only well-formed rules in known terms can be judged
             found += _contradictions(page, rel, page_rules, questions)
             found += _unreachable(page, rel, page_rules, questions)
     return found
