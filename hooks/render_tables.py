@@ -6,6 +6,9 @@ Markers, each on its own line in a page body:
                               without JavaScript the finder stays hidden and the full table shows)
   <!-- kb:services -->        an edition's local services (kb/local.py), with a search field and
                               the same "for whom" groups; the kind's index view (its `index` macro)
+
+"For whom" is derived from each page's eligibility rules (kb.eligibility.facets): a page shows
+for a group when the answer that stands for it does not make the page closed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-from kb import kinds
+from kb import eligibility, kinds
 from kb import languages as kb_languages
 from kb import local as kb_local
 from kb import markers as kb_markers
@@ -24,7 +27,6 @@ from page_data import (
     labels,
     portal_for,
     render_macro,
-    site_for,
 )
 from site_language import current_language
 
@@ -33,11 +35,12 @@ TABLES = {"statuses": "status"}
 
 
 def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
-    lang, site, link = current_language(config), site_for(config), Linker(page, files)
+    lang, portal, link = current_language(config), portal_for(config), Linker(page, files)
+    site, questions = portal.site, portal.eligibility()[0]
     groups: dict[str, list[dict]] = {}
     for rec in site.of_kind("status", lang) or site.of_kind("status", kb_languages.default()):
         groups.setdefault(rec.meta["category"], []).append(
-            {"meta": rec.meta, "url": link(rec.base)}
+            {"meta": rec.meta, "url": link(rec.base), "facets": eligibility.facets(rec, questions)}
         )
     return dict(sorted(groups.items(), key=lambda kv: ["work", "residence"].index(kv[0])))
 
@@ -62,6 +65,13 @@ def _services(config: MkDocsConfig, page, files, script: str) -> str:
     )
 
 
+def _facets(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The finder's groups: the facets the navigator's answers stand for, in their order."""
+    names = labels(lang)["facets"]
+    answers = portal_for(config).eligibility()[0].facet_answers()
+    return {facet: names[facet] for _, _, facet in answers if facet in names}
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if not any(f"kb:{name}" in markdown for name in ("table", "finder", "services")):
         return markdown
@@ -83,7 +93,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
                 "finder",
                 t=labels(lang),
                 script=script,
-                facets=labels(lang)["facets"],
+                facets=_facets(config, lang),
             )
         return None
 

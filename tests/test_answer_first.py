@@ -19,7 +19,7 @@ PHONE = {"width": 360, "height": 740}
 # Links in the page's own text and facts; not the boxes of related pages, back-links or sources
 # that the portal adds by itself.
 TEXT_LINKS = "article a:not(.kb-box a):not(.kb-backlinks a):not(.kb-sources a)"
-STATUS_FACTS = ["for_whom", "organiser", "duration", "income", "employer", "conditions", "after"]
+STATUS_FACTS = ["eligibility", "organiser", "duration", "income", "employer", "conditions", "after"]
 STATUS_FACTS += ["legal_basis"]
 
 

@@ -143,9 +143,9 @@ def test_all_problems_reported_in_one_run(good_site, tmp_path: Path) -> None:
     site, _ = good_site
     project = copy_project(tmp_path / "project")
     by_name = {c["name"]: c for c in CASES["cases"]}
-    write_case(project, by_name["unknown-facet"])
+    write_case(project, by_name["unknown-eligibility-answer"])
     write_case(project, by_name["story-without-consent"])
     result = build(project, site)
     output = result.stdout + result.stderr
-    assert "'gepensioneerd' is not allowed" in output
+    assert "'misschien' is not an answer of the question 'jobseeker'" in output
     assert "the field 'consent' is missing" in output

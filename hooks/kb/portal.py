@@ -20,6 +20,7 @@ from typing import Any
 
 from kb import (
     content_model,
+    eligibility,
     files_model,
     glossary_model,
     languages,
@@ -106,6 +107,10 @@ class Portal:
     def signals(self) -> tuple[list[dict], list[Problem]]:
         return self._once("signals", lambda: signals_model.load(self.root, self.content_dir))
 
+    def eligibility(self) -> tuple[eligibility.Questions, list[Problem]]:
+        """The navigator's questions and the problems of their file (``eligibility.load``)."""
+        return self._once("eligibility", lambda: eligibility.load(self.root, self.content_dir))
+
 
 def load(project: Project) -> Portal:
     """The portal of ``project``: its pages now (``content_model.load_site``), the other kinds
@@ -114,7 +119,8 @@ def load(project: Project) -> Portal:
 
 
 def check(portal: Portal) -> list[Problem]:
-    """Every problem in pages, quizzes, the glossary and the figures, in the order of ``order``."""
+    """Every problem in pages, quizzes, the glossary, the figures and the eligibility rules, in the
+    order of ``order``."""
     project, site = portal.project, portal.site
     root, content_dir = project.root, project.content_dir
     charts, problems = portal.figures()
@@ -139,6 +145,7 @@ def check(portal: Portal) -> list[Problem]:
     problems += translations.quiz_parity_problems(root)
     problems += plain_language(site)
     problems += sections.check(site)
+    problems += eligibility.check(portal)
     problems += strings.problems(content_dir, root)
     problems += local.check(portal)
     problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)

@@ -35,6 +35,8 @@ SKIP_KEYS = {
     "stories",
     "tasks",
     "for_whom",
+    "group",
+    "when",
     "category",
     "region",
     "replaced_by",

@@ -18,7 +18,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb import content_model, first_facts, kinds, languages, news_model, review, translations
+from kb import (
+    content_model,
+    eligibility,
+    first_facts,
+    kinds,
+    languages,
+    news_model,
+    review,
+    translations,
+)
 from kb import markers as kb_markers
 from kb.content_model import Page, Site
 
@@ -209,6 +218,17 @@ def _notices(site: Site, page: Page, lang: str, due: review.Due | None) -> Found
     return found
 
 
+def _answer(page: Page) -> dict[str, Any]:
+    """The facts a page opens with and, for a page with eligibility rules, its rules' reasons
+    per group (``eligibility.by_group``), which its fact box shows in place of the rules."""
+    grouped = eligibility.by_group(page) if page.meta.get("eligibility") else {}
+    first = [
+        (name, grouped if name == "eligibility" else value)
+        for name, value in first_facts.first_facts(page.kind, page.meta)
+    ]
+    return {"first": first, "eligibility": grouped}
+
+
 def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     """The blocks a page's front matter gives it (none on a plain page)."""
     if not _has_boxes(page):
@@ -217,7 +237,7 @@ def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     shared = {"kind": page.kind, "meta": meta, "due": due}
     mentioned = _mentioned_in(site, page, lang, refs)
     found: Found = {
-        "opening": Block("opening", {**shared, "first": first_facts.first_facts(page.kind, meta)}),
+        "opening": Block("opening", {**shared, **_answer(page)}),
         "boxes": Block("boxes", {**shared, "refs": refs}),
     }
     see_also = {
