@@ -146,12 +146,15 @@ _current: list[tuple[Any, portal.Portal]] = []
 def project_for(config) -> Project:
     """The settings of this build that loading and checking the content need."""
     theme = getattr(config, "theme", None)
+    root = Path(config.config_file_path).resolve().parent
+    edition = (getattr(config, "extra", None) or {}).get("edition")  # kb/editions.py
     return Project(
-        Path(config.config_file_path).resolve().parent,
+        root,
         Path(config.docs_dir),
         list(getattr(config, "markdown_extensions", None) or []),
         dict(getattr(config, "mdx_configs", None) or {}),
         [Path(d) for d in getattr(theme, "dirs", None) or []],
+        root / edition if isinstance(edition, str) else None,
     )
 
 

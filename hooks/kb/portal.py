@@ -20,6 +20,7 @@ from typing import Any
 
 from kb import (
     content_model,
+    editions,
     files_model,
     glossary_model,
     languages,
@@ -140,4 +141,7 @@ def check(portal: Portal) -> list[Problem]:
     problems += sections.check(site)
     problems += strings.problems(content_dir, root)
     problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
+    if project.edition is not None:  # its layer's own rules; each problem names the editor's file
+        problems = editions.relocate(problems, editions.resolve(root, project.edition)[0])
+        problems += editions.check(root, project.edition)
     return order(problems)

@@ -25,6 +25,9 @@ class Project:
     mdx_configs: dict = field(default_factory=dict)
     # the theme's folders (overrides/ first): a content file at one of their paths replaces it
     theme_dirs: list = field(default_factory=list)
+    # a local edition's folder (editions/<name>/) when content_dir is the base with its layer
+    # over it (kb/editions.py); None for the base alone
+    edition: Path | None = None
 
 
 def check_project(project: Project) -> list[Problem]:
