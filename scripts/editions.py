@@ -50,19 +50,14 @@ def ok(resolution: editions.Resolution, names: list[str]) -> int:
 
 
 def show(resolution: editions.Resolution) -> int:
-    late = [
-        (rel, lag)
-        for rel in sorted(resolution.replaced)
-        if rel.endswith(".md") and (lag := editions.stale(resolution, rel))
-    ]
-    for rel, lag in late:
-        print(
-            f"{resolution.shown(rel)} (follows content/{rel} of {lag.checked}): {', '.join(lag.labels())}"
-        )
+    """Every replaced page behind its base page, with what changed (never fails)."""
+    late = editions.check_replacements(resolution)
+    for problem in late:
+        print(problem)
     if late:
         print(
-            f"{len(late)} replaced page(s) behind their base page. Bring each change in, then run "
-            f"make editions-ok EDITION={resolution.name} PAGE=<page>."
+            f"{len(late)} replaced page(s) to check against their base page. Bring each change "
+            f"in, then run make editions-ok EDITION={resolution.name} PAGE=<page>."
         )
     else:
         print(f"Every replaced page of {resolution.name} follows its base page.")

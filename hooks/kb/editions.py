@@ -41,6 +41,7 @@ __all__ = [
     "FIELD",
     "Resolution",
     "check",
+    "check_replacements",
     "config_text",
     "folder",
     "parts",
@@ -427,7 +428,7 @@ def stale(resolution: Resolution, rel: str) -> translations.Lag | None:
     )
 
 
-def _page_problems(resolution: Resolution) -> list[Problem]:
+def check_replacements(resolution: Resolution) -> list[Problem]:
     """Every edition page with a ``replaces:`` record: only on a replacement, well-formed, and
     following the base page as it is now."""
     problems = []
@@ -489,7 +490,7 @@ def check(root: Path, edition: Path) -> list[Problem]:
         )
     problems += settings(edition, root)[1]
     resolution, more = resolve(root, edition)
-    return problems + more + _page_problems(resolution)
+    return problems + more + check_replacements(resolution)
 
 
 # --- the record --------------------------------------------------------------------------------
