@@ -39,11 +39,12 @@ def layer(root: Path, name: str) -> editions.Resolution:
 
 
 def own_pages(resolution: editions.Resolution) -> list[str]:
-    """The edition's pages that the base does not have, as published (``.html``)."""
+    """The edition's pages that the base does not have, as published (``.html``, the Dutch
+    address; the English one is under ``en/``)."""
     return sorted(
         rel[:-3] + ".html"
         for rel in resolution.own - resolution.replaced
-        if rel.endswith(".md") and not rel.startswith("_")
+        if rel.endswith(".md") and not rel.startswith("_") and ".en." not in rel
     )
 
 
@@ -51,7 +52,7 @@ def marks(root: Path, name: str) -> list[str]:
     """What belongs to this edition alone: its pages' paths, its host, its meetings' uids."""
     resolution = layer(root, name)
     values, _ = editions.settings(resolution.edition, root)
-    found = [p.replace(".en.html", ".html") for p in own_pages(resolution)]
+    found = own_pages(resolution)
     found.append(values["site_url"].split("//")[1].split("/")[0])
     meetings = resolution.edition / "content/_data/meetings.yml"
     found += [m["uid"] for m in yaml.safe_load(meetings.read_text(encoding="utf-8"))]
@@ -106,11 +107,9 @@ def test_local_pages_are_in_their_own_edition_in_both_languages(
 ) -> None:
     resolution = layer(project, name)
     host = editions.settings(resolution.edition, project)[0]["site_url"]
-    for page in own_pages(resolution):
-        assert (sites[name] / page).is_file()
-        location = page.removesuffix(".en.html") + ".html" if ".en." in page else page
-        english = "en/" + location
-        assert (sites[name] / english).is_file()
+    for location in own_pages(resolution):
+        assert (sites[name] / location).is_file()
+        assert (sites[name] / "en" / location).is_file()
         assert f"{host}{location}" in files[name]["sitemap.xml"]
         assert location in files[name]["search/search_index.json"]
         assert location in files[name]["en/search/search_index.json"]
