@@ -167,9 +167,10 @@ def test_a_base_page_changed_shows_in_every_edition(files: dict[str, dict[str, s
         assert ADDED in files[name][html]
 
 
-def test_a_stale_replacement_is_reported_with_what_changed(tmp_path: Path) -> None:
+def test_a_stale_replacement_and_a_broken_local_page_are_named(tmp_path: Path) -> None:
     """The base changes a section of a page an edition replaces: the check fails and names the
-    edition's page, the section and the command; after that command the page is in step."""
+    edition's page, the section and the command; after that command the page is in step. A
+    mistake in a page of the edition is named with the edition's file, as any page's is."""
     root = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / editions.FOLDER, root / editions.FOLDER)
     name = NAMES[0]
@@ -178,9 +179,15 @@ def test_a_stale_replacement_is_reported_with_what_changed(tmp_path: Path) -> No
     text = base.read_text(encoding="utf-8")
     heading = re.findall(r"^## (.+)$", text, re.M)[-1]
     base.write_text(text.rstrip("\n") + "\nEen regel die de basis later toevoegde.\n")
+    broken = editions.folder(root, name) / "content/coaching/kapot.md"
+    broken.write_text("---\nkind: page\ntitle: Kapot\n---\n\n# Kapot\n\nZie [dit](nergens.md).\n")
     check = [sys.executable, "scripts/check_content.py", "--edition", name]
     result = subprocess.run(check, cwd=root, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
+    shown = f"editions/{name}/content/coaching/kapot.md"
+    assert f"{shown}: front matter: the field 'summary' is missing. Fix: " in result.stdout
+    assert f"{shown}:8: link: the link 'nergens.md' leads to no page. Fix: " in result.stdout
+    broken.unlink()
     assert re.search(
         rf"^editions/{name}/content/{re.escape(rel)}:\d+: replaces: replaces content/"
         rf"{re.escape(rel)}, which changed since this page was checked against it \([0-9-]+\): "
