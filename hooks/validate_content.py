@@ -214,6 +214,9 @@ def reports(config: MkDocsConfig) -> list[str]:
                 f"(shown in {first} with a notice on the {name} site): {', '.join(missing)}"
             )
     late, unrecorded = translations.report(site)
+    if (edition := portal_for(config).project.edition) is not None:
+        resolution = editions.resolve(project_root(config), edition)[0]
+        late, unrecorded = editions.translation_report(resolution, late, unrecorded)
     if late:
         lines.append(
             f"Translation status: {len(late)} English page(s) follow an older version of their "

@@ -301,3 +301,14 @@ def test_an_unknown_edition_is_named_with_the_ones_there_are() -> None:
     assert "editions/nergens: no such edition; there are: voorbeeld-brussel, voorbeeld-gent." in (
         result.stdout
     )
+
+
+def test_translations_behind_are_reported_for_the_editions_own_pages(project: Path) -> None:
+    """A base pair is the base's to report; in the edition it differs at most by a link to a
+    hidden page made plain in both languages (a.md here)."""
+    resolution, _ = resolved(project)
+    late = ["content/a.en.md (follows …): section 'Regels'", "content/sub/c.en.md (follows …)"]
+    assert editions.translation_report(resolution, late, ["content/a.en.md"]) == (
+        ["content/sub/c.en.md (follows …)"],
+        [],
+    )

@@ -51,6 +51,7 @@ __all__ = [
     "settings",
     "stale",
     "stamp",
+    "translation_report",
     "unknown",
     "write_tree",
 ]
@@ -387,6 +388,21 @@ def _in_settings(problem: Problem, resolution: Resolution) -> Problem:
     doc, _ = _yaml(path, rel)
     line = doc.line(key.split(".")) if doc is not None else None
     return dataclasses.replace(problem, path=rel, field=key, line=line)
+
+
+def translation_report(
+    resolution: Resolution, late: list[str], unrecorded: list[str]
+) -> tuple[list[str], list[str]]:
+    """``translations.report`` of an edition's resolved folder, for the edition's own pages:
+    a pair of base pages is the base's to report (its ``make check`` does), and in the edition
+    it can only differ by a link to a hidden page made plain in both languages."""
+
+    def mine(line: str) -> bool:
+        src = line.split(" ", 1)[0].removeprefix("content/")
+        dutch = languages.translation_path(src, languages.default())
+        return src in resolution.own or dutch in resolution.own
+
+    return [x for x in late if mine(x)], [x for x in unrecorded if mine(x)]
 
 
 # --- replaced pages: in step with their base page ---------------------------------------------
