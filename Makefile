@@ -50,13 +50,28 @@ serve: setup
 	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## The static output for hosting, in ./site (kept as it was when the build fails).
+## EDITION=<name> builds the local edition editions/<name>/ (the base with its layer; HOSTING.md).
+EDITION ?=
 build: setup
-	$(PY) scripts/build.py
+	$(PY) scripts/build.py $(if $(EDITION),--edition $(EDITION))
 
 ## Check all content without building: exactly the checks the build runs first (front matter,
 ## text policy, links, markers, quizzes, glossary, figures, plain language, settings).
 check: setup
-	$(PY) scripts/check_content.py
+	$(PY) scripts/check_content.py $(if $(EDITION),--edition $(EDITION))
+
+## A local edition's replaced pages: `make editions EDITION=<name>` lists those whose base page
+## changed since they were checked, with what changed; `make editions-ok EDITION=<name>
+## PAGE=coaching/matching.md` records that the page follows its base page again (PAGE=all: every one).
+.PHONY: editions editions-ok
+editions: setup
+	@test -n "$(EDITION)" || { echo "Name the edition: make editions EDITION=voorbeeld-gent"; exit 2; }
+	$(PY) scripts/editions.py $(EDITION)
+
+editions-ok: setup
+	@test -n "$(EDITION)" || { echo "Name the edition: make editions-ok EDITION=voorbeeld-gent PAGE=coaching/matching.md"; exit 2; }
+	@test -n "$(PAGE)" || { echo "Name the page: make editions-ok EDITION=$(EDITION) PAGE=coaching/matching.md (or PAGE=all)"; exit 2; }
+	$(PY) scripts/editions.py $(EDITION) ok $(PAGE)
 
 ## English pages that follow an older version of their Dutch page, with the fields and sections
 ## that changed since (never fails). `make translations-ok PAGE=statuses/ibo.md` records that the
@@ -100,7 +115,7 @@ format: $(VENV)/.installed-test
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf site .site-build-* .site-old-* test-results .pytest_cache moodle .moodle-* dist
+	rm -rf site .site-build-* .site-old-* .edition-* test-results .pytest_cache moodle .moodle-* dist
 
 ## Every quiz per language as Moodle XML and GIFT, in ./moodle (whole or not at all; see EDITING.md).
 moodle: setup

@@ -96,6 +96,8 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         "contact": branding.get("contact"),
         "contact_text": words["contact"],
         "organisation": branding.get("organisation"),
+        # a local edition marked as an example (kb/editions.py) says so on every page
+        "example_text": words["example_edition"] if config.extra.get("edition_example") else None,
     }
     return context
 

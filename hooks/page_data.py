@@ -148,6 +148,7 @@ def project_for(config) -> Project:
     theme = getattr(config, "theme", None)
     root = Path(config.config_file_path).resolve().parent
     additions = (getattr(config, "extra", None) or {}).get("local_additions")
+    edition = (getattr(config, "extra", None) or {}).get("edition")  # kb/editions.py
     return Project(
         root,
         Path(config.docs_dir),
@@ -155,6 +156,7 @@ def project_for(config) -> Project:
         dict(getattr(config, "mdx_configs", None) or {}),
         [Path(d) for d in getattr(theme, "dirs", None) or []],
         root / additions if isinstance(additions, str) and additions else None,
+        root / edition if isinstance(edition, str) else None,
     )
 
 

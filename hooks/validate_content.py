@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from kb import content_model, languages, portal, review, settings, sources, translations
+from kb import content_model, editions, languages, portal, review, settings, sources, translations
 from kb.problems import Problem
 from kb.project import order
 from page_data import new_portal, portal_for
@@ -36,7 +36,11 @@ def collect_problems(config: MkDocsConfig) -> list[Problem]:
     """Every problem in the settings and the content: what the build and `make check` both run,
     on this build's one load of the portal (page_data.portal_for)."""
     loaded = portal_for(config)
-    return order(check_settings(config) + portal.check(loaded) + reader_problems(config, loaded))
+    problems = check_settings(config) + portal.check(loaded) + reader_problems(config, loaded)
+    if loaded.project.edition is not None:  # name the edition's own files (kb/editions.py)
+        resolution = editions.resolve(loaded.root, loaded.project.edition)[0]
+        problems = editions.relocate(problems, resolution, Path(config.config_file_path).name)
+    return order(problems)
 
 
 _DATE = re.compile(r"(?<![\w\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w\"'-])")
@@ -210,6 +214,9 @@ def reports(config: MkDocsConfig) -> list[str]:
                 f"(shown in {first} with a notice on the {name} site): {', '.join(missing)}"
             )
     late, unrecorded = translations.report(site)
+    if (edition := portal_for(config).project.edition) is not None:
+        resolution = editions.resolve(project_root(config), edition)[0]
+        late, unrecorded = editions.translation_report(resolution, late, unrecorded)
     if late:
         lines.append(
             f"Translation status: {len(late)} English page(s) follow an older version of their "

@@ -7,6 +7,7 @@ beside the target and swaps it into place only when the build succeeded.
     python scripts/build.py                 # strict build into ./site
     python scripts/build.py -d /srv/portal  # another output folder
     SITE_URL=https://example.org/kb/ python scripts/build.py
+    python scripts/build.py --edition voorbeeld-gent   # a local edition (editions/<name>/)
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from kb import editions  # noqa: E402
 
 
 def build(site_dir: Path, strict: bool = True, config: Path = ROOT / "mkdocs.yml") -> int:
@@ -59,8 +63,16 @@ def main() -> int:
     parser.add_argument("-d", "--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--no-strict", action="store_true", help="let warnings pass")
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--edition", help="build the local edition editions/<name>/")
     args = parser.parse_args()
-    return build(args.site_dir, strict=not args.no_strict, config=args.config_file.resolve())
+    config = args.config_file.resolve()
+    if not args.edition:
+        return build(args.site_dir, strict=not args.no_strict, config=config)
+    if why := editions.unknown(config.parent, args.edition):
+        print(why, file=sys.stderr)
+        return 2
+    with editions.prepared(config.parent, args.edition, config.name) as layered:
+        return build(args.site_dir, strict=not args.no_strict, config=layered)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 python scripts/check_content.py            # exit 0 when all is well, 1 when there are problems
 python scripts/check_content.py -f other/mkdocs.yml
+python scripts/check_content.py --edition voorbeeld-gent   # the base with that edition's layer
 """
 
 from __future__ import annotations
@@ -20,16 +21,31 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from validate_content import collect_problems, reports  # noqa: E402
 
+from kb import editions  # noqa: E402
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--edition", help="check the base with the layer of editions/<name>/")
     args = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    if not args.edition:
+        return check(args.config_file)
+    path = args.config_file.resolve()
+    if why := editions.unknown(path.parent, args.edition):
+        print(why)
+        return 2
+    with editions.prepared(path.parent, args.edition, path.name) as layered:
+        return check(layered)
+
+
+def check(config_file: Path) -> int:
+    """Print every problem of the content that ``config_file`` builds, then the reports."""
     try:
-        config = load_config(str(args.config_file))
+        config = load_config(str(config_file))
     except ConfigurationError as err:
-        print(f"{args.config_file.name}: {err}")
+        print(f"{config_file.name}: {err}")
         print("1 problem(s) found.")
         return 1
     problems = collect_problems(config)

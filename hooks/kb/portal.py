@@ -21,6 +21,7 @@ from typing import Any
 from kb import (
     content_model,
     eligibility,
+    editions,
     files_model,
     glossary_model,
     languages,
@@ -149,4 +150,7 @@ def check(portal: Portal) -> list[Problem]:
     problems += strings.problems(content_dir, root)
     problems += local.check(portal)
     problems += files_model.check(root, content_dir, root / quiz_model.QUIZ_DIR, project.theme_dirs)
+    if project.edition is not None:  # its layer's own rules; each problem names the editor's file
+        problems = editions.relocate(problems, editions.resolve(root, project.edition)[0])
+        problems += editions.check(root, project.edition)
     return order(problems)

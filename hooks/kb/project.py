@@ -27,6 +27,14 @@ class Project:
     theme_dirs: list = field(default_factory=list)
     # an edition's additions to the shared pages' local places (kb/local.py); None: no edition
     additions: Path | None = None
+    # a local edition's folder (editions/<name>/) when content_dir is the base with its layer
+    # over it (kb/editions.py); None for the base alone
+    edition: Path | None = None
+
+    def __post_init__(self) -> None:
+        # An edition's additions live in its folder (editions/<name>/additions/).
+        if self.additions is None and self.edition is not None:
+            self.additions = self.edition / "additions"
 
 
 def check_project(project: Project) -> list[Problem]:

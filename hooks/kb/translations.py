@@ -109,9 +109,11 @@ def sections(body: str) -> list[tuple[str, int, str]]:
     return [(key, line, "\n".join(text)) for key, line, text in found]
 
 
-def parts(page: content_model.Page) -> dict[str, str]:
-    """The hash of every part a translator translates: fields first, then sections."""
-    neutral = _neutral(page.kind) | {FIELD}
+def parts(page: content_model.Page, skip: frozenset[str] | None = None) -> dict[str, str]:
+    """The hash of every part a translator translates: fields first, then sections. ``skip``:
+    the fields left out (default: the language-neutral ones and the record; a local edition's
+    replacement of a page follows every other field too, kb.editions)."""
+    neutral = _neutral(page.kind) | {FIELD} if skip is None else skip
     found = {str(k): _hash(v) for k, v in page.meta.items() if str(k) not in neutral}
     found.update({key: _hash(text) for key, _, text in sections(page.body)})
     return found
@@ -201,10 +203,10 @@ def _key(key: str) -> str:
     return key if re.fullmatch(r"[a-z_]+", key) else json.dumps(key, ensure_ascii=False)
 
 
-def block(found: dict[str, str], today: dt.date) -> str:
-    """The front-matter lines of a record for the Dutch parts ``found``."""
+def block(found: dict[str, str], today: dt.date, name: str = FIELD, note: str = NOTE) -> str:
+    """The front-matter lines of a record (under ``name``) for the Dutch parts ``found``."""
     lines = [
-        f"{FIELD}:  {NOTE}",
+        f"{name}:  {note}",
         f'  source: "{source_hash(found)}"',
         f'  checked: "{today.isoformat()}"',
         "  parts:",
@@ -214,20 +216,30 @@ def block(found: dict[str, str], today: dt.date) -> str:
 
 
 _FRONT = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)(---[ \t]*\r?\n)", re.S)
-_OLD = re.compile(rf"^{FIELD}:.*\n(?:(?:[ \t]+.*|[ \t]*)\n)*", re.M)
 
 
-def stamp(text: str, found: dict[str, str], today: dt.date) -> str | None:
-    """The English page's ``text`` with its record for the Dutch parts ``found``; every other line
+def record_lines(name: str = FIELD) -> re.Pattern:
+    """The lines of a record under ``name`` in a front matter: its key and what is indented."""
+    return re.compile(rf"^{name}:.*\n(?:(?:[ \t]+.*|[ \t]*)\n)*", re.M)
+
+
+def stamp(
+    text: str, found: dict[str, str], today: dt.date, name: str = FIELD, note: str = NOTE
+) -> str | None:
+    """The English page's ``text`` with its record for the Dutch parts ``found`` (under ``name``:
+    a local edition's replaced page records its base page the same way); every other line
     stays as it was. None when the text has no front matter."""
     match = _FRONT.match(text)
     if match is None:
         return None
-    old = _OLD.search(match.group(2))
+    old = record_lines(name).search(match.group(2))
     if old and f'source: "{source_hash(found)}"' in old.group(0):
         return text  # already follows this version: the date of that check stays
-    front = _OLD.sub("", match.group(2))
-    return f"{match.group(1)}{front}{block(found, today)}{match.group(3)}{text[match.end() :]}"
+    front = record_lines(name).sub("", match.group(2))
+    return (
+        f"{match.group(1)}{front}{block(found, today, name, note)}{match.group(3)}"
+        f"{text[match.end() :]}"
+    )
 
 
 def record_problems(site: content_model.Site) -> list[Problem]:
