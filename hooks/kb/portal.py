@@ -20,8 +20,8 @@ from typing import Any
 
 from kb import (
     content_model,
-    eligibility,
     editions,
+    eligibility,
     files_model,
     glossary_model,
     languages,
