@@ -76,14 +76,15 @@ editions-ok: setup
 ## English pages that follow an older version of their Dutch page, with the fields and sections
 ## that changed since (never fails). `make translations-ok PAGE=statuses/ibo.md` records that the
 ## English page follows the Dutch page again (after a translation, or a Dutch typo fix); PAGE=all
-## stamps every English page.
+## stamps every English page. EDITION=<name>: the pages of that edition's own content folder.
 .PHONY: translations translations-ok
+TRANSLATED = $(if $(EDITION),--content editions/$(EDITION)/content)
 translations: setup
-	$(PY) scripts/translations.py
+	$(PY) scripts/translations.py $(TRANSLATED)
 
 translations-ok: setup
 	@test -n "$(PAGE)" || { echo "Name the page: make translations-ok PAGE=statuses/ibo.md (or PAGE=all)"; exit 2; }
-	$(PY) scripts/translations.py ok $(PAGE)
+	$(PY) scripts/translations.py $(TRANSLATED) ok $(PAGE)
 
 ## The plain-language table: words per sentence and LIX of every Dutch page.
 readability: setup

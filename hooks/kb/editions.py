@@ -58,7 +58,7 @@ __all__ = [
 
 FOLDER = "editions"  # editions/<name>/ beside content/
 SETTINGS, HIDE = "edition.yml", "hide.yml"
-FIELD = "replaces"  # a replaced page's record of the base version it follows
+FIELD = translations.REPLACES  # a replaced page's record of the base version it follows
 NOTE = "# make editions-ok writes this; do not edit it by hand"
 # Fields that say nothing about the rules a page states: the records of this layer and of the
 # translation tracker, and the date of the base's last check (a recheck alone changes no fact).

@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 FIELD = "translation"
+# A local edition's record of the base page it replaces (kb.editions): like this module's own
+# record, the same in both languages and nothing a translator translates.
+REPLACES = "replaces"
 OPENING = "#"  # the part key of the text above the first ## heading
 # "## Title", "## Title {#id}", "## Title ##": the title is what follows "## "; the end (closing
 # hashes, an attribute list) is taken off in Python (_title), so no pattern can backtrack.
@@ -113,7 +116,7 @@ def parts(page: content_model.Page, skip: frozenset[str] | None = None) -> dict[
     """The hash of every part a translator translates: fields first, then sections. ``skip``:
     the fields left out (default: the language-neutral ones and the record; a local edition's
     replacement of a page follows every other field too, kb.editions)."""
-    neutral = _neutral(page.kind) | {FIELD} if skip is None else skip
+    neutral = _neutral(page.kind) | {FIELD, REPLACES} if skip is None else skip
     found = {str(k): _hash(v) for k, v in page.meta.items() if str(k) not in neutral}
     found.update({key: _hash(text) for key, _, text in sections(page.body)})
     return found
