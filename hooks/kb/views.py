@@ -18,7 +18,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb import content_model, first_facts, kinds, languages, news_model, review, translations
+from kb import (
+    content_model,
+    first_facts,
+    kinds,
+    languages,
+    navigator_view,
+    news_model,
+    review,
+    translations,
+)
 from kb import markers as kb_markers
 from kb.content_model import Page, Site
 
@@ -43,6 +52,7 @@ ORDER = (
     "opening",  # the answer (summary, first facts) and fact box, or the kind's opening lines
     "region",  # the region the page's rules apply to (a status has it in its fact box)
     "body",  # Markdown: the page's text after its title, up to its quiz marker
+    "navigator",  # a navigator page: the questions and every scheme with its rules
     "boxes",  # the kind's boxes (do's and don'ts, checklist, lessons, programme, …)
     "see_also",  # the pages the front matter names: related statuses, stories, tasks
     "mentioned_in",  # the pages that name this one (some of each kind)
@@ -53,6 +63,7 @@ ORDER = (
 MARKDOWN = frozenset({"title", "body", "quiz"})
 BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
 HISTORY_SHOWN = 5  # the newest updates; the updates page lists them all
+NAVIGATOR = "navigator"  # the kind whose pages show the navigator block (kb/navigator_view.py)
 # Front-matter references shown as notices above the text, not as "see also" boxes.
 REPLACED = ("replaced_by", "mostly_replaced_by")
 
@@ -204,6 +215,14 @@ def _notices(site: Site, page: Page, lang: str, due: review.Due | None) -> Found
     return found
 
 
+def _navigator(site: Site, lang: str) -> Block:
+    """The navigator's data (kb/navigator_view.py), each scheme with a link to its page."""
+    found = navigator_view.data(site, lang)
+    for scheme in found["schemes"]:
+        scheme["page"] = Ref(scheme["title"], scheme["path"])
+    return Block("navigator", found)
+
+
 def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     """The blocks a page's front matter gives it (none on a plain page)."""
     if not _has_boxes(page):
@@ -222,6 +241,8 @@ def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
         found["region"] = Block("region", {"meta": meta})
     if mentioned:
         found["mentioned_in"] = Block("mentioned_in", {"backlinks": mentioned})
+    if page.kind == NAVIGATOR:
+        found["navigator"] = _navigator(site, lang)
     if meta.get("sources") or meta.get("source"):
         found["sources"] = Block("sources", {**shared, "changed": None})
     return found
