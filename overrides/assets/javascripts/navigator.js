@@ -141,6 +141,11 @@
       var params = new URLSearchParams();
       ids.forEach(function (q) { if (found[q]) params.set(q, found[q]); });
       var query = params.toString();
+      var canonical = document.querySelector('link[rel="canonical"]');
+      var again = new URL(canonical ? canonical.href : location.href);
+      again.search = query;
+      again.hash = "";
+      root.querySelector(".kb-nav__address").textContent = again.href;
       try {
         history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
       } catch (e) { /* file:// in some browsers */ }
@@ -205,6 +210,7 @@
 
     function finish(focus) {
       var found = answers();
+      remember(found);
       form.hidden = true;
       showSummary(found);
       sort(found);
