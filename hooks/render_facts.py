@@ -18,8 +18,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
-from kb import kinds, languages, local, news_model, views
+from kb import kinds, languages, local, navigator_view, news_model, views
 from news_view import labels as news_labels
 from news_view import tags
 from news_view import view as update_view
@@ -39,8 +40,10 @@ from page_data import (
 from site_language import current_language
 
 FACTS, NEWS = "hooks/render_facts.html", "hooks/render_news.html"
+NAVIGATOR = "hooks/kinds/navigator.html"  # the navigator page's view (kb/navigator_view.py)
 TEMPLATE = FACTS
-LABELS = {FACTS: labels, NEWS: news_labels}  # each template's labels, by language
+# Each template's labels, by language.
+LABELS = {FACTS: labels, NEWS: news_labels, NAVIGATOR: labels}
 # The macro that shows each block of kb.views.ORDER (the Markdown blocks are the page's own).
 MACROS = {
     "fallback": (FACTS, "fallback"),
@@ -54,6 +57,7 @@ MACROS = {
     "mentioned_in": (FACTS, "mentioned_in"),
     "history": (NEWS, "history"),
     "sources": (FACTS, "sources"),
+    "navigator": (NAVIGATOR, "navigator"),
     "local": (FACTS, "local"),
 }
 _views: dict[int, views.PageView] = {}  # id(page) -> its view, from Markdown to content
@@ -91,6 +95,10 @@ class _Adapter:
         found = views.ref(site_for(self.config), kind, slug, self.lang)
         return self.linked(found) if found else None
 
+    def asset(self, path: str) -> str:
+        """The address of one of the portal's own files (``assets/…``) from this page."""
+        return get_relative_url(path, self.page.url or "index.html")
+
     def date(self, value: str) -> str:
         return format_date(value, self.lang)
 
@@ -126,6 +134,7 @@ class _Adapter:
             "t": LABELS[template](self.lang),
             "tn": news_labels(self.lang),
             "date": self.date,
+            "asset": self.asset,
             "ref": self.ref,
             # the page's kind (kb/kinds.py): its view's macros and its references' labels
             "view": self.own.view if self.own else None,
@@ -170,6 +179,9 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
         freshness_months=freshness_months(config),
         markdown=markdown,
         local=local.place_view(portal_for(config), rec, lang) if local.places(rec) else None,
+        navigator=(
+            navigator_view.data(portal_for(config), lang) if rec.kind == views.NAVIGATOR else None
+        ),
     )
 
 

@@ -32,4 +32,6 @@ The model, one module per kind (each with its JSON Schema in ``kb/schemas/``):
   one Portal per build, ``page_data.portal_for``, and every hook asks it);
 - ``kb.project``: the project's settings and ``check_project`` (a portal loaded and checked).
 - ``kb.views``: a page's view, its ordered blocks as data, which the templates place.
+- ``kb.navigator_view``: the navigator page's data (the questions and every scheme with its
+  rules, issue 24), the ``navigator`` block of a page of kind ``navigator``.
 """

@@ -52,6 +52,7 @@ ORDER = (
     "opening",  # the answer (summary, first facts) and fact box, or the kind's opening lines
     "region",  # the region the page's rules apply to (a status has it in its fact box)
     "body",  # Markdown: the page's text after its title, up to its quiz marker
+    "navigator",  # a navigator page: the questions and every scheme with its rules
     "local",  # an edition's local places: its text and services for this page (kb/local.py)
     "boxes",  # the kind's boxes (do's and don'ts, checklist, lessons, programme, …)
     "see_also",  # the pages the front matter names: related statuses, stories, tasks
@@ -63,6 +64,7 @@ ORDER = (
 MARKDOWN = frozenset({"title", "body", "quiz"})
 BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
 HISTORY_SHOWN = 5  # the newest updates; the updates page lists them all
+NAVIGATOR = "navigator"  # the kind whose pages show the navigator block (kb/navigator_view.py)
 # Front-matter references shown as notices above the text, not as "see also" boxes.
 REPLACED = ("replaced_by", "mostly_replaced_by")
 
@@ -229,6 +231,14 @@ def _answer(page: Page) -> dict[str, Any]:
     return {"first": first, "eligibility": grouped}
 
 
+def _navigator(found: dict) -> Block:
+    """The navigator's data (kb/navigator_view.py), each scheme with a link to its page."""
+    found = {**found, "schemes": [dict(s) for s in found["schemes"]]}
+    for scheme in found["schemes"]:
+        scheme["page"] = Ref(scheme["title"], scheme["path"])
+    return Block("navigator", found)
+
+
 def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     """The blocks a page's front matter gives it (none on a plain page)."""
     if not _has_boxes(page):
@@ -273,13 +283,14 @@ def page_view(
     freshness_months: int = 12,
     markdown: str | None = None,
     local: list[dict] | None = None,
+    navigator: dict | None = None,
 ) -> PageView:
     """``page`` as the reader of the ``lang`` site sees it, in ``ORDER``.
 
     ``markdown`` is the page's text to cut (default: its body as read); the adapter passes the
     text as the generator has it, so that what earlier steps wrote into it stays. ``local`` is
     what an edition puts in the page's local places (``kb.local.place_view``; none in the
-    shared portal)."""
+    shared portal). ``navigator`` is a navigator page's data (``kb.navigator_view.data``)."""
     due = review.due(site, page, today, freshness_months)
     title, body, quiz = _split(page.body if markdown is None else markdown)
     found: Found = {
@@ -292,6 +303,8 @@ def page_view(
         found["quiz"] = Block("quiz", {"lines": quiz})
     if local:
         found["local"] = [_local(place) for place in local]
+    if navigator is not None and page.kind == NAVIGATOR:
+        found["navigator"] = _navigator(navigator)
     if updates := news_model.history(site, page.base, lang)[:HISTORY_SHOWN]:
         found["history"] = Block("history", {"items": updates})
         sources = found.get("sources")
