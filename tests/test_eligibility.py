@@ -419,3 +419,30 @@ def test_the_fact_box_reads_the_rules_through_the_page_view(tmp_path: Path) -> N
         opening = view.get("opening").data
         assert opening["eligibility"] == {"open": [first], "closed": ["Nog niet."]}
         assert "eligibility" not in dict(opening["first"])  # too long for the first screen
+
+
+def test_a_question_asked_only_after_an_answer_names_an_earlier_question(tmp_path: Path) -> None:
+    """`ask_if` (the navigator skips a question that does not apply) names an earlier question
+    and answers it has; otherwise the check says which and how to fix it."""
+    data = tmp_path / "content" / "_data"
+    data.mkdir(parents=True)
+    asked = json.loads(json.dumps(QUESTIONS))
+    asked["questions"][2]["ask_if"] = {"residence": ["applicant"]}
+    (data / "eligibility.yml").write_text(yaml.safe_dump(asked), encoding="utf-8")
+    assert eligibility.load(tmp_path, tmp_path / "content")[1] == []
+    assert eligibility.load(tmp_path, tmp_path / "content")[0].in_language("en")[2]["ask_if"] == {
+        "residence": ["applicant"]
+    }
+    asked["questions"][1]["ask_if"] = {"leefloon": ["yes"]}  # a later question
+    asked["questions"][2]["ask_if"] = {"residence": ["student"]}  # no such answer
+    path = data / "eligibility.yml"
+    path.write_text(yaml.safe_dump(asked), encoding="utf-8")
+    found = [str(p) for p in eligibility.load(tmp_path, tmp_path / "content")[1]]
+    assert found == [
+        f"content/_data/eligibility.yml:{line(path, 'leefloon:', 1)}: questions[region].ask_if: "
+        "question 'region' is asked only after 'leefloon', which is no earlier question. Fix: "
+        "name a question that comes before this one in the file.",
+        f"content/_data/eligibility.yml:{line(path, 'residence:', 1)}: "
+        "questions[leefloon].ask_if.residence: question 'residence' has no answer 'student'. "
+        "Fix: use one of: refugee, applicant.",
+    ]

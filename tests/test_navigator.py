@@ -331,3 +331,30 @@ def test_real_site_sorts_as_the_content_check_does(page: Page, site_url: str, la
         expect(page.locator(".kb-nav__result")).to_be_visible()
         expected = {r["slug"]: r["group"] for r in eligibility.evaluate_all(real, given, lang)}
         assert groups(page) == expected, given
+
+
+def test_real_site_asks_only_the_questions_that_apply(page: Page, site_url: str) -> None:
+    """A question the questions file asks only after certain answers (`ask_if`) is skipped for
+    anyone else: a recognised refugee is not asked since when they applied; an applicant is."""
+    real = portal.load(Project(ROOT, ROOT / "content"))
+    items = real.eligibility()[0].in_language("nl")
+    skipped = [q for q in items if q["ask_if"]]
+    assert skipped, "the real questions ask every question of everyone"
+    for question in skipped:
+        before = [q["id"] for q in items[: items.index(question)]]
+        (parent, wanted), *_ = question["ask_if"].items()
+        other = next(
+            a["id"] for a in items[before.index(parent)]["answers"] if a["id"] not in wanted
+        )
+        for value, shown in ((wanted[0], True), (other, False)):
+            page.goto(address(site_url, "nl"))
+            for q in before:
+                answer(page, q, value if q == parent else "unknown")
+            fieldset = page.locator(f"fieldset[data-question={question['id']}]")
+            if shown:
+                expect(fieldset).to_be_visible()
+            else:
+                expect(page.locator("fieldset[data-question]:visible")).not_to_have_attribute(
+                    "data-question", question["id"]
+                )
+                expect(fieldset).to_be_hidden()

@@ -88,6 +88,7 @@ class Questions:
                 "text": text(q["text"]),
                 "hint": text(q.get("hint")),
                 "answers": [{"id": a["id"], "text": text(a["text"])} for a in q["answers"]],
+                "ask_if": {k: list(v) for k, v in (q.get("ask_if") or {}).items()},
             }
             for q in self.items
         ]
@@ -116,7 +117,42 @@ def load(root: Path, content_dir: Path | None = None) -> tuple[Questions, list[P
     for index, question in enumerate(data["questions"]):
         where = ["questions", index, "answers"]
         problems += _repeated(rel, doc, question["answers"], where, "answer")
+    problems += _ask_if_problems(rel, doc, data["questions"])
     return (Questions() if problems else Questions(tuple(data["questions"]))), problems
+
+
+def _ask_if_problems(rel: str, doc: Any, questions: list[dict]) -> list[Problem]:
+    """A question is asked only after the questions its ``ask_if`` names, and only for answers
+    they have."""
+    problems, earlier = [], {}
+    for index, question in enumerate(questions):
+        for name, answers in (question.get("ask_if") or {}).items():
+            where = ["questions", index, "ask_if", name]
+            if name not in earlier:
+                problems.append(
+                    Problem(
+                        rel,
+                        f"question '{question['id']}' is asked only after '{name}', which is "
+                        "no earlier question.",
+                        "name a question that comes before this one in the file.",
+                        field=f"questions[{question['id']}].ask_if",
+                        line=doc.line(where),
+                    )
+                )
+                continue
+            for answer in answers:
+                if answer not in earlier[name]:
+                    problems.append(
+                        Problem(
+                            rel,
+                            f"question '{name}' has no answer '{answer}'.",
+                            f"use one of: {', '.join(earlier[name])}.",
+                            field=f"questions[{question['id']}].ask_if.{name}",
+                            line=doc.line(where),
+                        )
+                    )
+        earlier[question["id"]] = [a["id"] for a in question["answers"]]
+    return problems
 
 
 def _repeated(rel: str, doc: Any, items: list[dict], where: list, what: str) -> list[Problem]:

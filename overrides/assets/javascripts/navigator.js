@@ -15,6 +15,10 @@
      questions whose answer changes the group as what to check. "I don't know" never hides a
      scheme.
 
+   A question with `data-ask-if` ({question: [answers]}) is asked only when those earlier
+   questions have one of those answers or "I don't know"; a question not asked counts as "I
+   don't know" (its answer, if any, is dropped).
+
    The answers live in the address (?residence=recognised-refugee&leefloon=yes): a plan can be
    bookmarked and reopened. Nothing is stored and nothing is sent. */
 (function () {
@@ -114,13 +118,31 @@
     });
     var current = 0;
 
+    var askIf = {};
+    fieldsets.forEach(function (f) {
+      try { askIf[f.getAttribute("data-question")] = JSON.parse(f.getAttribute("data-ask-if") || "{}"); }
+      catch (e) { askIf[f.getAttribute("data-question")] = {}; }
+    });
+
+    // Whether question q is asked, given the answers before it.
+    function asked(q, found) {
+      return Object.keys(askIf[q]).every(function (p) {
+        return !found[p] || found[p] === UNKNOWN || askIf[q][p].indexOf(found[p]) >= 0;
+      });
+    }
+
     function answers() {
       var found = {};
       ids.forEach(function (q) {
         var checked = form.querySelector("input[name='" + q + "']:checked");
-        if (checked) found[q] = checked.value;
+        if (checked && asked(q, found)) found[q] = checked.value;
       });
       return found;
+    }
+
+    // The questions still to answer: asked, and without an answer.
+    function unanswered(found) {
+      return ids.filter(function (q) { return !found[q] && asked(q, found); });
     }
 
     function textOf(q) {
@@ -225,13 +247,17 @@
         found = answers();
       }
       remember(found);
-      var open = ids.filter(function (q, i) { return i > current && !found[q]; });
+      var open = unanswered(found).filter(function (q) { return ids.indexOf(q) > current; });
       if (open.length) ask(ids.indexOf(open[0]));
       else finish(true);
     }
 
     form.querySelector("[data-nav=next]").addEventListener("click", next);
-    back.addEventListener("click", function () { if (current > 0) ask(current - 1); });
+    back.addEventListener("click", function () {
+      var found = answers();
+      var before = ids.slice(0, current).filter(function (q) { return asked(q, found); });
+      if (before.length) ask(ids.indexOf(before[before.length - 1]));
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); next(); });
     result.querySelector("[data-nav=print]").addEventListener("click", function () { window.print(); });
     result.querySelector("[data-nav=restart]").addEventListener("click", function () {
@@ -253,7 +279,7 @@
     all.hidden = true;
     root.querySelector(".kb-nav__nojs").hidden = true;
     var found = answers();
-    var first = ids.filter(function (q) { return !found[q]; })[0];
+    var first = unanswered(found)[0];
     if (first === undefined) finish(false);
     else ask(ids.indexOf(first), true);
   }
