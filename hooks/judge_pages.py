@@ -13,13 +13,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from kb import text_policy
 
 
-@event_priority(-1000)  # after every other hook and plugin that changes the page's HTML
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def judge(html: str, page, config: MkDocsConfig, files) -> str:
     found = text_policy.published_problems(html)
     if not found:
         return html

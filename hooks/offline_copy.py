@@ -14,6 +14,6 @@ from page_data import labels
 from site_language import current_language
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def saved_text(context, page, config: MkDocsConfig, nav):
     context["kb_offline_text"] = labels(current_language(config))["offline_saved"]
     return context

@@ -80,7 +80,7 @@ def link_headings(html: str, page, links: bool = True) -> str:
     return linked if links else html
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def polish(html: str, page, config: MkDocsConfig, files) -> str:
     record = record_for(page, config)
     if record is not None and record.kind in LINKED_KINDS | LISTED_KINDS:
         html = link_headings(html, page, links=record.kind in LINKED_KINDS)

@@ -17,7 +17,6 @@ import posixpath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from kb import kinds, languages, news_model, views
 from news_view import labels as news_labels
@@ -169,8 +168,7 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
     )
 
 
-@event_priority(50)  # after render_news, whose lines on an update's page follow these boxes
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:
     _views.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     view = _view(page, config, markdown)
     if view is None:
@@ -179,7 +177,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     return place(view, _Adapter(view, page, config, files).html)
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def mark_fallback(html: str, page, config: MkDocsConfig, files) -> str:
     """A page shown in Dutch on the English site says so, and is marked as Dutch for screen
     readers."""
     view = _views.pop(id(page), None) or _view(page, config)

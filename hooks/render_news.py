@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from kb import languages as kb_languages
@@ -118,8 +117,7 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
     )
 
 
-@event_priority(60)  # before render_facts, so that its "published on" line comes first
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:news" in markdown:
         markdown = kb_markers.replace(markdown, keeping(lambda m: _marker(m, page, config, files)))
     rec = record_for(page, config)

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -66,13 +65,13 @@ _STRINGS_SLOT = "var STRINGS = {};"
 _state: dict = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def add_loader(config: MkDocsConfig) -> MkDocsConfig:
     if LOADER not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(LOADER)
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def load(config: MkDocsConfig) -> None:
     """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
     if is_nested_build(config):  # the English build re-runs events: read once
         return
@@ -161,7 +160,7 @@ def _macros(config: MkDocsConfig):
     return template_env(config).get_template(TEMPLATE).module
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def place_quizzes(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = quiz_model.markers(markdown)
     rec = record_for(page, config)  # the portal's front matter, not MkDocs' parse of it again
     wanted = (rec.meta if rec is not None else page.meta).get("quiz")
@@ -237,8 +236,7 @@ def _progress_host(site: content_model.Site) -> str | None:
     )
 
 
-@event_priority(-215)  # after every language is built (i18n: -100), before minify_assets (-220)
-def on_post_build(config: MkDocsConfig) -> None:
+def write_strings(config: MkDocsConfig) -> None:
     """The quiz texts into the site's quiz.js (the English build writes the theme's copy again,
     so only after it)."""
     if is_nested_build(config):

@@ -24,7 +24,7 @@ SCRIPT = "assets/javascripts/filter.js"
 TEXT_KEYS = ("what", "where", "how_often", "who", "passed_to", "answer")
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:signals" not in markdown:
         return markdown
     lang = current_language(config)

@@ -30,7 +30,7 @@ def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
     return dict(sorted(groups.items(), key=lambda kv: ["work", "residence"].index(kv[0])))
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:table" not in markdown and "kb:finder" not in markdown:
         return markdown
     lang = current_language(config)

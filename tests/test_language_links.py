@@ -32,14 +32,14 @@ def config(site_url: str, absolute: object = None) -> SimpleNamespace:
 @pytest.mark.parametrize("absolute", [None, False, "false", ""])
 def test_relative_by_default(absolute: object) -> None:
     cfg = config("https://example.org/kb/", absolute)
-    fix_language_links.on_page_context({}, None, cfg, None)
+    fix_language_links.fix_alternates({}, None, cfg, None)
     assert [a["link"] for a in cfg.extra.alternate] == ["x.html", "en/x.html"]
 
 
 @pytest.mark.parametrize("absolute", ["1", "true", True])
 def test_absolute_when_asked(absolute: object) -> None:
     cfg = config("https://example.org/kb/", absolute)
-    fix_language_links.on_page_context({}, None, cfg, None)
+    fix_language_links.fix_alternates({}, None, cfg, None)
     assert [a["link"] for a in cfg.extra.alternate] == [
         "https://example.org/kb/x.html",
         "https://example.org/kb/en/x.html",
