@@ -34,31 +34,35 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-import branding
-import fix_language_links
-import judge_pages
-import keep_html
-import lang_sitemaps
-import minify_assets
-import offline_copy
-import order_nav
-import page_links
-import polish_headings
-import purge_css
-import render_calendar
-import render_charts
-import render_facts
-import render_glossary
-import render_news
-import render_quizzes
-import render_signals
-import render_tables
-import split_search_index
-import validate_content
-import write_feeds
 from mkdocs.plugins import event_priority
 
-import site_language
+from steps import (
+    branding,
+    fix_language_links,
+    judge_pages,
+    keep_html,
+    order_nav,
+    page_links,
+    polish_headings,
+    render_calendar,
+    render_charts,
+    render_facts,
+    render_glossary,
+    render_news,
+    render_quizzes,
+    render_signals,
+    render_tables,
+    site_language,
+    validate_content,
+)
+from steps.output import (
+    lang_sitemaps,
+    minify_assets,
+    offline_copy,
+    purge_css,
+    split_search_index,
+    write_feeds,
+)
 
 __all__ = ["PLACES", "STEPS", "Place", "hooks", "only"]
 
@@ -76,9 +80,9 @@ STEPS: dict[str, list[Step]] = {
     ],
     "pre_build": [
         ("check", validate_content.check),  # every content problem, before anything is written
-        ("quizzes", render_quizzes.load),
-        ("charts", render_charts.load),
-        ("glossary", render_glossary.load),
+        ("read quizzes", render_quizzes.load),
+        ("read figures", render_charts.load),
+        ("read glossary", render_glossary.load),
     ],
     "env": [
         ("404 globals", lang_sitemaps.not_found_globals),

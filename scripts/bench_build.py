@@ -40,7 +40,7 @@ SECTION_PAGES = {"index.md", "index.en.md"}
 # The plain build's one hook file: the portal's menu step alone (hooks/adapter.py's ``only``).
 MENU_ONLY = """\
 import adapter
-import order_nav
+from steps import order_nav
 
 globals().update(adapter.hooks(adapter.only(order_nav)))
 """

@@ -1,17 +1,17 @@
-"""The hooks' HTML boxes that skip Markdown (hooks/keep_html.py) come out as Markdown would write them."""
+"""The hooks' HTML boxes that skip Markdown (hooks/steps/keep_html.py) come out as Markdown would write them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import SimpleNamespace
 
-import keep_html
 import markdown
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from page_data import KEEP_CLOSE, KEEP_OPEN, keep
+from steps import keep_html
+from steps.page_data import KEEP_CLOSE, KEEP_OPEN, keep
 
 ROOT = Path(__file__).resolve().parent.parent
 BOX = '<section class="kb-box" aria-labelledby="kb-x">\n<h2 id="kb-x">Feiten &amp; data</h2>\n<p>Een <a href="a.html">link</a></p>\n</section>'

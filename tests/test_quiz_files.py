@@ -29,7 +29,8 @@ QUIZ_STEPS = """\
 import sys
 
 sys.path.insert(0, {hooks!r})
-import adapter, render_quizzes, validate_content
+import adapter
+from steps import render_quizzes, validate_content
 
 globals().update(adapter.hooks(adapter.only(validate_content, render_quizzes)))
 """

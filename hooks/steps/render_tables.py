@@ -13,8 +13,8 @@ from mkdocs.utils import get_relative_url
 
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import Linker, keeping, labels, render_macro, site_for
-from site_language import current_language
+from steps.page_data import Linker, keeping, labels, render_macro, site_for
+from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_tables.html"
 TABLES = {"statuses": "status"}

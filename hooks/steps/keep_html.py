@@ -20,7 +20,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
+from steps.page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
 
 _EDGE = re.compile(f"^{re.escape(KEEP_OPEN)}\n|\n{re.escape(KEEP_CLOSE)}$", re.M)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
@@ -106,7 +106,7 @@ def put_back(html: str, page, config: MkDocsConfig, files) -> str:
     if len(put_back) != len(kept):  # Markdown dropped or moved a slot: never lose a box silently
         raise PluginError(
             f"{page.file.src_uri}: {len(kept) - len(put_back)} of the page's boxes (fact box, "
-            "table, list) did not come back after Markdown (hooks/keep_html.py). This is a "
+            "table, list) did not come back after Markdown (hooks/steps/keep_html.py). This is a "
             "fault of the portal, not of the page: please report it with this page."
         )
     return html

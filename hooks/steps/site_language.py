@@ -67,7 +67,7 @@ PRINT_SLOT = "var WORDS = {}; // kb:print-words"
 
 def print_words() -> dict[str, dict[str, str]]:
     """What print.js writes on every printed sheet, per language (hooks/content_strings.yml)."""
-    from page_data import labels  # page_data reads the current language from here
+    from steps.page_data import labels  # page_data reads the current language from here
 
     return {
         lang: {"printed": labels(lang)["printed_on"], "sheet": labels(lang)["print_sheet"]}
@@ -78,7 +78,7 @@ def print_words() -> dict[str, dict[str, str]]:
 def write_print_words(config: MkDocsConfig) -> None:
     """The printed sheets' words into the site's print.js (each language's build writes the
     theme's copy again, so only after the last)."""
-    from page_data import fill_script  # page_data reads the current language from here
+    from steps.page_data import fill_script  # page_data reads the current language from here
 
     if is_nested_build(config):
         return

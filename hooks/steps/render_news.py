@@ -8,7 +8,7 @@ Markers, each on its own line in a page body:
 An update's own page gets its author, topics, the pages it changes and its refresher quizzes
 (its own `refresher:`, and every quiz whose `update:` names it).
 The change history of the pages that updates name is a block of their view (hooks/kb/views.py,
-placed by hooks/render_facts.py). The HTML lives
+placed by hooks/steps/render_facts.py). The HTML lives
 in overrides/hooks/render_news.html.
 """
 
@@ -22,9 +22,9 @@ from mkdocs.utils import get_relative_url
 from kb import languages as kb_languages
 from kb import markers as kb_markers
 from kb import news_model
-from news_view import feed_url, first_outside_fences, labels, tags, view
-from page_data import Linker, keeping, portal_for, record_for, render_macro, site_for
-from site_language import current_language
+from steps.news_view import feed_url, first_outside_fences, labels, tags, view
+from steps.page_data import Linker, keeping, portal_for, record_for, render_macro, site_for
+from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_news.html"
 SCRIPT = "assets/javascripts/filter.js"

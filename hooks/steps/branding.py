@@ -20,8 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from kb import branding_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import labels, render_macro
-from site_language import current_language, is_nested_build
+from steps.page_data import labels, render_macro
+from steps.site_language import current_language, is_nested_build
 
 STYLESHEET = "assets/stylesheets/branding.css"
 TEMPLATE = "hooks/render_branding.html"
@@ -35,7 +35,7 @@ def _branding(config: MkDocsConfig) -> dict:
 def stylesheet(colour: str) -> str:
     """Material's colour variables for a custom primary colour (palette ``primary: custom``)."""
     return (
-        "/* Written by hooks/branding.py from extra.branding.colour in mkdocs.yml. */\n"
+        "/* Written by hooks/steps/branding.py from extra.branding.colour in mkdocs.yml. */\n"
         ':root, [data-md-color-primary="custom"] {\n'
         f"  --md-primary-fg-color: {colour};\n"
         f"  --md-primary-fg-color--light: {colour};\n"

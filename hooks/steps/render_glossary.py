@@ -31,8 +31,8 @@ from mkdocs.exceptions import PluginError
 from kb import glossary_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import keeping, labels, portal_for, template_env
-from site_language import current_language, default_language
+from steps.page_data import keeping, labels, portal_for, template_env
+from steps.site_language import current_language, default_language
 
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
 

@@ -21,8 +21,8 @@ from mkdocs.utils import meta as mkdocs_meta
 from kb import content_model, languages, portal, review, settings, sources, translations
 from kb.problems import Problem
 from kb.project import order
-from page_data import new_portal, portal_for
-from site_language import is_nested_build
+from steps.page_data import new_portal, portal_for
+from steps.site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
 

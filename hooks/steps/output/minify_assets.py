@@ -27,7 +27,7 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 
 from kb.asset_bundle import Bundle, bundle_page, join_css, join_js
-from site_language import is_nested_build
+from steps.site_language import is_nested_build
 
 __all__ = ["bundles", "minify_css", "minify_html", "minify_js"]
 

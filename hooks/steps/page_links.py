@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb import text_policy
-from page_data import Linker
+from steps.page_data import Linker
 
 
 def resolve_links(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

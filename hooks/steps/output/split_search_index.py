@@ -54,8 +54,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from kb import glossary_model
 from kb.search_index_model import FULL_PATH, head_index, space_blocks
-from page_data import portal_for, record_for
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.page_data import portal_for, record_for
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 __all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
 
@@ -72,7 +72,7 @@ FIELDS = {
 }
 INDEX_PATH = "search/search_index.json"
 STEMMING_JS = (
-    Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search_stemming.js"
+    Path(__file__).resolve().parents[3] / "overrides/assets/javascripts/search_stemming.js"
 )
 _CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S

@@ -17,8 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
-from page_data import labels, site_for
-from site_language import current_language
+from steps.page_data import labels, site_for
+from steps.site_language import current_language
 
 LAST = 10_000
 GROUP_SIZE = 40

@@ -19,10 +19,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from kb import kinds, languages, news_model, views
-from news_view import labels as news_labels
-from news_view import tags
-from news_view import view as update_view
-from page_data import (
+from steps.news_view import labels as news_labels
+from steps.news_view import tags
+from steps.news_view import view as update_view
+from steps.page_data import (
     Linker,
     flat,
     format_date,
@@ -34,7 +34,7 @@ from page_data import (
     template_env,
     today,
 )
-from site_language import current_language
+from steps.site_language import current_language
 
 FACTS, NEWS = "hooks/render_facts.html", "hooks/render_news.html"
 TEMPLATE = FACTS

@@ -15,9 +15,9 @@ from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import signals_model
-from news_view import labels
-from page_data import keeping, portal_for, render_macro
-from site_language import current_language
+from steps.news_view import labels
+from steps.page_data import keeping, portal_for, render_macro
+from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_signals.html"
 SCRIPT = "assets/javascripts/filter.js"

@@ -7,7 +7,7 @@ pages that show a quiz (Material's extra_javascript would load them on every pag
 page neither is linked: quiz-loader.js finds them next to itself (never from an address in the page,
 which an editor could write) and fetches them when a quiz comes near the viewport or is first used (quiz.css also
 in a ``<noscript>`` link, for readers without JavaScript) (issue 16: bytes and blocking time of a first load). The quizzes
-and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
+and the markers are checked before the build by hooks/steps/validate_content.py (quiz_model.check).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +24,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, languages, quiz_model
-from page_data import (
+from steps.page_data import (
+    STRINGS_DIR,
     fill_script,
     flat,
     keep,
@@ -35,11 +35,11 @@ from page_data import (
     strings_file,
     template_env,
 )
-from site_language import current_language, is_nested_build
+from steps.site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
 TEMPLATE = "hooks/render_quizzes.html"
-STRINGS = Path(__file__).parent / "ui_strings.yml"
+STRINGS = STRINGS_DIR / "ui_strings.yml"
 CSS, JS, PROGRESS_JS = (
     "assets/stylesheets/quiz.css",
     "assets/javascripts/quiz.js",
@@ -72,7 +72,7 @@ def add_loader(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def load(config: MkDocsConfig) -> None:
-    """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
+    """Read the quizzes once per build (hooks/steps/validate_content.py has checked them already)."""
     if is_nested_build(config):  # the English build re-runs events: read once
         return
     _state.update(
@@ -191,7 +191,7 @@ def place_quizzes(markdown: str, page: Page, config: MkDocsConfig, files: Files)
         else:
             head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)
-        # A finished box: Markdown need not parse it (hooks/keep_html.py; the same HTML).
+        # A finished box: Markdown need not parse it (hooks/steps/keep_html.py; the same HTML).
         lines[number - 1] = "\n" + keep(flat(html)) + "\n"
     return "\n".join(lines)
 

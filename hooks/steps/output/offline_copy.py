@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from page_data import labels
-from site_language import current_language
+from steps.page_data import labels
+from steps.site_language import current_language
 
 
 def saved_text(context, page, config: MkDocsConfig, nav):

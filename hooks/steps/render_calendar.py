@@ -23,9 +23,9 @@ from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import meetings_model
-from news_view import labels
-from page_data import format_date, keeping, portal_for, render_macro, today
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.news_view import labels
+from steps.page_data import format_date, keeping, portal_for, render_macro, today
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "hooks/render_calendar.html"
 

@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 
 from kb import markers as kb_markers
 from kb.figures_model import Chart
-from page_data import keeping, labels, portal_for, template_env
-from site_language import current_language, languages
+from steps.page_data import keeping, labels, portal_for, template_env
+from steps.site_language import current_language, languages
 
 __all__ = ["render_chart", "replace_markers"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from kb.css_purge_model import Usage, custom_properties_read, purge, words_in_script
-from site_language import is_nested_build
+from steps.site_language import is_nested_build
 
 _SHEET = re.compile(r"assets/stylesheets/((?:main|palette)\.[0-9a-f]+)\.min\.css")
 _usage = Usage()

@@ -19,12 +19,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import split_search_index
 from mkdocs.config.defaults import MkDocsConfig
 
 from kb import languages as kb_languages
-from page_data import labels
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.output import split_search_index
+from steps.page_data import labels
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
 EMPTY_SITEMAP = (

@@ -28,9 +28,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from kb import news_model
-from news_view import feed_path, feed_url, labels, root, tags
-from page_data import format_date, site_for
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.news_view import feed_path, feed_url, labels, root, tags
+from steps.page_data import format_date, site_for
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "write_feeds.html"
 UPDATES_PAGE = "news/index.md"
