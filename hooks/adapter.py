@@ -161,7 +161,12 @@ PLACES: dict[str, Place] = {
         "offline, 0, read neither)",
     ),
     "pre_build": Place(0, (), "no plugin has this event"),
-    "env": Place(-50, ("i18n",), "after i18n (0) has set up the environment its templates need"),
+    "env": Place(
+        -50,
+        ("i18n",),
+        "after i18n (0), as before the adapter; neither reads what the other adds (i18n a Jinja "
+        "extension, the step the 404 page's globals)",
+    ),
     "nav": Place(-150, ("i18n",), "after i18n (-100) has built this language's menu"),
     "page_markdown": Place(
         0,
