@@ -10,7 +10,7 @@ Lighthouse 12.8.2 (npm, pinned in package.json) drives Debian's chromium (CHROME
 /usr/bin/chromium). No audit is skipped: the portal is built for the address the local server
 has (``SITE_URL`` and ``ABSOLUTE_ALTERNATES=1``, as a hosted build would be), so its
 ``<link rel="alternate" hreflang>`` are absolute, as the audit ``hreflang`` requires (a build for
-file:// keeps them relative; hooks/fix_language_links.py). With ``--site``, build it that way.
+file:// keeps them relative; hooks/steps/fix_language_links.py). With ``--site``, build it that way.
 
 The local server (``StaticServer``) sends text files gzip-compressed and with cache headers, as a
 real static host does; ``python -m http.server`` sends neither, which caps mobile performance.

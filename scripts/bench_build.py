@@ -10,8 +10,8 @@ quizzes stay as they are) is copied N times into a temp dir: copy k of ``statuse
 no two pages have the same text (the content check keeps its results per text; identical copies
 would be checked for free and make the benchmark lie). Two configurations are built from the same tree:
 - **portal**: the project's mkdocs.yml as it is (hooks, templates, strict);
-- **plain**: the same mkdocs.yml without the theme overrides and without the hooks except
-  ``hooks/order_nav.py``, which makes the menu: plain Material + search + i18n + offline with
+- **plain**: the same mkdocs.yml without the theme overrides and without the steps except the
+  menu's (``order_nav``, through ``hooks/adapter.py``'s ``only``): plain Material + search + i18n + offline with
   the SAME content, the SAME menu (long sections in groups) and the SAME strictness (--strict);
   the hooks' markers stay HTML comments. So portal/plain is what the other hooks cost.
 Jobs run round-robin in one process tree (portal 1, plain 1, portal 10, …), so ratios come from
@@ -37,6 +37,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 COPY = ["mkdocs.yml", "hooks", "overrides", "content", "quizzes"]
 SECTION_PAGES = {"index.md", "index.en.md"}
+# The plain build's one hook file: the portal's menu step alone (hooks/adapter.py's ``only``).
+MENU_ONLY = """\
+import adapter
+from steps import order_nav
+
+globals().update(adapter.hooks(adapter.only(order_nav)))
+"""
 
 
 def make_tree(base: Path, size: int) -> Path:
@@ -78,10 +85,11 @@ def make_tree(base: Path, size: int) -> Path:
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     plain = re.sub(
         r"^hooks:\n(?:[ \t]+[-#].*\n|[ \t]*\n)+",
-        "hooks:\n  - hooks/order_nav.py\n",
+        "hooks:\n  - hooks/menu_only.py\n",
         config,
         flags=re.M,
     )
+    (tree / "hooks" / "menu_only.py").write_text(MENU_ONLY, encoding="utf-8")
     plain = re.sub(r"^\s*custom_dir:.*\n", "", plain, flags=re.M)
     (tree / "mkdocs-plain.yml").write_text(plain, encoding="utf-8")
     return tree

@@ -5,7 +5,7 @@
     .venv/bin/python scripts/bench_search.py -v              # also every query's top 3
 
 The queries are tests/search_queries.yml. Each language's index (search/search_index.json and
-en/search/search_index.json, written by hooks/split_search_index.py) is rebuilt with Python's
+en/search/search_index.json, written by hooks/steps/output/split_search_index.py) is rebuilt with Python's
 ``lunr`` the way Material's search worker builds it in the browser, with our stemming patch:
 - tokens: the text between HTML tags, split on the index's ``separator``, lower case;
 - pipeline: the language's stop words (read from Material's lunr-languages file), then the

@@ -19,9 +19,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
-from validate_content import collect_problems, reports  # noqa: E402
 
 from kb import editions  # noqa: E402
+from steps.validate_content import collect_problems, reports  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-import render_glossary
 import yaml
 
 from kb import content_model, readability, schema_registry, sources, text_policy
+from steps import render_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from axe_check import violations
 from content_index import ROOT
 from kb import meetings_model
-from page_data import today
+from steps.page_data import today
 
 LANGS = ("nl", "en")
 MEETINGS, PROBLEMS = meetings_model.load(ROOT)

@@ -18,9 +18,8 @@ from axe_check import violations
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from render_charts import replace_markers  # noqa: E402
-
 from kb.figures_model import load_figures  # noqa: E402
+from steps.render_charts import replace_markers  # noqa: E402
 
 FIGURES = ROOT / "content" / "_data" / "figures.yml"
 CHARTS = {c["id"]: c for c in yaml.safe_load(FIGURES.read_text(encoding="utf-8"))["charts"]}

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from test_build_errors import CASES, copy_project, exact_message, write_case
-from validate_content import collect_problems
+
+from steps.validate_content import collect_problems
 
 EXACT = [case for case in CASES["cases"] if "exact" in case]
 

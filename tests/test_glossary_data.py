@@ -234,7 +234,7 @@ class TestWrappingTerms:
     }
 
     def wrap(self, html: str) -> str:
-        import render_glossary
+        from steps import render_glossary
 
         return render_glossary.wrap_terms(html, self.TITLES)
 
@@ -283,7 +283,7 @@ class TestWrappingTerms:
 
     def test_links_to_a_page_are_relative_to_the_glossary_page(self) -> None:
         """The 'more about' link works wherever the glossary page is and in both languages."""
-        import render_glossary
+        from steps import render_glossary
 
         assert (
             render_glossary.page_link("statuses/ibo.md", "woordenlijst.md") == "statuses/ibo.html"

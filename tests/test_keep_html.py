@@ -1,17 +1,17 @@
-"""The hooks' HTML boxes that skip Markdown (hooks/keep_html.py) come out as Markdown would write them."""
+"""The hooks' HTML boxes that skip Markdown (hooks/steps/keep_html.py) come out as Markdown would write them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import SimpleNamespace
 
-import keep_html
 import markdown
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from page_data import KEEP_CLOSE, KEEP_OPEN, keep
+from steps import keep_html
+from steps.page_data import KEEP_CLOSE, KEEP_OPEN, keep
 
 ROOT = Path(__file__).resolve().parent.parent
 BOX = '<section class="kb-box" aria-labelledby="kb-x">\n<h2 id="kb-x">Feiten &amp; data</h2>\n<p>Een <a href="a.html">link</a></p>\n</section>'
@@ -30,9 +30,9 @@ def _page() -> SimpleNamespace:
 
 def _through_hook(text: str, md: markdown.Markdown) -> tuple[str, SimpleNamespace]:
     page = _page()
-    source = keep_html.on_page_markdown(text, page, None, None)
+    source = keep_html.take_out(text, page, None, None)
     md.reset()
-    html = keep_html.on_page_content(md.convert(source), page, None, None)
+    html = keep_html.put_back(md.convert(source), page, None, None)
     return html, page
 
 
@@ -70,21 +70,17 @@ def test_the_html_is_what_markdown_writes(text: str) -> None:
 
 def test_a_kept_box_is_not_parsed_and_its_ids_stay_link_targets() -> None:
     page = _page()
-    source = keep_html.on_page_markdown(f"# Titel\n\n{keep(BOX)}\n", page, None, None)
+    source = keep_html.take_out(f"# Titel\n\n{keep(BOX)}\n", page, None, None)
     assert "<section" not in source  # Markdown gets a one-line comment instead
-    html = keep_html.on_page_content(
-        f"<h1>Titel</h1>\n{source.split(chr(10))[-2]}", page, None, None
-    )
+    html = keep_html.put_back(f"<h1>Titel</h1>\n{source.split(chr(10))[-2]}", page, None, None)
     assert BOX in html
     assert page.present_anchor_ids == {"intro", "kb-x"}
 
 
 def test_markdown_without_boxes_is_left_alone() -> None:
     page = _page()
-    assert (
-        keep_html.on_page_markdown("# Titel\n\nTekst.\n", page, None, None) == "# Titel\n\nTekst.\n"
-    )
-    assert keep_html.on_page_content("<p>x</p>", page, None, None) == "<p>x</p>"
+    assert keep_html.take_out("# Titel\n\nTekst.\n", page, None, None) == "# Titel\n\nTekst.\n"
+    assert keep_html.put_back("<p>x</p>", page, None, None) == "<p>x</p>"
 
 
 def test_a_box_that_does_not_come_back_stops_the_build() -> None:
@@ -93,6 +89,6 @@ def test_a_box_that_does_not_come_back_stops_the_build() -> None:
     page = SimpleNamespace(
         present_anchor_ids=set(), file=SimpleNamespace(src_uri="statuses/ibo.md")
     )
-    keep_html.on_page_markdown(f"# Titel\n\n{keep(BOX)}\n", page, None, None)
+    keep_html.take_out(f"# Titel\n\n{keep(BOX)}\n", page, None, None)
     with pytest.raises(PluginError, match=r"^statuses/ibo\.md: 1 of the page's boxes"):
-        keep_html.on_page_content("<h1>Titel</h1>\n", page, None, None)
+        keep_html.put_back("<h1>Titel</h1>\n", page, None, None)

@@ -246,7 +246,7 @@ MACROS.update({"mentioned_in": "mentioned_in", "region": "region", "sources": "s
 
 def _render(tmp_path: Path, block: str, page: content_model.Page, site) -> str:
     """The block ``block`` of ``page``'s view through its macro in hooks/render_facts.html and
-    the view the registry names for its kind, as the build places it (hooks/render_facts.py),
+    the view the registry names for its kind, as the build places it (hooks/steps/render_facts.py),
     with links as ``<slug>.html``; "" when the view has no such block."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([tmp_path / "templates", ROOT / "overrides"]),

@@ -1,4 +1,4 @@
-"""Our scripts and style sheets are served without comments and indentation (hooks/minify_assets.py),
+"""Our scripts and style sheets are served without comments and indentation (hooks/steps/output/minify_assets.py),
 and lose nothing else: every line of code stays whole and the scripts still parse."""
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from minify_assets import minify_css, minify_html, minify_js  # noqa: E402
-
 from kb.asset_bundle import Bundle, bundle_page, join_css, join_js  # noqa: E402
+from steps.output.minify_assets import minify_css, minify_html, minify_js  # noqa: E402
 
 SCRIPTS = sorted((ROOT / "overrides/assets/javascripts").glob("*.js"))
 SHEETS = sorted((ROOT / "overrides/assets/stylesheets").glob("*.css"))

@@ -24,6 +24,16 @@ from kb import content_model, quiz_model  # noqa: E402
 from kb.project import Project, check_project  # noqa: E402
 
 CASES = sorted(FIXTURES.glob("*.yml"))
+# The hook file of a tiny site: the portal's check and quiz steps alone, in the build's order.
+QUIZ_STEPS = """\
+import sys
+
+sys.path.insert(0, {hooks!r})
+import adapter
+from steps import render_quizzes, validate_content
+
+globals().update(adapter.hooks(adapter.only(validate_content, render_quizzes)))
+"""
 QUESTION = """\
   - id: rol-{n}
     type: true-false
@@ -44,8 +54,8 @@ def expected(case: Path) -> str:
 
 
 def tiny_site(tmp_path: Path, quizzes: dict[str, str], pages: dict[str, str] | None = None) -> Path:
-    """A small project: the fixture pages, the given quizzes, the portal's validation and quiz
-    hooks and its theme."""
+    """A small project: the fixture pages, the given quizzes, the portal's check and quiz steps
+    and its theme."""
     shutil.copytree(FIXTURES / "content", tmp_path / "content")
     for name, text in (pages or {}).items():
         (tmp_path / "content" / name).write_text(text, encoding="utf-8")
@@ -58,11 +68,9 @@ def tiny_site(tmp_path: Path, quizzes: dict[str, str], pages: dict[str, str] | N
         "use_directory_urls": False,
         "exclude_docs": "_data/\n",
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "nl"},
-        "hooks": [
-            str(ROOT / "hooks" / "validate_content.py"),
-            str(ROOT / "hooks" / "render_quizzes.py"),
-        ],
+        "hooks": [str(tmp_path / "quiz_steps.py")],
     }
+    (tmp_path / "quiz_steps.py").write_text(QUIZ_STEPS.format(hooks=str(ROOT / "hooks")))
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return tmp_path
 

@@ -1,4 +1,4 @@
-"""The MkDocs adapter's placing of a page's view (hooks/render_facts.py) in its Markdown: the boxes
+"""The MkDocs adapter's placing of a page's view (hooks/steps/render_facts.py) in its Markdown: the boxes
 under the title and before the quiz, each run of them one finished box, and a page without boxes
 left as it is. The views themselves are tested without MkDocs in tests/test_views.py."""
 
@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-import render_facts
 from test_views import BODY, STATUS, update, view_of, write
 
-import page_data
 from kb import views
+from steps import page_data, render_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 

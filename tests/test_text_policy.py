@@ -262,7 +262,7 @@ class TestBrowserReading:
 
     def test_a_term_inside_an_attribute_stays_text(self) -> None:
         """The glossary wraps the term in the text, not the one in the title attribute."""
-        from render_glossary import wrap_terms
+        from steps.render_glossary import wrap_terms
 
         html = '<p><span title="x > IBO <img src=x onerror=alert(1)> y">IBO</span></p>'
         out = wrap_terms(html, {"IBO": "Individuele beroepsopleiding"})

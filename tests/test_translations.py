@@ -24,8 +24,8 @@ from test_build_errors import build, copy_project
 
 from content_index import ROOT, labels
 from kb import content_model, languages, review, translations
-from page_data import inline_markdown
 from pages import PAGE_KINDS
+from steps.page_data import inline_markdown
 
 SCRIPT = ROOT / "scripts" / "translations.py"
 TODAY = dt.date(2026, 12, 7)

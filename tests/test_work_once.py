@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import meta as mkdocs_meta
 
 from kb import content_model, schema_registry, sources
-from site_language import current_language
+from steps.site_language import current_language
 
 pytestmark = pytest.mark.build
 

@@ -1,8 +1,9 @@
 """The portal's content pipeline: every kind of content is read, checked and shaped here.
 
 Pure Python with no MkDocs import (tests/test_text_policy.py enforces it), so that the model, its
-schemas and the templates survive a move to another generator. The MkDocs hooks beside this package
-only turn build events into calls to it.
+schemas and the templates survive a move to another generator. The MkDocs adapter beside this
+package (``hooks/adapter.py`` and its steps in ``hooks/steps/``) only turns build events into calls
+to it.
 
 Reading and policy, shared by every kind:
 

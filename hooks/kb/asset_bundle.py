@@ -6,7 +6,7 @@ joined, in their load order: the style sheets in one, the polyfills (which must 
 Material's bundle) in one, and the scripts after Material's bundle in one. A page's own files (the
 filters, the quiz progress, quiz.js) stay apart: only the pages that need them fetch them.
 
-Pure: text in, text out. ``hooks/minify_assets.py`` writes the joined files into the built site
+Pure: text in, text out. ``hooks/steps/output/minify_assets.py`` writes the joined files into the built site
 and rewrites every page with ``bundle_page``.
 """
 

@@ -2,7 +2,7 @@
 check what no schema can see (cross-references, links, language partners).
 
 Pure Python with no MkDocs import, so that the same checks run from `scripts/check_content.py`,
-from the build (hooks/validate_content.py) and from a future generator.
+from the build (hooks/steps/validate_content.py) and from a future generator.
 """
 
 from __future__ import annotations

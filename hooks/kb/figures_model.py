@@ -4,7 +4,7 @@ An editor keeps the numbers in one YAML file (``charts:``, a list; each chart ha
 ``title`` {nl, en}, ``unit`` (text, or {nl, en}), ``rows`` (each a ``label`` {nl, en} and a
 ``value``) and ``source`` {title, publisher, url}). ``load_figures`` gives the charts by id and
 every mistake as a Problem with its line (``hooks/kb/problems.py``). Pure: no MkDocs here;
-``hooks/validate_content.py`` reports the problems, ``hooks/render_charts.py`` draws the charts.
+``hooks/steps/validate_content.py`` reports the problems, ``hooks/steps/render_charts.py`` draws the charts.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The glossary: read content/_data/glossary.yml, check it, and shape it per language.
 
-Pure: no MkDocs here. ``check`` is called by the build (hooks/render_glossary.py, later also
-hooks/validate_content.py) and by tests; every editor mistake is a ``Problem`` that names the
+Pure: no MkDocs here. ``check`` is called by the build (hooks/steps/render_glossary.py, later also
+hooks/steps/validate_content.py) and by tests; every editor mistake is a ``Problem`` that names the
 file, the term, the field and the line.
 """
 

@@ -6,7 +6,7 @@ language (``x.md`` for the default, ``x.en.md``, ``x.fr.md`` for the others) and
 language is written. A new language is a new entry under ``plugins: - i18n: languages:`` (and its
 strings and content), not a change of code.
 
-Pure: no MkDocs import. The build hands the generator's settings to ``use`` (hooks/site_language.py);
+Pure: no MkDocs import. The build hands the generator's settings to ``use`` (hooks/steps/site_language.py);
 scripts and tests get the project's own mkdocs.yml, or pass a path or a plain list themselves.
 """
 

@@ -1,8 +1,8 @@
 """Meetings of the knowledge network: read content/_data/meetings.yml, check it, split it into
 upcoming and past, and write it as iCalendar (RFC 5545) with the `icalendar` library.
 
-Pure Python with no MkDocs import: the build (hooks/render_calendar.py) and `make check` (through
-hooks/validate_content.py) run the same checks. Times are written in the meeting's own zone
+Pure Python with no MkDocs import: the build (hooks/steps/render_calendar.py) and `make check` (through
+hooks/steps/validate_content.py) run the same checks. Times are written in the meeting's own zone
 (Europe/Brussels) with a VTIMEZONE block that every parser reads alike (kb.vtimezone), so a
 calendar application shows 19:30 both in winter (UTC+1) and in summer (UTC+2). A meeting's UID
 comes from its `uid`, so it stays the same on every build and in every file: re-importing updates

@@ -1,8 +1,8 @@
 """Updates of the knowledge network (the `news` kind): check what no schema can see, and shape
 them per language for the updates page, the home page, the feeds and the change history.
 
-Pure Python with no MkDocs import: the build (hooks/render_news.py, hooks/write_feeds.py) and
-`make check` (through hooks/validate_content.py) use the same functions.
+Pure Python with no MkDocs import: the build (hooks/steps/render_news.py, hooks/steps/output/write_feeds.py) and
+`make check` (through hooks/steps/validate_content.py) use the same functions.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ many steps need it (tests/test_work_once.py counts it). Each kind is loaded when
 asked for and kept; the per-kind models do the reading and checking, the Portal only makes sure
 it happens once.
 
-Pure: no MkDocs. The build keeps one Portal per build (hooks/page_data.py ``portal_for``);
+Pure: no MkDocs. The build keeps one Portal per build (hooks/steps/page_data.py ``portal_for``);
 ``make check`` (scripts/check_content.py) makes one too.
 """
 

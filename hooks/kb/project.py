@@ -1,6 +1,6 @@
 """The one check of a whole project: what `make check` runs and what the build runs first.
 
-Pure: the caller (hooks/validate_content.py in the build, scripts/check_content.py for
+Pure: the caller (hooks/steps/validate_content.py in the build, scripts/check_content.py for
 `make check`) reads the settings from mkdocs.yml and passes them in.
 """
 

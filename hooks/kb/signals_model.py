@@ -1,7 +1,7 @@
 """The register of signals: read content/_data/signals.yml, check it, shape it per language.
 
-Pure Python with no MkDocs import; the build (hooks/render_signals.py) and `make check` (through
-hooks/validate_content.py) run the same checks.
+Pure Python with no MkDocs import; the build (hooks/steps/render_signals.py) and `make check` (through
+hooks/steps/validate_content.py) run the same checks.
 """
 
 from __future__ import annotations

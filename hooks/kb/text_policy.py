@@ -137,7 +137,7 @@ ALLOWED_ATTRIBUTES = frozenset(
     ]
 )
 # The one data attribute the portal defines for page bodies: the glossary marks no term inside it
-# (hooks/render_glossary.py). Every other data-* name belongs to the portal's widgets, whose
+# (hooks/steps/render_glossary.py). Every other data-* name belongs to the portal's widgets, whose
 # scripts read them: an editor's value there could steer a script.
 EDITOR_DATA_ATTRIBUTES = frozenset(["data-kb-no-glossary"])
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -145,7 +145,7 @@ _UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 # A page of the portal in front-matter or data text, written from content/ like read_again:
 # statuses/ibo.md or statuses/ibo.md#voorwaarden. The renderer marks it; the build makes it an
-# address relative to the page that shows the text (hooks/page_links.py).
+# address relative to the page that shows the text (hooks/steps/page_links.py).
 PAGE_LINK = re.compile(r"^(?P<path>[a-z0-9][a-z0-9/_.-]*\.md)(?:#(?P<anchor>[A-Za-z0-9_-]+))?$")
 PAGE_SCHEME = "kb-page:"
 

@@ -1,6 +1,6 @@
 """A page's view as data: its blocks, in the order a reader meets them.
 
-The MkDocs adapter (hooks/render_facts.py) places these blocks through the templates in
+The MkDocs adapter (hooks/steps/render_facts.py) places these blocks through the templates in
 overrides/hooks/; nothing here knows HTML, URLs or MkDocs, so the same view serves another
 generator, and a test can read a page's view from a small content tree. Links to other pages
 are page paths (``Ref``); the adapter turns them into addresses.

@@ -1,7 +1,7 @@
 /* Glossary tooltips, set up lazily: nothing happens per term when the page loads (the quizzes'
  * lazy loader is quiz-loader.js).
  *
- * hooks/render_glossary.py writes each term as <abbr class="kb-term" title="name – explanation">
+ * hooks/steps/render_glossary.py writes each term as <abbr class="kb-term" title="name – explanation">
  * (the first of each term with tabindex="0"). Listeners on the document (event delegation) show
  * the explanation when a term in the page's content is hovered, focused or touched; only then is
  * its tooltip element made, with Material's tooltip look (.md-tooltip2, light and dark palette).

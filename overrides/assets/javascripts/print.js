@@ -9,7 +9,7 @@
   "use strict";
 
   // The words of every language of mkdocs.yml, default first, from hooks/content_strings.yml
-  // (printed_on, print_sheet): hooks/site_language.py writes them in after the build.
+  // (printed_on, print_sheet): hooks/steps/site_language.py writes them in after the build.
   var WORDS = {}; // kb:print-words
 
   function language() {

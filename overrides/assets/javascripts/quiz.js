@@ -1,8 +1,8 @@
-/* Self-check quizzes (hooks/render_quizzes.py): check per question or for the whole quiz, feedback,
+/* Self-check quizzes (hooks/steps/render_quizzes.py): check per question or for the whole quiz, feedback,
    solution, retry, a summary and a short history. Results are kept in this browser only if the
    reader chose so (asked once, changeable on the progress page). No dependencies, no requests.
    Each question type has its grader (GRADERS). The parts only this script uses (buttons, marks,
-   results) it makes itself (parts(), tail()), with the texts hooks/render_quizzes.py writes into
+   results) it makes itself (parts(), tail()), with the texts hooks/steps/render_quizzes.py writes into
    STRINGS in the built copy (from hooks/ui_strings.yml): a page does not carry them. */
 (function () {
   "use strict";

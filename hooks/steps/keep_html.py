@@ -19,9 +19,8 @@ import re
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-from page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
+from steps.page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
 
 _EDGE = re.compile(f"^{re.escape(KEEP_OPEN)}\n|\n{re.escape(KEEP_CLOSE)}$", re.M)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
@@ -60,8 +59,7 @@ def _passes_as_is(html: str, before: str, after: str) -> bool:
     )
 
 
-@event_priority(-100)  # after every hook that writes HTML into the Markdown
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
     _kept.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     if KEEP_OPEN not in markdown:
         return markdown
@@ -91,8 +89,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     return text
 
 
-@event_priority(100)  # before every hook and plugin that reads the page's HTML
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def put_back(html: str, page, config: MkDocsConfig, files) -> str:
     kept = _kept.pop(id(page), None)
     if not kept:
         return html
@@ -109,7 +106,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     if len(put_back) != len(kept):  # Markdown dropped or moved a slot: never lose a box silently
         raise PluginError(
             f"{page.file.src_uri}: {len(kept) - len(put_back)} of the page's boxes (fact box, "
-            "table, list) did not come back after Markdown (hooks/keep_html.py). This is a "
+            "table, list) did not come back after Markdown (hooks/steps/keep_html.py). This is a "
             "fault of the portal, not of the page: please report it with this page."
         )
     return html

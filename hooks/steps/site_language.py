@@ -4,9 +4,9 @@ The i18n plugin runs the whole build once per language (Dutch first, then Englis
 its ``on_post_build``). Hooks ask this module which language is current instead of reading the
 plugin's attributes themselves, so that a later change of i18n machinery touches one file.
 
-As a hook (first in mkdocs.yml), it hands the plugin's ``languages:`` settings to the one
-registry of languages, ``kb.languages``, before any check or page reads it: a build of another
-mkdocs.yml (a fixture site in French) gets that file's languages.
+Its step ``use_languages`` (the first of all, hooks/adapter.py) hands the plugin's ``languages:``
+settings to the one registry of languages, ``kb.languages``, before any check or page reads it:
+a build of another mkdocs.yml (a fixture site in French) gets that file's languages.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ import json
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from kb import languages as kb_languages
 
-__all__ = ["current_language", "default_language", "is_nested_build", "languages", "on_config"]
+__all__ = ["current_language", "default_language", "is_nested_build", "languages", "use_languages"]
 
 
 def _plugin(config: MkDocsConfig):
@@ -52,8 +51,7 @@ def is_nested_build(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.building)
 
 
-@event_priority(100)  # before any hook reads a language
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def use_languages(config: MkDocsConfig) -> MkDocsConfig:
     """The languages of this build, from the i18n plugin's settings, in the registry."""
     plugin = _plugin(config)
     if plugin is not None:
@@ -69,7 +67,7 @@ PRINT_SLOT = "var WORDS = {}; // kb:print-words"
 
 def print_words() -> dict[str, dict[str, str]]:
     """What print.js writes on every printed sheet, per language (hooks/content_strings.yml)."""
-    from page_data import labels  # page_data reads the current language from here
+    from steps.page_data import labels  # page_data reads the current language from here
 
     return {
         lang: {"printed": labels(lang)["printed_on"], "sheet": labels(lang)["print_sheet"]}
@@ -77,11 +75,10 @@ def print_words() -> dict[str, dict[str, str]]:
     }
 
 
-@event_priority(-215)  # after every language is built (i18n: -100), before minify_assets (-220)
-def on_post_build(config: MkDocsConfig) -> None:
+def write_print_words(config: MkDocsConfig) -> None:
     """The printed sheets' words into the site's print.js (each language's build writes the
     theme's copy again, so only after the last)."""
-    from page_data import fill_script  # page_data reads the current language from here
+    from steps.page_data import fill_script  # page_data reads the current language from here
 
     if is_nested_build(config):
         return

@@ -17,11 +17,9 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 
-@event_priority(-50)  # after the i18n plugin (50) has written the alternates for this page
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def fix_alternates(context, page, config: MkDocsConfig, nav):
     root = urlsplit(config.site_url or "/").path or "/"
     # The i18n plugin sets the attribute, not the dict item; Jinja reads the attribute.
     for alt in getattr(config.extra, "alternate", None) or []:

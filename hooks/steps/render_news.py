@@ -8,7 +8,7 @@ Markers, each on its own line in a page body:
 An update's own page gets its author, topics, the pages it changes and its refresher quizzes
 (its own `refresher:`, and every quiz whose `update:` names it).
 The change history of the pages that updates name is a block of their view (hooks/kb/views.py,
-placed by hooks/render_facts.py). The HTML lives
+placed by hooks/steps/render_facts.py). The HTML lives
 in overrides/hooks/render_news.html.
 """
 
@@ -17,15 +17,14 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from kb import languages as kb_languages
 from kb import markers as kb_markers
 from kb import news_model
-from news_view import feed_url, first_outside_fences, labels, tags, view
-from page_data import Linker, keeping, portal_for, record_for, render_macro, site_for
-from site_language import current_language
+from steps.news_view import feed_url, first_outside_fences, labels, tags, view
+from steps.page_data import Linker, keeping, portal_for, record_for, render_macro, site_for
+from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_news.html"
 SCRIPT = "assets/javascripts/filter.js"
@@ -118,8 +117,7 @@ def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
     )
 
 
-@event_priority(60)  # before render_facts, so that its "published on" line comes first
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:news" in markdown:
         markdown = kb_markers.replace(markdown, keeping(lambda m: _marker(m, page, config, files)))
     rec = record_for(page, config)

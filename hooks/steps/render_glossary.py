@@ -31,8 +31,8 @@ from mkdocs.exceptions import PluginError
 from kb import glossary_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import keeping, labels, portal_for, template_env
-from site_language import current_language, default_language
+from steps.page_data import keeping, labels, portal_for, template_env
+from steps.site_language import current_language, default_language
 
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
 
@@ -194,13 +194,13 @@ def render_list(
 # --- MkDocs events ------------------------------------------------------------------------------
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def add_script(config: MkDocsConfig) -> MkDocsConfig:
     if SCRIPT not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(SCRIPT)
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def load(config: MkDocsConfig) -> None:
     try:
         _state["terms"] = portal_for(config).glossary()
     except glossary_model.GlossaryError as error:
@@ -218,7 +218,7 @@ def _entries(page, config: MkDocsConfig) -> tuple[str, list[dict[str, Any]]]:
     return lang, terms.get(lang, [])
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:glossary" not in markdown:
         return markdown
     lang, entries = _entries(page, config)
@@ -226,7 +226,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     return kb_markers.replace(markdown, keeping(lambda m: html if m.name == "glossary" else None))
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def add_tooltips(html: str, page, config: MkDocsConfig, files) -> str:
     _, entries = _entries(page, config)
     titles = {name: tooltip(term) for term in entries for name in [term["term"], *term["aliases"]]}
     return wrap_terms(html, titles)

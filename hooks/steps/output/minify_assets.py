@@ -25,10 +25,9 @@ from pathlib import Path
 
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from kb.asset_bundle import Bundle, bundle_page, join_css, join_js
-from site_language import is_nested_build
+from steps.site_language import is_nested_build
 
 __all__ = ["bundles", "minify_css", "minify_html", "minify_js"]
 
@@ -135,8 +134,7 @@ def _write_bundles(config: MkDocsConfig) -> list[Bundle]:
     return written
 
 
-@event_priority(-220)  # after purge_css (-210), which reads our scripts' words as they are
-def on_post_build(config: MkDocsConfig) -> None:
+def minify(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     for path in _own_assets(config):

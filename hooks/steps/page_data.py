@@ -20,9 +20,10 @@ from markupsafe import Markup
 
 from kb import content_model, languages, portal, strings, text_policy
 from kb.project import Project
-from site_language import current_language
+from steps.site_language import current_language
 
 __all__ = [
+    "STRINGS_DIR",
     "Linker",
     "fill_script",
     "format_date",
@@ -42,8 +43,11 @@ __all__ = [
     "today",
 ]
 
-STRINGS = Path(__file__).parent / "content_strings.yml"
-# A hook's finished HTML box in a page's Markdown, between these lines (hooks/keep_html.py); the
+# The portal's own strings files (content_strings.yml, news_strings.yml, ui_strings.yml) are in
+# hooks/, beside the adapter and the package: the steps and the model both name them.
+STRINGS_DIR = Path(__file__).resolve().parents[1]
+STRINGS = STRINGS_DIR / "content_strings.yml"
+# A hook's finished HTML box in a page's Markdown, between these lines (hooks/steps/keep_html.py); the
 # token is new in every process, so that no editor's text can look like them.
 KEEP_TOKEN = secrets.token_hex(4)
 KEEP_OPEN, KEEP_CLOSE = f"<!--kb-keep-{KEEP_TOKEN}-->", f"<!--/kb-keep-{KEEP_TOKEN}-->"
@@ -57,7 +61,7 @@ def flat(html: str) -> str:
 
 
 def keep(html: str) -> str:
-    """``html`` marked as a finished box that Markdown need not parse (hooks/keep_html.py)."""
+    """``html`` marked as a finished box that Markdown need not parse (hooks/steps/keep_html.py)."""
     return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html
 
 
@@ -86,7 +90,7 @@ def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
 
 # Texts of more languages than hooks/ has, in the same shape, from the content: a new language is
 # settings and content, no code (CONTRIBUTING.md, "Add a language"; read and checked by kb.strings).
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = STRINGS_DIR.parent
 
 
 def _merged(ours: Any, more: Any) -> Any:
@@ -99,7 +103,7 @@ def _merged(ours: Any, more: Any) -> Any:
 def strings_file(name: str) -> dict[str, Any]:
     """The strings file ``hooks/<name>`` with the texts that ``content/_data/strings/<name>``
     adds (more languages, in the file's own shape)."""
-    ours = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    ours = yaml.safe_load((STRINGS_DIR / name).read_text(encoding="utf-8"))
     more = strings.extra(PROJECT / "content", PROJECT, name)
     return ours if more is None else _merged(ours, more)
 
@@ -161,7 +165,7 @@ def project_for(config) -> Project:
 
 
 def new_portal(config) -> portal.Portal:
-    """A fresh load of the portal for the build that starts now (hooks/validate_content.py, first
+    """A fresh load of the portal for the build that starts now (hooks/steps/validate_content.py, first
     of all hooks): every later step of this build, in every language, gets this one."""
     _current[:] = [(config, portal.load(project_for(config)))]
     return _current[0][1]

@@ -14,8 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb import text_policy
-from page_data import Linker
+from steps.page_data import Linker
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def resolve_links(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return text_policy.resolve_page_links(html, Linker(page, files))

@@ -51,12 +51,11 @@ from pathlib import Path
 
 from material.plugins.search.plugin import Parser as MaterialSearchParser
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from kb import glossary_model
 from kb.search_index_model import FULL_PATH, head_index, space_blocks
-from page_data import portal_for, record_for
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.page_data import portal_for, record_for
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 __all__ = ["FIELDS", "INDEX_PATH", "PIPELINE", "SEPARATOR"]
 
@@ -73,7 +72,7 @@ FIELDS = {
 }
 INDEX_PATH = "search/search_index.json"
 STEMMING_JS = (
-    Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search_stemming.js"
+    Path(__file__).resolve().parents[3] / "overrides/assets/javascripts/search_stemming.js"
 )
 _CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
@@ -81,7 +80,7 @@ _CONFIG_SCRIPT = re.compile(
 _WORKER = re.compile(r"search\.([0-9a-f]+)\.min\.js$")
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def space_labels(config: MkDocsConfig) -> MkDocsConfig:
     """Labels and values apart in the index (``<dt>Soort</dt><dd>Werk</dd>``: "Soort: Werk")."""
     space_blocks(MaterialSearchParser)
     return config
@@ -106,7 +105,7 @@ def _as_list(value) -> list[str]:
     return [str(value)] if value not in (None, "") else []
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def remember_page(context, page, config: MkDocsConfig, nav):
     """Remember each page's names and whether it is written in the language being built."""
     lang = current_language(config)
     rec = record_for(page, config)  # the portal's front matter (kb.portal), read once per build
@@ -142,7 +141,7 @@ def _json_for_script(data: dict) -> str:
     )
 
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+def point_at_index(output: str, page, config: MkDocsConfig) -> str:
     """Point the page at its language's index (``base``) and at the stemming worker (``search``)."""
     match = _CONFIG_SCRIPT.search(output)
     if not match:
@@ -260,7 +259,7 @@ def _write(site: Path, folder: str, index: dict, with_script: bool) -> None:
 
 
 def _write_worker(site: Path) -> None:
-    """Material's search worker + our stemming, under the name that on_post_page gave the pages."""
+    """Material's search worker + our stemming, under the name that point_at_index gave the pages."""
     for worker in (site / "assets/javascripts/workers").glob("search.*.min.js"):
         if not _WORKER.search(worker.name):
             continue
@@ -271,8 +270,7 @@ def _write_worker(site: Path) -> None:
         )
 
 
-@event_priority(-150)  # after i18n (-100) merged every language and offline (-100) wrote the .js
-def on_post_build(config: MkDocsConfig) -> None:
+def split(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     site = Path(config.site_dir)

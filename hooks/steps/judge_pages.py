@@ -1,6 +1,6 @@
 """The last step of every page: its content judged as Chromium will read it, exactly as published.
 
-The content check (hooks/validate_content.py) judges what an editor wrote, before anything is
+The content check (hooks/steps/validate_content.py) judges what an editor wrote, before anything is
 built. Steps after it change the HTML (the hooks' boxes, the glossary, links, headings), so the
 HTML that is published is judged again here, after all of them (kb.text_policy.published_problems,
 with html5lib): nothing that runs script or loads from another host reaches a page, whichever step
@@ -13,13 +13,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from kb import text_policy
 
 
-@event_priority(-1000)  # after every other hook and plugin that changes the page's HTML
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def judge(html: str, page, config: MkDocsConfig, files) -> str:
     found = text_policy.published_problems(html)
     if not found:
         return html

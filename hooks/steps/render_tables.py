@@ -20,7 +20,7 @@ from kb import eligibility, kinds
 from kb import languages as kb_languages
 from kb import local as kb_local
 from kb import markers as kb_markers
-from page_data import (
+from steps.page_data import (
     Linker,
     format_date,
     keeping,
@@ -28,7 +28,7 @@ from page_data import (
     portal_for,
     render_macro,
 )
-from site_language import current_language
+from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_tables.html"
 TABLES = {"statuses": "status"}
@@ -72,7 +72,7 @@ def _facets(config: MkDocsConfig, lang: str) -> dict[str, str]:
     return {facet: names[facet] for _, _, facet in answers if facet in names}
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if not any(f"kb:{name}" in markdown for name in ("table", "finder", "services")):
         return markdown
     lang = current_language(config)

@@ -14,12 +14,11 @@ would make every page, and the build, grow with the size of the whole section.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
-from page_data import labels, site_for
-from site_language import current_language
+from steps.page_data import labels, site_for
+from steps.site_language import current_language
 
 LAST = 10_000
 GROUP_SIZE = 40
@@ -108,8 +107,7 @@ def _group(section: Section, size: int, words: dict, meta_of) -> None:
     section.children = head + [item for item, _, _ in level]
 
 
-@event_priority(-150)  # after the i18n plugin (-100) has built this language's navigation
-def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
+def order(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
     site = site_for(config)
 
     def meta_of(src: str) -> dict:

@@ -15,16 +15,16 @@ from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import signals_model
-from news_view import labels
-from page_data import keeping, portal_for, render_macro
-from site_language import current_language
+from steps.news_view import labels
+from steps.page_data import keeping, portal_for, render_macro
+from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_signals.html"
 SCRIPT = "assets/javascripts/filter.js"
 TEXT_KEYS = ("what", "where", "how_often", "who", "passed_to", "answer")
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:signals" not in markdown:
         return markdown
     lang = current_language(config)

@@ -7,7 +7,7 @@ pages that show a quiz (Material's extra_javascript would load them on every pag
 page neither is linked: quiz-loader.js finds them next to itself (never from an address in the page,
 which an editor could write) and fetches them when a quiz comes near the viewport or is first used (quiz.css also
 in a ``<noscript>`` link, for readers without JavaScript) (issue 16: bytes and blocking time of a first load). The quizzes
-and the markers are checked before the build by hooks/validate_content.py (quiz_model.check).
+and the markers are checked before the build by hooks/steps/validate_content.py (quiz_model.check).
 """
 
 from __future__ import annotations
@@ -15,18 +15,17 @@ from __future__ import annotations
 import json
 import logging
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, languages, quiz_model
-from page_data import (
+from steps.page_data import (
+    STRINGS_DIR,
     fill_script,
     flat,
     keep,
@@ -36,11 +35,11 @@ from page_data import (
     strings_file,
     template_env,
 )
-from site_language import current_language, is_nested_build
+from steps.site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
 TEMPLATE = "hooks/render_quizzes.html"
-STRINGS = Path(__file__).parent / "ui_strings.yml"
+STRINGS = STRINGS_DIR / "ui_strings.yml"
 CSS, JS, PROGRESS_JS = (
     "assets/stylesheets/quiz.css",
     "assets/javascripts/quiz.js",
@@ -66,14 +65,14 @@ _STRINGS_SLOT = "var STRINGS = {};"
 _state: dict = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def add_loader(config: MkDocsConfig) -> MkDocsConfig:
     if LOADER not in [str(script) for script in config.extra_javascript]:
         config.extra_javascript.append(LOADER)
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Read the quizzes once per build (hooks/validate_content.py has checked them already)."""
+def load(config: MkDocsConfig) -> None:
+    """Read the quizzes once per build (hooks/steps/validate_content.py has checked them already)."""
     if is_nested_build(config):  # the English build re-runs events: read once
         return
     _state.update(
@@ -161,7 +160,7 @@ def _macros(config: MkDocsConfig):
     return template_env(config).get_template(TEMPLATE).module
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def place_quizzes(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = quiz_model.markers(markdown)
     rec = record_for(page, config)  # the portal's front matter, not MkDocs' parse of it again
     wanted = (rec.meta if rec is not None else page.meta).get("quiz")
@@ -192,7 +191,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         else:
             head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)
-        # A finished box: Markdown need not parse it (hooks/keep_html.py; the same HTML).
+        # A finished box: Markdown need not parse it (hooks/steps/keep_html.py; the same HTML).
         lines[number - 1] = "\n" + keep(flat(html)) + "\n"
     return "\n".join(lines)
 
@@ -237,8 +236,7 @@ def _progress_host(site: content_model.Site) -> str | None:
     )
 
 
-@event_priority(-215)  # after every language is built (i18n: -100), before minify_assets (-220)
-def on_post_build(config: MkDocsConfig) -> None:
+def write_strings(config: MkDocsConfig) -> None:
     """The quiz texts into the site's quiz.js (the English build writes the theme's copy again,
     so only after it)."""
     if is_nested_build(config):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from page_data import labels
-from site_language import current_language
+from steps.page_data import labels
+from steps.site_language import current_language
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def saved_text(context, page, config: MkDocsConfig, nav):
     context["kb_offline_text"] = labels(current_language(config))["offline_saved"]
     return context

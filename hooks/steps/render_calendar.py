@@ -19,14 +19,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import meetings_model
-from news_view import labels
-from page_data import format_date, keeping, portal_for, render_macro, today
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.news_view import labels
+from steps.page_data import format_date, keeping, portal_for, render_macro, today
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "hooks/render_calendar.html"
 
@@ -82,7 +81,7 @@ def _view(
     }
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:calendar" not in markdown:
         return markdown
     lang = current_language(config)
@@ -116,8 +115,7 @@ def _ics_labels(lang: str) -> dict[str, str]:
     }
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
-def on_post_build(config: MkDocsConfig) -> None:
+def write_calendars(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     meetings = _meetings(config)

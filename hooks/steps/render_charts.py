@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 
 from kb import markers as kb_markers
 from kb.figures_model import Chart
-from page_data import keeping, labels, portal_for, template_env
-from site_language import current_language, languages
+from steps.page_data import keeping, labels, portal_for, template_env
+from steps.site_language import current_language, languages
 
 __all__ = ["render_chart", "replace_markers"]
 
@@ -75,7 +75,7 @@ def replace_markers(markdown: str, render) -> str:
 _state: dict[str, Any] = {"charts": {}, "problems": []}
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def load(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     path = Path(config.docs_dir) / "_data" / "figures.yml"
     rel = (
@@ -92,7 +92,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state["charts"], _state["problems"], _state["rel"] = charts, [], rel
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:chart" not in markdown:
         return markdown
     lang = current_language(config)

@@ -4,7 +4,7 @@ reflection, the quiz), which then join the page contents like a Markdown heading
 
 Python-Markdown's toc extension takes one ``permalink_title`` for the whole site and also adds
 a "¶" link to the h1, which screen readers then read as part of the page title. It never sees
-the hooks' boxes (they pass Markdown as finished HTML, hooks/keep_html.py), so their headings
+the hooks' boxes (they pass Markdown as finished HTML, hooks/steps/keep_html.py), so their headings
 had no link and were missing from Material's page contents (issue 26, point 5). Their ids stay
 the language-neutral ``kb-…`` ones, so the language switch keeps the reader's place; a heading
 without an id (an exercise's title) gets one made as Markdown makes it, and its link, but stays
@@ -21,8 +21,8 @@ from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import get_toc
 
-from page_data import labels, record_for
-from site_language import current_language
+from steps.page_data import labels, record_for
+from steps.site_language import current_language
 
 # Kinds whose hook-made headings get links and join the page contents (the others keep their
 # boxes out of it for now: each entry adds to every first load of that kind).
@@ -80,7 +80,7 @@ def link_headings(html: str, page, links: bool = True) -> str:
     return linked if links else html
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def polish(html: str, page, config: MkDocsConfig, files) -> str:
     record = record_for(page, config)
     if record is not None and record.kind in LINKED_KINDS | LISTED_KINDS:
         html = link_headings(html, page, links=record.kind in LINKED_KINDS)

@@ -17,10 +17,9 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from kb.css_purge_model import Usage, custom_properties_read, purge, words_in_script
-from site_language import is_nested_build
+from steps.site_language import is_nested_build
 
 _SHEET = re.compile(r"assets/stylesheets/((?:main|palette)\.[0-9a-f]+)\.min\.css")
 _usage = Usage()
@@ -45,7 +44,7 @@ def _inputs_digest(config: MkDocsConfig) -> str:
     return digest.hexdigest()[:8]
 
 
-def on_config(config: MkDocsConfig):
+def start(config: MkDocsConfig):
     if not is_nested_build(config):
         _usage.classes.clear()
         _usage.colors.clear()
@@ -60,15 +59,12 @@ def with_purged_sheets(html: str) -> str:
     )
 
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+def note_usage(output: str, page, config: MkDocsConfig) -> str:
     _usage.add_html(output)
     return with_purged_sheets(output)
 
 
-@event_priority(
-    -210
-)  # after every language is built (i18n: -100) and its 404 page (lang_sitemaps: -200)
-def on_post_build(config: MkDocsConfig) -> None:
+def write_sheets(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     site = Path(config.site_dir)

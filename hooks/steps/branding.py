@@ -16,13 +16,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from kb import branding_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from page_data import labels, render_macro
-from site_language import current_language, is_nested_build
+from steps.page_data import labels, render_macro
+from steps.site_language import current_language, is_nested_build
 
 STYLESHEET = "assets/stylesheets/branding.css"
 TEMPLATE = "hooks/render_branding.html"
@@ -36,7 +35,7 @@ def _branding(config: MkDocsConfig) -> dict:
 def stylesheet(colour: str) -> str:
     """Material's colour variables for a custom primary colour (palette ``primary: custom``)."""
     return (
-        "/* Written by hooks/branding.py from extra.branding.colour in mkdocs.yml. */\n"
+        "/* Written by hooks/steps/branding.py from extra.branding.colour in mkdocs.yml. */\n"
         ':root, [data-md-color-primary="custom"] {\n'
         f"  --md-primary-fg-color: {colour};\n"
         f"  --md-primary-fg-color--light: {colour};\n"
@@ -47,8 +46,7 @@ def stylesheet(colour: str) -> str:
     )
 
 
-@event_priority(10)  # before the i18n plugin (-100) copies site names per language
-def on_config(config: MkDocsConfig):
+def configure(config: MkDocsConfig):
     branding = _branding(config)
     names = branding.get("name")
     if isinstance(names, dict):
@@ -67,7 +65,7 @@ def on_config(config: MkDocsConfig):
     return config
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def contact_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     """``<!-- kb:contact -->`` outside code fences -> the contact details."""
     if "kb:contact" not in markdown:
         return markdown
@@ -82,7 +80,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     return kb_markers.replace(markdown, replace)
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def report_link(context, page, config: MkDocsConfig, nav):
     branding = _branding(config)
     if not branding.get("report") and not branding.get("contact"):
         return context
@@ -102,8 +100,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
+def write_colour_sheet(config: MkDocsConfig) -> None:
     colour = _branding(config).get("colour")
     if is_nested_build(config) or not isinstance(colour, str):
         return

@@ -10,7 +10,7 @@ The i18n plugin also lets the last-built language overwrite ``404.html`` (static
 the default language's page stays at ``404.html`` and each other language's goes to
 ``<lang>/404.html`` (a host that can pick a 404 page per folder shows it under ``/<lang>/``).
 Both point at their language's search index and stemming worker, as every other page does
-(``split_search_index.on_post_page``). Their links start from the path of ``site_url``
+(``split_search_index.point_at_index``). Their links start from the path of ``site_url``
 (see overrides/404.html).
 """
 
@@ -19,13 +19,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import split_search_index
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from kb import languages as kb_languages
-from page_data import labels
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.output import split_search_index
+from steps.page_data import labels
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
 EMPTY_SITEMAP = (
@@ -34,7 +33,7 @@ EMPTY_SITEMAP = (
 )
 
 
-def on_env(env, config: MkDocsConfig, files):
+def not_found_globals(env, config: MkDocsConfig, files):
     """What overrides/404.html says, for every language (it has no page, so no page data):
     ``kb_languages`` (code, name, dir, the address of its home page) and ``kb_labels``."""
     env.globals["kb_languages"] = [
@@ -51,13 +50,13 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 class _NotFoundPage:
-    """What ``split_search_index.on_post_page`` reads of a page: its address from the root."""
+    """What ``split_search_index.point_at_index`` reads of a page: its address from the root."""
 
     def __init__(self, lang: str, default: str) -> None:
         self.url = "404.html" if lang == default else f"{lang}/404.html"
 
 
-def on_pre_template(template, template_name: str, config: MkDocsConfig):
+def not_found_language_links(template, template_name: str, config: MkDocsConfig):
     """A 404 page has no translation: its language links lead to each language's home page.
 
     (Without this they keep the links of the last page the i18n plugin rendered.)"""
@@ -69,17 +68,16 @@ def on_pre_template(template, template_name: str, config: MkDocsConfig):
     return template
 
 
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig):
+def keep_not_found_page(output_content: str, template_name: str, config: MkDocsConfig):
     if template_name != "404.html":
         return output_content
     lang, default = current_language(config), default_language(config)
     page = _NotFoundPage(lang, default)
-    _not_found[lang] = split_search_index.on_post_page(output_content, page, config)
+    _not_found[lang] = split_search_index.point_at_index(output_content, page, config)
     return _not_found.get(default, _not_found[lang])
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
-def on_post_build(config: MkDocsConfig) -> None:
+def write(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     site = Path(config.site_dir)

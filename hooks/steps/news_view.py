@@ -1,7 +1,7 @@
 """What the news hooks share: labels, the feed's address, and an update as a template sees it.
 
-Not a hook itself: hooks/render_news.py, hooks/render_facts.py (a page's change history) and
-hooks/write_feeds.py use it.
+Not a hook itself: hooks/steps/render_news.py, hooks/steps/render_facts.py (a page's change history) and
+hooks/steps/output/write_feeds.py use it.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from mkdocs.utils import get_relative_url
 from kb import languages as kb_languages
 from kb import markers as kb_markers
 from kb import news_model
-from page_data import Linker, format_date, in_language
-from site_language import current_language, default_language
+from steps.page_data import STRINGS_DIR, Linker, format_date, in_language
+from steps.site_language import current_language, default_language
 
 __all__ = ["feed_path", "feed_url", "first_outside_fences", "labels", "root", "tags", "view"]
 
-STRINGS = Path(__file__).parent / "news_strings.yml"
+STRINGS = STRINGS_DIR / "news_strings.yml"
 
 
 def labels(lang: str) -> dict:

@@ -25,13 +25,12 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from kb import news_model
-from news_view import feed_path, feed_url, labels, root, tags
-from page_data import format_date, site_for
-from site_language import current_language, default_language, is_nested_build, languages
+from steps.news_view import feed_path, feed_url, labels, root, tags
+from steps.page_data import format_date, site_for
+from steps.site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "write_feeds.html"
 UPDATES_PAGE = "news/index.md"
@@ -103,7 +102,7 @@ def feed(config: MkDocsConfig, lang: str) -> str:
     return _env(config).get_template(TEMPLATE).render(feed=head, entries=entries)
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
+def feed_link(context, page, config: MkDocsConfig, nav):
     """Every page links the feed of its language in its <head> (overrides/main.html)."""
     lang = current_language(config)
     _rights[lang] = config.copyright or ""
@@ -111,8 +110,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
-def on_post_build(config: MkDocsConfig) -> None:
+def write(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
     for lang in languages(config):

@@ -16,14 +16,13 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
 from kb import content_model, editions, languages, portal, review, settings, sources, translations
 from kb.problems import Problem
 from kb.project import order
-from page_data import new_portal, portal_for
-from site_language import is_nested_build
+from steps.page_data import new_portal, portal_for
+from steps.site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
 
@@ -169,8 +168,7 @@ def setting_texts(config: MkDocsConfig) -> dict[str, object]:
     return texts
 
 
-@event_priority(100)  # first of all hooks
-def on_pre_build(config: MkDocsConfig) -> None:
+def check(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
     new_portal(config)  # one load of the content for this whole build, every language

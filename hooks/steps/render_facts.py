@@ -17,14 +17,13 @@ import posixpath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from kb import kinds, languages, local, navigator_view, news_model, views
-from news_view import labels as news_labels
-from news_view import tags
-from news_view import view as update_view
-from page_data import (
+from steps.news_view import labels as news_labels
+from steps.news_view import tags
+from steps.news_view import view as update_view
+from steps.page_data import (
     Linker,
     flat,
     format_date,
@@ -37,7 +36,7 @@ from page_data import (
     template_env,
     today,
 )
-from site_language import current_language
+from steps.site_language import current_language
 
 FACTS, NEWS = "hooks/render_facts.html", "hooks/render_news.html"
 NAVIGATOR = "hooks/kinds/navigator.html"  # the navigator page's view (kb/navigator_view.py)
@@ -185,8 +184,7 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
     )
 
 
-@event_priority(50)  # after render_news, whose lines on an update's page follow these boxes
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:
     _views.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     view = _view(page, config, markdown)
     if view is None:
@@ -195,7 +193,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     return place(view, _Adapter(view, page, config, files).html)
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+def mark_fallback(html: str, page, config: MkDocsConfig, files) -> str:
     """A page shown in Dutch on the English site says so, and is marked as Dutch for screen
     readers."""
     view = _views.pop(id(page), None) or _view(page, config)
