@@ -49,10 +49,12 @@ def own_pages(resolution: editions.Resolution) -> list[str]:
 
 
 def marks(root: Path, name: str) -> list[str]:
-    """What belongs to this edition alone: its pages' paths, its host, its meetings' uids."""
+    """What belongs to this edition alone: its pages' paths (not a path another edition has too,
+    such as services/index.html), its host, its meetings' uids."""
     resolution = layer(root, name)
     values, _ = editions.settings(resolution.edition, root)
-    found = own_pages(resolution)
+    others = {p for n in NAMES if n != name for p in own_pages(layer(root, n))}
+    found = [p for p in own_pages(resolution) if p not in others]
     found.append(values["site_url"].split("//")[1].split("/")[0])
     meetings = resolution.edition / "content/_data/meetings.yml"
     found += [m["uid"] for m in yaml.safe_load(meetings.read_text(encoding="utf-8"))]
