@@ -166,12 +166,14 @@ csp:
 	@$(PY) scripts/csp.py --site site --format $(FORMAT)
 
 ## The offline bundle: the whole portal in dist/jobcoachportaal-<version>-<date>.zip (prints its size).
+## EDITION=<name>: that local edition's, in dist/<name>/.
 .PHONY: offline
 offline: setup
-	$(PY) scripts/offline.py
+	$(PY) scripts/offline.py $(if $(EDITION),--edition $(EDITION) --output dist/$(EDITION))
 
 ## The PDF handbook per language (training path + handbook, cover, contents with page numbers) in
-## dist/; uses Debian's chromium and pdftotext, installed by setup-test. Prints size and time.
+## dist/ (EDITION=<name>: that local edition's, in dist/<name>/); uses Debian's chromium and
+## pdftotext, installed by setup-test. Prints size and time.
 .PHONY: pdf
 pdf: setup-test
-	$(PY) scripts/pdf.py
+	$(PY) scripts/pdf.py $(if $(EDITION),--edition $(EDITION) --output dist/$(EDITION))

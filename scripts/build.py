@@ -66,13 +66,20 @@ def main() -> int:
     parser.add_argument("--edition", help="build the local edition editions/<name>/")
     args = parser.parse_args()
     config = args.config_file.resolve()
-    if not args.edition:
-        return build(args.site_dir, strict=not args.no_strict, config=config)
-    if why := editions.unknown(config.parent, args.edition):
+    return build_edition(args.site_dir, args.edition, strict=not args.no_strict, config=config)
+
+
+def build_edition(
+    site_dir: Path, edition: str | None, strict: bool = True, config: Path = ROOT / "mkdocs.yml"
+) -> int:
+    """``build``, for the local edition ``edition`` (editions/<name>/) when one is named."""
+    if not edition:
+        return build(site_dir, strict=strict, config=config)
+    if why := editions.unknown(config.parent, edition):
         print(why, file=sys.stderr)
         return 2
-    with editions.prepared(config.parent, args.edition, config.name) as layered:
-        return build(args.site_dir, strict=not args.no_strict, config=layered)
+    with editions.prepared(config.parent, edition, config.name) as layered:
+        return build(site_dir, strict=strict, config=layered)
 
 
 if __name__ == "__main__":

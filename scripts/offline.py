@@ -80,12 +80,15 @@ def write_zip(site: Path, output: Path, release: str, day: dt.date) -> Path:
     return target
 
 
-def site_to_use(site: Path | None, work: str, nothing: str) -> Path | None:
-    """``site`` when it is a built site; without one, a fresh strict build in ``work``. None (after
-    saying why, and that ``nothing`` was written) when neither is there."""
+def site_to_use(
+    site: Path | None, work: str, nothing: str, edition: str | None = None
+) -> Path | None:
+    """``site`` when it is a built site; without one, a fresh strict build in ``work`` (of the
+    local edition ``edition`` when one is named). None (after saying why, and that ``nothing``
+    was written) when neither is there."""
     if site is None:
         site = Path(work) / "site"
-        if portal_build.build(site, strict=True) != 0:
+        if portal_build.build_edition(site, edition, strict=True) != 0:
             print(f"No {nothing} was written: the build failed.", file=sys.stderr)
             return None
     if not (site / "index.html").is_file():
@@ -98,10 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an existing build to pack (default: build now)")
     parser.add_argument("--output", type=Path, default=ROOT / "dist", help="folder for the zip")
+    parser.add_argument("--edition", help="build the local edition editions/<name>/ and pack it")
     args = parser.parse_args(argv)
     release, day = version(), dt.datetime.now(dt.UTC).date()
     with tempfile.TemporaryDirectory(prefix=".offline-") as work:
-        site = site_to_use(args.site, work, "zip")
+        site = site_to_use(args.site, work, "zip", args.edition)
         if site is None:
             return 1
         target = write_zip(site, args.output, release, day)

@@ -287,10 +287,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lang", choices=languages.codes(), action="append", help="default: every language"
     )
+    parser.add_argument("--edition", help="build the local edition editions/<name>/ first")
     args = parser.parse_args(argv)
     release, day = offline.version(), dt.datetime.now(dt.UTC).date()
     with tempfile.TemporaryDirectory(prefix=".pdf-site-") as work:
-        site = offline.site_to_use(args.site, work, "PDF")
+        site = offline.site_to_use(args.site, work, "PDF", args.edition)
         if site is None:
             return 1
         for lang in args.lang or languages.codes():

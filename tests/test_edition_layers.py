@@ -289,18 +289,24 @@ class TestRelocate:
         ]
 
 
-def test_an_unknown_edition_is_named_with_the_ones_there_are() -> None:
+@pytest.mark.parametrize("script", ["check_content.py", "build.py", "offline.py", "pdf.py"])
+def test_an_unknown_edition_is_named_with_the_ones_there_are(script: str, tmp_path: Path) -> None:
+    """Every command that takes --edition (make check, build, offline, pdf EDITION=…) names the
+    editions there are when it is given one that is not there, and writes nothing."""
+    extra = ["-d", str(tmp_path / "site")] if script == "build.py" else []
+    extra += ["--output", str(tmp_path / "dist")] if script in ("offline.py", "pdf.py") else []
     result = subprocess.run(
-        [sys.executable, "scripts/check_content.py", "--edition", "nergens"],
+        [sys.executable, f"scripts/{script}", "--edition", "nergens", *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.returncode == 2
-    assert "editions/nergens: no such edition; there are: voorbeeld-brussel, voorbeeld-gent." in (
-        result.stdout
-    )
+    assert result.returncode != 0
+    there = ", ".join(sorted(p.name for p in (ROOT / editions.FOLDER).iterdir() if p.is_dir()))
+    said = result.stdout + result.stderr
+    assert f"editions/nergens: no such edition; there are: {there}." in said
+    assert not any(tmp_path.iterdir())
 
 
 def test_translations_behind_are_reported_for_the_editions_own_pages(project: Path) -> None:
