@@ -363,6 +363,10 @@ def test_real_site_asks_only_the_questions_that_apply(page: Page, site_url: str)
                     "data-question", question["id"]
                 )
                 expect(fieldset).to_be_hidden()
+                # The next question is numbered among those asked: no gap where one was skipped.
+                step = page.locator("fieldset[data-question]:visible .kb-nav__step").inner_text()
+                position, total = map(int, re.findall(r"\d+", step))
+                assert position == len(before) + 1 and total < len(items), step
 
 
 def squashed(text: str) -> str:

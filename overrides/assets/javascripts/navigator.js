@@ -220,8 +220,19 @@
       });
     }
 
+    // "Question 2 of 5": counted among the questions asked for these answers, so a skipped
+    // question leaves no gap (the page's own numbers count every question).
+    function number(index) {
+      var found = answers();
+      var asked_ = ids.filter(function (q) { return asked(q, found); });
+      var position = asked_.indexOf(ids[index]);
+      fieldsets[index].querySelector(".kb-nav__step").textContent = root.dataset.step
+        .replace("{n}", position + 1).replace("{total}", asked_.length);
+    }
+
     function ask(index, quiet) {
       current = index;
+      number(index);
       form.hidden = false;
       result.hidden = true;
       fieldsets.forEach(function (f, i) { f.hidden = i !== index; });
