@@ -268,6 +268,12 @@ def test_phone_and_axe(page: Page, nav_url: str, scheme: str) -> None:
         expect(page.locator("fieldset[data-question]").first).to_be_visible()
         assert not page.evaluate(wide)
         assert violations(page) == [], (scheme, lang, "question")
+        # Each answer is a target a finger can hit (WCAG 2.5.8, 24 px; navigator.css, which
+        # only this page links, makes them 44 px high).
+        heights = page.locator("fieldset[data-question]:visible .kb-nav__answer").evaluate_all(
+            "labels => labels.map(l => l.getBoundingClientRect().height)"
+        )
+        assert heights and min(heights) >= 24, heights
         page.goto(address(nav_url, lang, answers))
         expect(page.locator(".kb-nav__result")).to_be_visible()
         assert not page.evaluate(wide)

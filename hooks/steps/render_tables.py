@@ -62,6 +62,7 @@ def _services(config: MkDocsConfig, page, files, script: str) -> str:
         facets=facets,
         date=lambda value: format_date(value, lang),
         script=script,
+        style=get_relative_url("assets/stylesheets/local.css", page.url),
     )
 
 

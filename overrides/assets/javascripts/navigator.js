@@ -15,7 +15,7 @@
      questions whose answer changes the group as what to check. "I don't know" never hides a
      scheme.
 
-   A question with `data-ask-if` ({question: [answers]}) is asked only when those earlier
+   A question with data-ask-if ({question: [answers]}) is asked only when those earlier
    questions have one of those answers or "I don't know"; a question not asked counts as "I
    don't know" (its answer, if any, is dropped).
 
@@ -56,7 +56,7 @@
     return { group: "closed", rules: [] };
   }
 
-  // Every completion of `answers` over the questions in `open` (each of its declared answers).
+  // Every completion of the answers over the questions in "open" (each of its declared answers).
   function completions(answers, open, choices) {
     var found = [Object.assign({}, answers)];
     open.forEach(function (q) {
