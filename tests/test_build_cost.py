@@ -83,8 +83,13 @@ def test_every_schema_can_be_written_out() -> None:
 
 
 def _pages():
-    site = content_model.load_site(CONTENT, ROOT)
-    return [(p.kind, p.meta) for p in site.pages.values() if p.kind in schema_registry.kinds()]
+    """Every page of the shared content and of the editions' own content (the kinds only an
+    edition has, such as `service`, are there)."""
+    found = []
+    for content in [CONTENT, *sorted(ROOT.glob("editions/*/content"))]:
+        site = content_model.load_site(content, ROOT)
+        found += [(p.kind, p.meta) for p in site.pages.values()]
+    return [(kind, meta) for kind, meta in found if kind in schema_registry.kinds()]
 
 
 @pytest.mark.parametrize("kind", sorted(schema_registry.kinds()))
