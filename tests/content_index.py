@@ -20,6 +20,20 @@ def pages(kind: str, lang: str = "nl") -> list[content_model.Page]:
     return SITE.of_kind(kind, lang)
 
 
+def section_pages(folder: str, lang: str = "nl") -> list[content_model.Page]:
+    """The pages of a top-level section in the order of its menu (``order``, then title), its
+    index page left out: every kind there (statuses/ holds the navigator as well as statuses)."""
+    found = [
+        p
+        for p in SITE.pages.values()
+        if p.lang == lang
+        and p.base.startswith(f"{folder}/")
+        and p.base != f"{folder}/index.md"
+        and "/" not in p.base[len(folder) + 1 :]
+    ]
+    return sorted(found, key=lambda p: (p.meta.get("order", 100), p.meta.get("title", "")))
+
+
 def html_path(page: content_model.Page) -> str:
     """Address of a page under the site root, e.g. en/statuses/ibo.html."""
     prefix = "en/" if page.lang == "en" else ""

@@ -1,7 +1,8 @@
 """Navigation of a long section: its pages come in groups, and a page carries only its own group.
 
-A separate build of the portal with ``extra.nav_group_size: 5``, so that the 19 statuses make four
-groups, as a section of hundreds of pages would with the default size of 40.
+A separate build of the portal with ``extra.nav_group_size: 5``, so that the statuses section
+(every page in it, the navigator too) makes groups, as a section of hundreds of pages would with
+the default size of 40.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from conftest import StaticServer
 from playwright.sync_api import Page, expect
 from test_build_errors import copy_project
 
-from content_index import html_path, labels, pages
+from content_index import html_path, labels, pages, section_pages
 
 SIZE = 5
 
@@ -56,8 +57,9 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory):
 def test_long_section_shows_only_the_pages_of_the_current_group(
     page: Page, grouped_site: str, lang: str
 ) -> None:
-    """On the 8th status the menu names the groups, opens "6–10" and leaves out the other groups' pages."""
-    statuses = pages("status", lang)
+    """On the 8th page of the statuses section the menu names the groups, opens "6–10" and leaves
+    out the other groups' pages."""
+    statuses = section_pages("statuses", lang)
     assert len(statuses) > 3 * SIZE, "the test needs a section of more than three groups"
     current, neighbour_in_group, elsewhere = statuses[7], statuses[5], statuses[1]
     page.goto(grouped_site + html_path(current))
@@ -76,7 +78,7 @@ def test_long_section_shows_only_the_pages_of_the_current_group(
 
 def test_group_leads_to_its_first_page(page: Page, grouped_site: str) -> None:
     """Choosing another group in the menu, by keyboard, opens that group's first page."""
-    statuses = pages("status")
+    statuses = section_pages("statuses")
     page.goto(grouped_site + html_path(statuses[7]))
     link = page.locator("nav.md-nav--primary").get_by_role(
         "link", name=labels("nl")["nav_group"].format(first=11, last=15), exact=True
@@ -122,7 +124,7 @@ def test_very_long_section_has_groups_of_groups(page: Page, deep_site, lang: str
     """A section of more than SIZE × SIZE pages: groups of groups, at most SIZE entries in every
     list of the menu, and on a page only the lists on its own path."""
     url, original = deep_site
-    count = len(pages("status", lang)) + COPIES
+    count = len(section_pages("statuses", lang)) + COPIES
     levels = _levels(count, SIZE)
     assert levels >= 3, "the test needs a section that fills more than two levels"
     page.goto(url + html_path(original).replace(".html", f"-{COPIES + 1}.html"))
