@@ -283,8 +283,13 @@ def test_phone_and_axe(page: Page, nav_url: str, scheme: str) -> None:
 def pdf_text(page: Page, pdf: Path) -> list[str]:
     """The plan printed as Chromium prints it (after `beforeprint`, as print.js expects), read
     back with pdftotext: the text of each sheet."""
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    page.wait_for_function("document.adoptedStyleSheets.length > 0", timeout=10_000)
+    # Until print.js (in site.js, which may still be starting) has heard it and set the sheets'
+    # margins: one event could come before its listener.
+    page.wait_for_function(
+        "() => { dispatchEvent(new Event('beforeprint')); return document.adoptedStyleSheets.length > 0; }",
+        polling=200,
+        timeout=10_000,
+    )
     page.pdf(path=str(pdf), format="A4")
     tool = shutil.which("pdftotext") or pytest.fail("pdftotext is missing (poppler-utils)")
     text = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True)

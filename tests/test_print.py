@@ -93,8 +93,13 @@ def test_prints_cleanly(
     page.goto((built_site / path).as_uri(), wait_until="networkidle")
     # A browser fires `beforeprint` when the reader prints (print.js fills in the sheets then);
     # Chromium's page.pdf() does not, so the test does what the browser does.
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    page.wait_for_function("document.adoptedStyleSheets.length > 0", timeout=10_000)
+    # Until print.js (in site.js, which may still be starting) has heard it and set the sheets'
+    # margins: one event could come before its listener.
+    page.wait_for_function(
+        "() => { dispatchEvent(new Event('beforeprint')); return document.adoptedStyleSheets.length > 0; }",
+        polling=200,
+        timeout=10_000,
+    )
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
     texts = sheets(pdf)
@@ -149,7 +154,13 @@ SESSIONS = [
 def paper_text(page: Page, pdf: Path, address: str, lang: str) -> str:
     """Print as the browser does (beforeprint, print, afterprint) and read the sheets back as one
     text, without what every sheet carries in its margins."""
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    # Until print.js (in site.js, which may still be starting) has heard it and set the sheets'
+    # margins: one event could come before its listener.
+    page.wait_for_function(
+        "() => { dispatchEvent(new Event('beforeprint')); return document.adoptedStyleSheets.length > 0; }",
+        polling=200,
+        timeout=10_000,
+    )
     page.pdf(path=str(pdf), format="A4")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     lines = [
