@@ -42,7 +42,6 @@ from steps import (
     judge_pages,
     keep_html,
     order_nav,
-    page_links,
     polish_headings,
     render_calendar,
     render_charts,
@@ -72,6 +71,7 @@ Step = tuple[str, Callable[..., Any]]
 STEPS: dict[str, list[Step]] = {
     "config": [
         ("languages", site_language.use_languages),
+        ("heading links", polish_headings.use_heading_links),  # in this build's language
         ("branding", branding.configure),
         ("quiz script", render_quizzes.add_loader),
         ("search labels apart", split_search_index.space_labels),
@@ -104,9 +104,7 @@ STEPS: dict[str, list[Step]] = {
     ],
     "page_content": [
         ("boxes back", keep_html.put_back),  # before every step that reads the page's HTML
-        ("fallback notice", render_facts.mark_fallback),
-        ("page links", page_links.resolve_links),
-        ("headings", polish_headings.polish),
+        ("box headings", polish_headings.box_headings),  # after the boxes are back
         ("glossary tooltips", render_glossary.add_tooltips),
         ("judge", judge_pages.judge),  # after every step that changes the page's HTML
     ],
@@ -116,6 +114,7 @@ STEPS: dict[str, list[Step]] = {
         ("feed link", write_feeds.feed_link),
         ("search page", split_search_index.remember_page),
         ("language links", fix_language_links.fix_alternates),
+        ("fallback notice", render_facts.fallback_notice),  # placed by overrides/main.html
     ],
     "post_page": [
         ("search per language", split_search_index.point_at_index),

@@ -46,6 +46,7 @@ _DECLARATION = Draft202012Validator(
         "properties": {
             "folder": {"type": "string", "pattern": "^[a-z0-9-]+$"},
             "view": {"type": "string", "pattern": r"^[\w./-]+\.html$"},
+            "box_headings": {"enum": ["link", "list"]},
             "labels": {
                 "type": "object",
                 "additionalProperties": {
@@ -70,6 +71,10 @@ class Kind:
     references: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     item_references: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     label_texts: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    # The headings of the boxes on its pages: "link" (they get ids and links and join the page
+    # contents), "list" (those with an id join the contents as they are), None (neither: each
+    # entry adds to every first load of the page).
+    box_headings: str | None = None
 
     def label(self, lang: str, plural: bool = False) -> str:
         """What a reader of ``lang`` calls one page of this kind (or, ``plural``, its section);
@@ -111,6 +116,7 @@ def _declared(name: str, path: Path, schema: dict) -> Kind:
         references=MappingProxyType(_references(schema)),
         item_references=MappingProxyType(_item_references(schema)),
         label_texts=MappingProxyType(block.get("labels") or {}),
+        box_headings=block.get("box_headings"),
     )
 
 

@@ -145,7 +145,7 @@ _UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 # A page of the portal in front-matter or data text, written from content/ like read_again:
 # statuses/ibo.md or statuses/ibo.md#voorwaarden. The renderer marks it; the build makes it an
-# address relative to the page that shows the text (hooks/steps/page_links.py).
+# address relative to the page that shows the text (hooks/steps/page_data.render_macro).
 PAGE_LINK = re.compile(r"^(?P<path>[a-z0-9][a-z0-9/_.-]*\.md)(?:#(?P<anchor>[A-Za-z0-9_-]+))?$")
 PAGE_SCHEME = "kb-page:"
 

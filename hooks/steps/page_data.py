@@ -232,10 +232,22 @@ def template_env(config):
     return _envs[key]
 
 
-def render_macro(config, template: str, macro: str, **context: Any) -> str:
-    """Call one macro of a template under overrides/hooks/ and return its HTML."""
+def render_macro(
+    config, template: str, macro: str, *, linker: Linker | None = None, **context: Any
+) -> str:
+    """Call one macro of a template under overrides/hooks/ and return its HTML.
+
+    Editor text in it (the ``md`` filter) links to portal pages as ``kb-page:`` paths; the step
+    that renders it hands its page's ``linker``, and those links leave here as addresses from
+    that page, so that no later pass edits the HTML (the content check has made sure that every
+    linked page and heading exists)."""
     key = (id(config.theme), template, current_language(config))
     if key not in _modules:
         env = template_env(config)
         _modules[key] = env.get_template(template).make_module({"lang": current_language(config)})
-    return str(getattr(_modules[key], macro)(**context))
+    html = str(getattr(_modules[key], macro)(**context))
+    if f'href="{text_policy.PAGE_SCHEME}' not in html:
+        return html
+    if linker is None:  # a fault of the portal, not of the content: never publish kb-page:
+        raise ValueError(f"{template}: {macro} links to portal pages but was given no linker")
+    return text_policy.resolve_page_links(html, linker)

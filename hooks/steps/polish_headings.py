@@ -1,38 +1,43 @@
-"""Heading permalinks: none on the page title, a label in the page's language, and on a training
-session also for the headings the hooks write (goals, read before, programme, exercises,
-reflection, the quiz), which then join the page contents like a Markdown heading.
+"""Heading permalinks: none on the page title, a label in the page's language, and on the pages
+of a kind whose ``box_headings`` is ``link`` (kb/kinds.py: the training session) also for the
+headings of its boxes (goals, read before, programme, exercises, reflection, the quiz), which then
+join the page contents like a Markdown heading.
 
 Python-Markdown's toc extension takes one ``permalink_title`` for the whole site and also adds
-a "¶" link to the h1, which screen readers then read as part of the page title. It never sees
-the hooks' boxes (they pass Markdown as finished HTML, hooks/steps/keep_html.py), so their headings
-had no link and were missing from Material's page contents (issue 26, point 5). Their ids stay
-the language-neutral ``kb-…`` ones, so the language switch keeps the reader's place; a heading
-without an id (an exercise's title) gets one made as Markdown makes it, and its link, but stays
-out of the page contents: its section is there, and each entry costs every first load of the
-page twice (the menu and the sidebar; the heaviest quiz page is at the 70 kB limit, issue 16).
+a "¶" link to the h1, which screen readers then read as part of the page title. A small Markdown
+extension of its own (``HeadingLinks``, added to the build's Markdown settings per language by
+``use_heading_links``) takes the link off the h1 and labels the others in the page's language, in
+the same render that makes them: no pass over the page's HTML afterwards.
+
+The boxes' headings (hooks/steps/keep_html.py hands the boxes past Markdown, so toc never sees
+them) still get their ids, links and place in the page contents from ``link_headings`` over the
+page's HTML after Markdown: moving that into the templates and the view is open (issue 25, point
+3). Their ids stay the language-neutral ``kb-…`` ones, so the language switch keeps the reader's
+place; a heading without an id (an exercise's title) gets one made as Markdown makes it, and its
+link, but stays out of the page contents: its section is there, and each entry costs every first
+load of the page twice (the menu and the sidebar; the heaviest quiz page is at the 70 kB limit,
+issue 16).
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+import xml.etree.ElementTree as etree
 
+from markdown import Extension, Markdown
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import get_toc
 
+from kb import kinds
 from steps.page_data import labels, record_for
 from steps.site_language import current_language
 
-# Kinds whose hook-made headings get links and join the page contents (the others keep their
-# boxes out of it for now: each entry adds to every first load of that kind).
-LINKED_KINDS = {"training-session"}
-# Kinds whose hook-made sections (headings with an id: the calendar's upcoming and past
-# meetings, the updates by year) join the page contents as they are, so that a phone's menu lists
-# them (tests/test_menu.py); their HTML is not changed.
-LISTED_KINDS = {"page"}
-_H1_LINK = re.compile(r'(<h1[^>]*>.*?)<a class="headerlink"[^>]*>.*?</a>(</h1>)', re.S)
-_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="[^"]*"')
+EXTENSION = "steps.polish_headings"  # this module, as Markdown loads an extension by name
+_TITLED = re.compile(r'(<a class="headerlink" href="[^"]*" title="([^"]*)")')
 _HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
 _LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -48,7 +53,7 @@ def _all_ids(toc) -> dict[str, str]:
     return found
 
 
-def link_headings(html: str, page, links: bool = True) -> str:
+def link_headings(html: str, page, links: bool = True, label: str = "") -> str:
     """Give every h2-h6 an id and a heading link, and make the page contents list every section
     in the order the page shows them (Markdown's entries keep their titles). With ``links``
     off, the HTML stays as it is and only the headings that have an id join the contents."""
@@ -70,7 +75,10 @@ def link_headings(html: str, page, links: bool = True) -> str:
         else:
             return match.group(0)
         if links and level > 1 and "headerlink" not in inner:
-            inner += f'<a class="headerlink" href="#{html_lib.escape(anchor)}" title="">&para;</a>'
+            inner += (
+                f'<a class="headerlink" href="#{html_lib.escape(anchor)}" title="{label}" '
+                f'aria-label="{label}">&para;</a>'
+            )
         if found or level == 2:  # a hook's h3 (an exercise) only gets its link, see above
             tokens.append({"level": level, "id": anchor, "name": titles.get(anchor, text)})
         return f"<h{level}{attrs}>{inner}</h{level}>"
@@ -80,10 +88,59 @@ def link_headings(html: str, page, links: bool = True) -> str:
     return linked if links else html
 
 
-def polish(html: str, page, config: MkDocsConfig, files) -> str:
+def box_headings(html: str, page, config: MkDocsConfig, files) -> str:
+    """The boxes' headings of a kind that links or lists them (its ``box_headings``)."""
     record = record_for(page, config)
-    if record is not None and record.kind in LINKED_KINDS | LISTED_KINDS:
-        html = link_headings(html, page, links=record.kind in LINKED_KINDS)
-    html = _H1_LINK.sub(r"\1\2", html)
-    label = labels(current_language(config))["section_link"]
-    return _TITLE.sub(rf'\1 title="{label}" aria-label="{label}"', html)
+    kind = kinds.get(record.kind) if record is not None else None
+    if kind is None or kind.box_headings is None:
+        return html
+    label = html_lib.escape(labels(current_language(config))["section_link"])
+    return link_headings(html, page, links=kind.box_headings == "link", label=label)
+
+
+class _Permalinks(Treeprocessor):
+    """After toc: no link in an h1 (the page title), the others labelled."""
+
+    def __init__(self, md: Markdown, label: str) -> None:
+        super().__init__(md)
+        self.label = label
+
+    def run(self, root: etree.Element) -> None:
+        for heading in root.iter():
+            links = [a for a in heading if a.tag == "a" and a.get("class") == "headerlink"]
+            for link in links:
+                if heading.tag == "h1":
+                    heading.remove(link)
+                else:
+                    link.set("title", self.label)
+
+
+class _Labels(Postprocessor):
+    """A screen reader's name for each link beside its title. Here and not in the tree, whose
+    serialiser would sort it before the link's class."""
+
+    def run(self, text: str) -> str:
+        return _TITLED.sub(r'\1 aria-label="\2"', text) if "headerlink" in text else text
+
+
+class HeadingLinks(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {"label": ["", "what a heading's link is called, in the page's language"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # Markdown calls it by this name
+        md.treeprocessors.register(_Permalinks(md, self.getConfig("label")), "kb_permalinks", 4)
+        md.postprocessors.register(_Labels(md), "kb_permalink_labels", 0)
+
+
+def makeExtension(**kwargs) -> HeadingLinks:  # the name Markdown looks for
+    return HeadingLinks(**kwargs)
+
+
+def use_heading_links(config: MkDocsConfig) -> MkDocsConfig:
+    """Heading links in the language of this build (the i18n plugin runs the config steps again
+    for each language): toc's permalinks, given their label and taken off the h1."""
+    if EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(EXTENSION)
+    config.mdx_configs[EXTENSION] = {"label": labels(current_language(config))["section_link"]}
+    return config

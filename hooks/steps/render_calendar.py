@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from kb import markers as kb_markers
 from kb import meetings_model
 from steps.news_view import labels
-from steps.page_data import format_date, keeping, portal_for, render_macro, today
+from steps.page_data import Linker, format_date, keeping, portal_for, render_macro, today
 from steps.site_language import current_language, default_language, is_nested_build, languages
 
 TEMPLATE = "hooks/render_calendar.html"
@@ -95,6 +95,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
             config,
             TEMPLATE,
             "calendar",
+            linker=Linker(page, files),
             upcoming=[_view(m, lang, t, page, config) for m in upcoming],
             past=[_view(m, lang, t, page, config, past=True) for m in past],
             t=t,

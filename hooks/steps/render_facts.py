@@ -7,8 +7,8 @@ history, its sources); here each block goes through its macro (``MACROS``, in
 overrides/hooks/render_facts.html and render_news.html), links become addresses, and the boxes
 between two parts of the Markdown become one finished box (``page_data.keep``). No step reads or
 edits HTML that another step wrote: "last changed" is part of the sources block, the change
-history a block of its own. A page shown in another language (the fallback) is wrapped in its
-notice after Markdown, the only part that needs the page's HTML as a whole.
+history a block of its own. A page shown in another language (the fallback) gets its notice and
+its language from the page template (``fallback_notice``, overrides/main.html).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
@@ -59,7 +60,8 @@ MACROS = {
     "navigator": (NAVIGATOR, "navigator"),
     "local": (FACTS, "local"),
 }
-_views: dict[int, views.PageView] = {}  # id(page) -> its view, from Markdown to content
+# id(page) -> its fallback notice and the language it is shown in, from Markdown to the template
+_fallbacks: dict[int, dict[str, Any]] = {}
 
 
 def freshness_months(config: MkDocsConfig) -> int:
@@ -142,7 +144,13 @@ class _Adapter:
         }
         wanted = getattr(template_env(self.config).get_template(template).module, name).arguments
         return flat(
-            render_macro(self.config, template, name, **{k: context.get(k) for k in wanted})
+            render_macro(
+                self.config,
+                template,
+                name,
+                linker=self.link,
+                **{k: context.get(k) for k in wanted},
+            )
         )
 
 
@@ -185,20 +193,19 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
 
 
 def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:
-    _views.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
+    _fallbacks.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     view = _view(page, config, markdown)
     if view is None:
         return markdown
-    _views[id(page)] = view
-    return place(view, _Adapter(view, page, config, files).html)
+    adapter = _Adapter(view, page, config, files)
+    if (fallback := view.get("fallback")) is not None:
+        _fallbacks[id(page)] = {"notice": Markup(adapter.html(fallback)), **fallback.data}
+    return place(view, adapter.html)
 
 
-def mark_fallback(html: str, page, config: MkDocsConfig, files) -> str:
-    """A page shown in Dutch on the English site says so, and is marked as Dutch for screen
-    readers."""
-    view = _views.pop(id(page), None) or _view(page, config)
-    fallback = view.get("fallback") if view else None
-    if fallback is None:
-        return html
-    notice = _Adapter(view, page, config, files).html(fallback)
-    return f'{notice}<div lang="{fallback.data["lang"]}">{html}</div>'
+def fallback_notice(context, page, config: MkDocsConfig, nav):
+    """A page shown in another language's words (no translation yet) says so above its content,
+    which is marked as that language for screen readers: the view's ``fallback`` block, placed
+    by overrides/main.html around the page (``kb_fallback``), not spliced into its HTML."""
+    context["kb_fallback"] = _fallbacks.pop(id(page), None)
+    return context

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from kb import markers as kb_markers
 from kb import signals_model
 from steps.news_view import labels
-from steps.page_data import keeping, portal_for, render_macro
+from steps.page_data import Linker, keeping, portal_for, render_macro
 from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_signals.html"
@@ -45,6 +45,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
             config,
             TEMPLATE,
             "register",
+            linker=Linker(page, files),
             signals=rows,
             t=labels(lang),
             counts=counts,

@@ -57,6 +57,7 @@ def _services(config: MkDocsConfig, page, files, script: str) -> str:
         config,
         kinds.get("service").view,
         "index",
+        linker=link,
         services=items,
         own=kinds.labels(lang)["service"],
         facets=facets,
@@ -82,7 +83,12 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
         # An unknown table is an editor error that the content check (kb.project) reports.
         if marker.name == "table" and marker.arg in TABLES:
             return render_macro(
-                config, TEMPLATE, "table", groups=_rows(config, page, files), t=labels(lang)
+                config,
+                TEMPLATE,
+                "table",
+                linker=Linker(page, files),
+                groups=_rows(config, page, files),
+                t=labels(lang),
             )
         script = get_relative_url("assets/javascripts/filter.js", page.url)
         if marker.name == "services":
@@ -92,6 +98,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
                 config,
                 TEMPLATE,
                 "finder",
+                linker=Linker(page, files),
                 t=labels(lang),
                 script=script,
                 facets=_facets(config, lang),
