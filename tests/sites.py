@@ -30,13 +30,19 @@ CODE = ["hooks", "overrides", "scripts"]  # the portal's code; the fixture bring
 TAIL = 4000  # characters of the build's output shown when it fails
 
 
-def build_fixture(name: str, tmp: Path, change: Callable[[Path], None] | None = None) -> Path:
-    """The built site of fixture ``name`` (tmp/project/site); ``change`` edits the copied
-    content folder before the build."""
+def fixture_project(name: str, tmp: Path) -> Path:
+    """A copy of fixture ``name`` with the portal's code beside it (tmp/project), not built."""
     project = tmp / "project"
     shutil.copytree(FIXTURES / name, project)
     for part in CODE:
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def build_fixture(name: str, tmp: Path, change: Callable[[Path], None] | None = None) -> Path:
+    """The built site of fixture ``name`` (tmp/project/site); ``change`` edits the copied
+    content folder before the build."""
+    project = fixture_project(name, tmp)
     if change:
         change(project / "content")
     result = build(project, project / "site")
