@@ -45,9 +45,10 @@ setup-test: $(VENV)/.installed-test $(ICAL_JS)
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq nginx-light poppler-utils >/dev/null; }
 
-## Live preview for editors: rebuilds when a file changes.
+## Live preview for editors: rebuilds when a file changes. EDITION=<name>: the local edition
+## editions/<name>/, prepared again when a file of it or of content/ changes (scripts/serve.py).
 serve: setup
-	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
+	$(if $(EDITION),$(PY) scripts/serve.py $(EDITION) -a,$(PY) -m mkdocs serve -a) 127.0.0.1:$(PORT)
 
 ## The static output for hosting, in ./site (kept as it was when the build fails).
 ## EDITION=<name> builds the local edition editions/<name>/ (the base with its layer; HOSTING.md).

@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import stamping  # noqa: E402
+
 from kb import content_model, editions  # noqa: E402
 
 
@@ -35,17 +37,14 @@ def ok(resolution: editions.Resolution, names: list[str]) -> int:
     today = content_model.today()
     for rel in (n for n in wanted if n in resolution.replaced):
         base, _ = content_model.read_page(resolution.base / rel, resolution.base, ROOT)
-        path = resolution.files[rel]
-        text = path.read_text(encoding="utf-8")
-        new = editions.stamp(text, editions.parts(base), today) if base else None
-        if new is None:
-            print(
-                f"{resolution.shown(rel)}: no front matter here or in the base page; nothing written."
-            )
-            continue
-        if new != text:
-            path.write_text(new, encoding="utf-8")
-        print(f"{resolution.shown(rel)}: follows content/{rel}")
+        found = editions.parts(base) if base else None
+        stamping.stamp_file(
+            resolution.files[rel],
+            resolution.shown(rel),
+            f"content/{rel}",
+            lambda text, found=found: editions.stamp(text, found, today) if found else None,
+            missing="no front matter here or in the base page",
+        )
     return 1 if unknown else 0
 
 

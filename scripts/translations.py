@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import stamping  # noqa: E402
+
 from kb import content_model, languages, translations  # noqa: E402
 
 
@@ -50,16 +52,15 @@ def ok(site: content_model.Site, names: list[str]) -> int:
             f"{site.content_dir.name}/, e.g. statuses/ibo.md, or 'all'."
         )
     today = content_model.today()
+    folder = site.content_dir.name
     for page in pages:
-        path = site.content_dir / page.src
-        text = path.read_text(encoding="utf-8")
-        new = translations.stamp(text, translations.parts(site.pages[page.base]), today)
-        if new is None:
-            print(f"{site.content_dir.name}/{page.src}: no front matter; nothing written.")
-            continue
-        if new != text:
-            path.write_text(new, encoding="utf-8")
-        print(f"{site.content_dir.name}/{page.src}: follows {site.content_dir.name}/{page.base}")
+        found = translations.parts(site.pages[page.base])
+        stamping.stamp_file(
+            site.content_dir / page.src,
+            f"{folder}/{page.src}",
+            f"{folder}/{page.base}",
+            lambda text, found=found: translations.stamp(text, found, today),
+        )
     return 1 if unknown else 0
 
 

@@ -134,6 +134,17 @@ def base_url(site_url: str) -> str:
     return site_url
 
 
+@pytest.fixture(scope="session")
+def fixture_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """The small sites under tests/fixtures/, each built once per session and served once
+    (tests/sites.py): ``fixture_sites.site("site_fr")`` is its folder, ``.url(...)`` its address."""
+    import sites  # here, not at the top: sites.py imports StaticServer from this file
+
+    built = sites.FixtureSites(tmp_path_factory)
+    yield built
+    built.stop()
+
+
 # --- the browser ------------------------------------------------------------------------------
 
 
@@ -173,6 +184,7 @@ BUILD_FIXTURES = {
     "good_site",
     "aged_site",
     "grouped_site",
+    "fixture_sites",
 }
 # Tests that run scripts/build.py themselves, on a small or broken project: by name.
 BUILD_MODULES = {"test_build_errors"}

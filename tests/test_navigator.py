@@ -21,9 +21,8 @@ from urllib.parse import urlencode
 
 import pytest
 import yaml
-from conftest import StaticServer
 from playwright.sync_api import Page, expect
-from test_build_errors import build
+from sites import browser_context_args, build_fixture, site_fixture  # noqa: F401 (fixtures)
 from test_eligibility import CASES as ELIGIBILITY_CASES
 
 from axe_check import violations
@@ -33,7 +32,6 @@ from kb.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site_nav"
-CODE = ["hooks", "overrides", "scripts"]  # the portal's code; the fixture brings the rest
 PATH = "statuses/welke-past.html"
 PREFIX = {"nl": "", "en": "en/"}
 GROUPS = ("open", "check", "closed")
@@ -96,36 +94,8 @@ CASES = {
 }
 
 
-def build_fixture(tmp: Path, change=None) -> Path:
-    """The fixture with the portal's code beside it, built as `make build` does; ``change``
-    edits the copied content first."""
-    project = tmp / "project"
-    shutil.copytree(FIXTURE, project)
-    for part in CODE:
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    if change:
-        change(project / "content")
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_fixture(tmp_path_factory.mktemp("site-nav"))
-
-
-@pytest.fixture(scope="module")
-def nav_url(fixture_site: Path):
-    server = StaticServer(fixture_site)
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser_context_args() -> dict:
-    """No base address: these pages come from the fixture's own server."""
-    return {}
+fixture_site = site_fixture("site_nav")
+nav_url = site_fixture("site_nav", served=True)
 
 
 def address(base: str, lang: str, answers: dict | None = None) -> str:
@@ -238,7 +208,7 @@ def test_a_changed_rule_changes_the_result(
             text = path.read_text("utf-8")
             path.write_text(text.replace("group: closed", "group: open"), "utf-8")
 
-    site = build_fixture(tmp_path_factory.mktemp("site-nav-changed"), change)
+    site = build_fixture("site_nav", tmp_path_factory.mktemp("site-nav-changed"), change)
     answers, expected = CASES["applicant-after-3-months"]
     page.goto(address(site.as_uri() + "/", "nl", answers))  # and from file://
     expect(page.locator(".kb-nav__result")).to_be_visible()

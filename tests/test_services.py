@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import StaticServer
 from playwright.sync_api import Page, expect
-from test_three_languages import build_fixture
+from sites import browser_context_args, site_fixture  # noqa: F401 (fixtures)
 
 from axe_check import violations
 from kb import kinds, languages, local, portal
@@ -44,22 +43,7 @@ def pages_with(filled: bool) -> list:
     ]
 
 
-@pytest.fixture(scope="module")
-def local_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_fixture("site_local", tmp_path_factory.mktemp("site-local"))
-
-
-@pytest.fixture(scope="module")
-def local_url(local_site: Path):
-    server = StaticServer(local_site / "site")
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser_context_args() -> dict:
-    """No base address: these pages come from the fixture's own server."""
-    return {}
+local_url = site_fixture("site_local", served=True)
 
 
 def own(lang: str) -> dict:

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import StaticServer
 from playwright.sync_api import Page, expect
-from test_build_errors import build
+from sites import browser_context_args, site_fixture  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -28,18 +26,6 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from kb import languages  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-CODE = ["hooks", "overrides", "scripts"]  # the portal's code; the fixture brings the rest
-
-
-def build_fixture(name: str, tmp: Path) -> Path:
-    """The fixture ``name`` with the portal's code beside it, built as `make build` does."""
-    project = tmp / "project"
-    shutil.copytree(FIXTURES / name, project)
-    for part in CODE:
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    return project
 
 
 def prefix(lang: languages.Language) -> str:
@@ -50,34 +36,10 @@ def html_of(site: Path, lang: languages.Language, path: str) -> str:
     return (site / prefix(lang) / path).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_fixture("site_fr", tmp_path_factory.mktemp("site-fr"))
-
-
-@pytest.fixture(scope="module")
-def arabic(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_fixture("site_ar", tmp_path_factory.mktemp("site-ar"))
-
-
-@pytest.fixture(scope="module")
-def three_url(three: Path):
-    server = StaticServer(three / "site")
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def arabic_url(arabic: Path):
-    server = StaticServer(arabic / "site")
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser_context_args() -> dict:
-    """No base address: these pages come from the fixture's own server, not the portal's."""
-    return {}
+three = site_fixture("site_fr")
+arabic = site_fixture("site_ar")
+three_url = site_fixture("site_fr", served=True)
+arabic_url = site_fixture("site_ar", served=True)
 
 
 THREE = languages.from_file(FIXTURES / "site_fr" / "mkdocs.yml")
@@ -116,7 +78,7 @@ class TestBuildThreeLanguages:
         titles = translated(THREE, "guides/start.md")
         assert len(set(titles.values())) == len(THREE), titles
         for lang in THREE:
-            index = json.loads(html_of(three / "site", lang, "search/search_index.json"))
+            index = json.loads(html_of(three, lang, "search/search_index.json"))
             found = {doc.get("title") for doc in index["docs"]}
             assert titles[lang.code] in found, (lang.code, sorted(found))
             others = set(titles.values()) - {titles[lang.code]}
@@ -124,7 +86,7 @@ class TestBuildThreeLanguages:
 
     def test_language_switch_offers_every_language_and_keeps_the_page(self, three: Path) -> None:
         for lang in THREE:
-            html = html_of(three / "site", lang, "guides/start.html")
+            html = html_of(three, lang, "guides/start.html")
             links = dict(
                 re.findall(
                     r'<a href="([^"]+)" hreflang="([a-z]+)"[^>]*class="md-select__link', html
@@ -138,7 +100,7 @@ class TestBuildThreeLanguages:
                 assert urljoin(here, offered[target.code]) == wanted, (lang.code, target.code)
 
     def test_a_page_missing_in_french_is_the_dutch_page_with_a_notice(self, three: Path) -> None:
-        html = html_of(three / "site", FRENCH, "guides/alleen-nederlands.html")
+        html = html_of(three, FRENCH, "guides/alleen-nederlands.html")
         dutch = translated(THREE, "guides/alleen-nederlands.md")[languages.default(THREE)]
         assert dutch in html
         notice = re.search(r'class="admonition note kb-fallback".*?</div>', html, re.S)
@@ -150,7 +112,7 @@ class TestBuildThreeLanguages:
             (FIXTURES / "site_fr/content/_data/glossary.yml").read_text(encoding="utf-8")
         )
         for lang in THREE:
-            html = html_of(three / "site", lang, "woordenlijst.html")
+            html = html_of(three, lang, "woordenlijst.html")
             for term in terms:
                 name = term[lang.code]["name"]
                 assert name.replace("'", "&#39;") in html, (lang.code, name)
@@ -159,7 +121,7 @@ class TestBuildThreeLanguages:
 class TestBuildRightToLeft:
     def test_arabic_pages_are_right_to_left_and_dutch_ones_not(self, arabic: Path) -> None:
         for lang in ARABIC:
-            html = html_of(arabic / "site", lang, "guides/start.html")
+            html = html_of(arabic, lang, "guides/start.html")
             assert f'<html lang="{lang.code}"' in html
             assert re.search(rf'<body dir="{lang.dir}"', html), lang.code
         assert [lang.dir for lang in ARABIC] == ["ltr", "rtl"]
