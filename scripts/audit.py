@@ -36,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
+from kb import languages  # noqa: E402
+
 REPORTS = ROOT / ".lighthouse"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = (
@@ -50,7 +53,7 @@ PAGES = {
     "quiz": "training/sessie-1.html",
     "story": "stories/obaida.html",
 }
-LANGUAGES = {"nl": "", "en": "en/"}
+LANGUAGES = languages.url_prefixes()
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 

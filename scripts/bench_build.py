@@ -35,8 +35,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from kb import languages  # noqa: E402
+
 COPY = ["mkdocs.yml", "hooks", "overrides", "content", "quizzes"]
-SECTION_PAGES = {"index.md", "index.en.md"}
+SECTION_PAGES = {f"index{lang.suffix}.md" for lang in languages.project()}
 # The plain build's one hook file: the portal's menu step alone (hooks/adapter.py's ``only``).
 MENU_ONLY = """\
 import adapter
@@ -63,9 +66,8 @@ def make_tree(base: Path, size: int) -> Path:
         if p.name not in SECTION_PAGES and p.parent != content and not p.parent.name.startswith("_")
     ]
     for page in pages:
-        stem, suffix = (
-            (page.name[:-6], ".en.md") if page.name.endswith(".en.md") else (page.stem, ".md")
-        )
+        suffix = f"{languages.get(languages.page_language(page.name)).suffix}.md"
+        stem = page.name[: -len(suffix)]
         text = page.read_text(encoding="utf-8")
         for k in range(2, size + 1):
             copy = re.sub(

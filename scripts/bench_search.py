@@ -48,8 +48,10 @@ from lunr.token import Token
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
+from kb import languages as kb_languages  # noqa: E402
+
 QUERIES = ROOT / "tests" / "search_queries.yml"
-PREFIX = {"nl": "", "en": "en/"}
+PREFIX = kb_languages.url_prefixes()
 TARGET_RECALL = 0.9
 NAME_BOOST = 50  # as in search_stemming.js
 WHOLE_BOOST = 10  # as in search_stemming.js

@@ -43,10 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb import content_model, question_types, quiz_model  # noqa: E402
+from kb import content_model, question_types, quiz_model, strings  # noqa: E402
 from kb.question_types import base as qt_base  # noqa: E402
 
-CATEGORY = {"nl": "Jobcoachportaal", "en": "Job coach portal"}
 OLDER_MOODLE = "before-4.4"  # the Moodle XML file of a quiz with ordering questions, without them
 # The Moodle question type of each portal type (see the table above).
 MOODLE_TYPES = {name: qtype.moodle_type for name, qtype in question_types.TYPES.items()}
@@ -75,7 +74,7 @@ def question_xml(quiz_id: str, q: dict, lang: str, ordering: bool = True) -> ET.
 
 def _category(quiz: dict, lang: str) -> str:
     """Moodle's category path; a slash inside a name is written twice."""
-    return f"$course$/top/{CATEGORY[lang]}/{quiz['title'][lang].replace('/', '//')}"
+    return f"$course$/top/{strings.text('moodle_category', lang)}/{quiz['title'][lang].replace('/', '//')}"
 
 
 def has_ordering(quiz: dict) -> bool:

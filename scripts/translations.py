@@ -28,7 +28,9 @@ def english_pages(site: content_model.Site, names: list[str]) -> tuple[list, lis
     """The English pages that ``names`` mean (either language's path, with or without content/),
     and the names that mean none."""
     if names == ["all"]:
-        found = [p for p in site.pages.values() if p.lang == "en" and p.base in site.pages]
+        found = [
+            p for p in site.pages.values() if p.lang != languages.default() and p.base in site.pages
+        ]
         return sorted(found, key=lambda p: p.src), []
     found, unknown = [], []
     prefix = site.content_dir.name + "/"

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from test_build_errors import copy_project
 
 from content_index import ROOT, SITE, html_path, labels, pages
-from kb import eligibility, review
+from kb import eligibility, kinds
 
 
 def shown_for(facet: str, lang: str = "nl") -> list:
@@ -216,7 +216,7 @@ class TestFreshness:
         """A status checked longer ago than its kind's interval (six months) says so on the page,
         in the page's language."""
         _, url = aged_site
-        months = review.REVIEW_MONTHS["status"]
+        months = kinds.get("status").review_months
         page.goto(url + "statuses/ibo.html")
         expect(page.locator(".kb-stale")).to_contain_text(f"meer dan {months} maanden geleden")
         page.goto(url + "en/statuses/ibo.html")

@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 from test_build_errors import build, copy_project
 
 from content_index import ROOT, labels
-from kb import content_model, languages, review, translations
+from kb import content_model, kinds, languages, review, translations
 from pages import PAGE_KINDS
 from steps.page_data import inline_markdown
 
@@ -342,9 +342,14 @@ class TestReview:
         )
 
     def test_the_interval_comes_from_the_page_its_folder_or_its_kind(self, tree) -> None:
-        assert review.interval(tree.pages["support/oud.md"]) == review.REVIEW_MONTHS["support"]
+        assert (
+            review.interval(tree.pages["support/oud.md"])
+            == kinds.get("topic").review_months_in["support"]
+        )
         assert review.interval(tree.pages["support/eigen.md"]) == 24
-        assert review.interval(tree.pages["context/jaarlijks.md"]) == review.REVIEW_MONTHS["topic"]
+        assert (
+            review.interval(tree.pages["context/jaarlijks.md"]) == kinds.get("topic").review_months
+        )
 
     def test_the_report_lists_every_page_past_its_interval_oldest_first(self, tree) -> None:
         """Support pages after six months, other topics after twelve, a page's own interval

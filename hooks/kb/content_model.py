@@ -97,7 +97,7 @@ class Page:
     def kind(self) -> str:
         """The content kind (``page`` if none is given; what the schema check calls unknown when
         it is not text)."""
-        kind = self.meta.get("kind", "page")
+        kind = self.meta["kind"] if "kind" in self.meta else kind_registry.playing("default")
         return kind if isinstance(kind, str) else repr(kind)
 
     @property
@@ -437,7 +437,7 @@ def _item_reference_problems(rel: str, page: Page, slugs: set, folders: dict) ->
         for i, item in enumerate(value if isinstance(value, list) else []):
             slug = item.get(name) if isinstance(item, dict) else None
             if isinstance(slug, str) and slug and (kind, slug) not in slugs:
-                what = kind_registry.get(kind).label("en").lower()
+                what = kind_registry.get(kind).label(languages.EDITORS).lower()
                 where = f" in content/{folders[kind]}/" if kind in folders else ""
                 problems.append(
                     Problem(
@@ -745,7 +745,7 @@ def _rule_problems(rel: str, page: Page) -> list[Problem]:
     support page opens with its first facts, and reflection items are questions."""
     meta, problems = page.meta, []
     programme = meta.get("programme")
-    if page.kind == "training-session" and isinstance(programme, list):
+    if page.kind == kind_registry.playing("sessions") and isinstance(programme, list):
         minutes = [item.get("minutes") for item in programme if isinstance(item, dict)]
         length = meta.get("minutes")
         counted = all(isinstance(m, int) for m in minutes) and isinstance(length, int)
@@ -760,11 +760,7 @@ def _rule_problems(rel: str, page: Page) -> list[Problem]:
                     line=page.field_lines.get("programme"),
                 )
             )
-    if (
-        page.kind == "topic"
-        and page.src.startswith(first_facts.REQUIRED_IN)
-        and not meta.get(first_facts.FIELD)
-    ):
+    if first_facts.missing(page.kind, page.src, meta):
         problems.append(
             Problem(
                 rel,

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb import content_model, languages, sources
+from kb import content_model, kinds, languages, sources
 from kb.data_model import schema_problems
 from kb.problems import Problem
 
@@ -57,7 +57,11 @@ __all__ = [
 FILE = "eligibility.yml"
 GROUPS = ("open", "check", "closed")
 UNKNOWN = "unknown"  # "I don't know": every question has it; no file declares it
-KIND = "status"
+
+
+def _kind() -> str | None:
+    """The kind whose pages carry ``eligibility:`` rules (``plays: [schemes]`` in its registry entry)."""
+    return kinds.playing("schemes")
 
 
 @dataclass(frozen=True)
@@ -278,9 +282,9 @@ def _changes(question: str, unknown: list[str], decided: list) -> bool:
 
 def _pages(portal: Portal, lang: str) -> list[content_model.Page]:
     """The status pages a reader of ``lang`` sees (the default language's where not translated)."""
-    site = portal.site
-    default = site.of_kind(KIND, languages.default())
-    return [site.by_slug(KIND, page.slug, lang) or page for page in default]
+    site, kind = portal.site, _kind()
+    default = site.of_kind(kind, languages.default())
+    return [site.by_slug(kind, page.slug, lang) or page for page in default]
 
 
 def evaluate_all(portal: Portal, answers: dict[str, str], lang: str) -> list[dict]:
@@ -341,10 +345,10 @@ def check(portal: Portal) -> list[Problem]:
     questions, problems = portal.eligibility()
     if problems:
         return list(problems)
-    site = portal.site
+    site, kind = portal.site, _kind()
     found: list[Problem] = []
     for page in sorted(site.pages.values(), key=lambda p: p.src):
-        if page.kind != KIND or "eligibility" not in page.meta:
+        if page.kind != kind or "eligibility" not in page.meta:
             continue
         rel = f"{site.content_dir.name}/{page.src}"
         page_rules = rules(page)
@@ -505,7 +509,7 @@ def _parity_problems(
     """Rules whose group or when differ from the default-language page's (only the reasons are
     in a page's own language)."""
     original = site.pages.get(page.base)
-    if original is None or original.kind != KIND:
+    if original is None or original.kind != _kind():
         return []
     theirs = [(r.group, r.when) for r in rules(original)]
     ours = [(r.group, r.when) for r in page_rules]

@@ -10,6 +10,9 @@ portal needs to know about it sits in the schema, beside the fields it is about:
       labels:                            # per language: one page, its section (plural) and
         nl: {one: Taak, many: Taken van de coach}   # the titles of its own boxes, if any
         en: {one: Task, many: The coach's tasks}
+      review_months: 12                  # months between two checks (omit: freshness_months)
+      review_months_in: {support: 6}     # a folder whose pages of this kind are checked sooner
+      plays: [schemes]                   # the parts of the portal it fills (``PARTS``)
     properties:
       statuses: {$ref: common.schema.yml#/$defs/slug-list, x-refers-to: status}
 
@@ -36,7 +39,35 @@ from jsonschema import Draft202012Validator
 
 from kb import schema_registry
 
-__all__ = ["Kind", "extended", "folders", "get", "item_references", "kinds", "labels", "references"]
+__all__ = [
+    "PARTS",
+    "Kind",
+    "extended",
+    "folders",
+    "get",
+    "item_references",
+    "kinds",
+    "labels",
+    "playing",
+    "references",
+]
+
+# The parts of the portal that one kind's pages fill (``x-kind: {plays: [...]}``), each played
+# by at most one kind. The code asks ``playing(part)`` for the kind, so it names no kind itself.
+PARTS = {
+    "default": "the kind of a page whose front matter names none (kb/content_model.py)",
+    "schemes": "the statuses and schemes a coach weighs: their `eligibility:` rules, the "
+    "navigator's schemes and the statuses table (kb/eligibility.py, steps/render_tables.py)",
+    "navigator": "its pages show the navigator block: the questions and every scheme with its "
+    "rules (kb/navigator_view.py, the `navigator` block of kb/views.py)",
+    "services": "an edition's local services, shown on the pages they help with and in the "
+    "services list (kb/local.py, steps/render_tables.py)",
+    "updates": "the dated updates: they fill the updates page and each page's change history, "
+    "and make the pages they name under `changes` due for review (kb/news_model.py, "
+    "kb/review.py, steps/render_news.py)",
+    "sessions": "the training sessions: their activities' minutes add up to the session's, and "
+    "their quiz is checked against the session (kb/content_model.py, kb/portal.py)",
+}
 
 # The shape of an ``x-kind`` block.
 _DECLARATION = Draft202012Validator(
@@ -47,6 +78,13 @@ _DECLARATION = Draft202012Validator(
             "folder": {"type": "string", "pattern": "^[a-z0-9-]+$"},
             "view": {"type": "string", "pattern": r"^[\w./-]+\.html$"},
             "box_headings": {"enum": ["link", "list"]},
+            "review_months": {"type": "integer", "minimum": 1},
+            "review_months_in": {
+                "type": "object",
+                "propertyNames": {"pattern": "^[a-z0-9-]+$"},
+                "additionalProperties": {"type": "integer", "minimum": 1},
+            },
+            "plays": {"type": "array", "uniqueItems": True, "items": {"enum": sorted(PARTS)}},
             "labels": {
                 "type": "object",
                 "additionalProperties": {
@@ -75,6 +113,15 @@ class Kind:
     # contents), "list" (those with an id join the contents as they are), None (neither: each
     # entry adds to every first load of the page).
     box_headings: str | None = None
+    review_months: int | None = None
+    """Months between two checks of a page of this kind that has ``reviewed``
+    (``x-kind.review_months``; kb/review.py); ``None``: mkdocs.yml's ``extra.freshness_months``."""
+    review_months_in: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    """Folder under content/ -> its own interval, for this kind's pages there
+    (``x-kind.review_months_in``: the topics in support/ are about allowances and rights, which
+    change as often as statuses)."""
+    plays: frozenset[str] = frozenset()
+    """The parts of the portal this kind's pages fill (``x-kind.plays``; each one of ``PARTS``)."""
 
     def label(self, lang: str, plural: bool = False) -> str:
         """What a reader of ``lang`` calls one page of this kind (or, ``plural``, its section);
@@ -117,6 +164,9 @@ def _declared(name: str, path: Path, schema: dict) -> Kind:
         item_references=MappingProxyType(_item_references(schema)),
         label_texts=MappingProxyType(block.get("labels") or {}),
         box_headings=block.get("box_headings"),
+        review_months=block.get("review_months"),
+        review_months_in=MappingProxyType(block.get("review_months_in") or {}),
+        plays=frozenset(block.get("plays") or ()),
     )
 
 
@@ -125,7 +175,11 @@ def _checked(found: dict[str, Kind]) -> dict[str, Kind]:
     names one kind wherever it is used, and that kind exists."""
     owners: dict[str, str] = {}
     targets: dict[str, tuple[str, str]] = {}
+    players: dict[str, str] = {}
     for kind in found.values():
+        for part in sorted(kind.plays):
+            if players.setdefault(part, kind.name) != kind.name:
+                raise ValueError(f"{kind.schema}: plays '{part}', as '{players[part]}' does.")
         if kind.folder in owners:
             raise ValueError(
                 f"{kind.schema}: folder '{kind.folder}' is also the folder of '{owners[kind.folder]}'."
@@ -163,6 +217,19 @@ def kinds() -> dict[str, Kind]:
 
 def get(name: str) -> Kind | None:
     return kinds().get(name)
+
+
+@lru_cache(maxsize=1)
+def _players(generation: int) -> dict[str, str]:
+    return {part: kind.name for kind in _registry(generation).values() for part in kind.plays}
+
+
+def playing(part: str) -> str | None:
+    """The kind whose pages fill ``part`` of the portal (one of ``PARTS``), or ``None`` when no
+    kind plays it (a fixture site without one)."""
+    if part not in PARTS:
+        raise ValueError(f"no such part of the portal: '{part}' (kb.kinds.PARTS)")
+    return _players(schema_registry.generation()).get(part)
 
 
 def folders() -> dict[str, str]:

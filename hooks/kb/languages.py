@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 __all__ = [
+    "EDITORS",
     "RTL_CODES",
     "Language",
     "codes",
@@ -36,6 +37,7 @@ __all__ = [
     "partner_path",
     "project",
     "translation_path",
+    "url_prefixes",
     "use",
 ]
 
@@ -44,8 +46,10 @@ PROJECT_FILE = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 # the setting Material itself reads): Arabic, Aramaic, Dhivehi, Persian, Hebrew, Kurdish (Sorani),
 # Pashto, Sindhi, Uyghur, Urdu, Yiddish.
 RTL_CODES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
-# Editors' messages are in English: a language's English name where it is known, else the name
-# mkdocs.yml gives it.
+# Editors' messages are in English, whatever languages the portal has: they name a language by
+# its English name where it is known, else by the name mkdocs.yml gives it, and a kind by its
+# label in ``EDITORS``.
+EDITORS = "en"
 ENGLISH_NAMES = {
     "ar": "Arabic",
     "de": "German",
@@ -176,6 +180,11 @@ def default(languages: Languages | None = None) -> str:
 def others(languages: Languages | None = None) -> tuple[str, ...]:
     """The codes of every language but the default: the translations."""
     return codes(languages)[1:]
+
+
+def url_prefixes(languages: Languages | None = None) -> dict[str, str]:
+    """Language code -> where its pages are under the site root: "" for the default, "en/"."""
+    return {lang.code: "" if lang.default else f"{lang.code}/" for lang in _given(languages)}
 
 
 def english_name(code: str, languages: Languages | None = None) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb import content_model, languages, sources
+from kb import content_model, kinds, languages, sources
 from kb.problems import Problem
 
 __all__ = [
@@ -47,7 +47,11 @@ __all__ = [
 # The places a shared page may name, with what belongs there. One for now; a new one is a name
 # here, a label in the service schema's labels and a line in EDITING.md.
 PLACES = {"whom-to-call": "whom a coach contacts here for this question"}
-KIND = "service"
+
+
+def _kind() -> str | None:
+    """The kind of an edition's services (``plays: [services]`` in its registry entry)."""
+    return kinds.playing("services")
 
 
 @dataclass(frozen=True)
@@ -177,9 +181,9 @@ def additions(portal, page: content_model.Page) -> dict[str, dict[str, Addition]
 def services(portal, lang: str) -> list[content_model.Page]:
     """The edition's services in ``lang`` (the Dutch page where one is not translated), in the
     order of their ``order`` and then their names."""
-    site = portal.site
-    bases = sorted({p.base for p in site.pages.values() if p.kind == KIND})
-    found = [site.by_slug(KIND, posixpath.basename(b)[:-3], lang) for b in bases]
+    site, kind = portal.site, _kind()
+    bases = sorted({p.base for p in site.pages.values() if p.kind == kind})
+    found = [site.by_slug(kind, posixpath.basename(b)[:-3], lang) for b in bases]
     found = [p for p in found if p is not None and posixpath.basename(p.base) != "index.md"]
     return sorted(found, key=lambda p: (p.meta.get("order", 999), str(p.meta.get("title"))))
 
@@ -215,9 +219,9 @@ def check(portal) -> list[Problem]:
     """Every problem of the additions, and each page a service's ``helps_with`` names that does
     not exist (the schemas check the shape and the place names)."""
     problems = list(_loaded(portal)[1])
-    site = portal.site
+    site, kind = portal.site, _kind()
     for page in sorted(site.pages.values(), key=lambda p: p.src):
-        if page.kind != KIND or page.lang != languages.default():
+        if page.kind != kind or page.lang != languages.default():
             continue
         for target in page.meta.get("helps_with") or []:
             if isinstance(target, str) and target not in site.pages:

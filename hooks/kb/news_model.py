@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb import content_model, languages, sources
+from kb import content_model, kinds, languages, sources
 from kb.content_model import Page, Site
 from kb.problems import Problem
 
@@ -25,6 +25,7 @@ __all__ = [
     "entry_id",
     "feed_updated",
     "history",
+    "is_update",
     "load_tags",
     "page_url",
     "refreshers",
@@ -132,6 +133,12 @@ def _value_line(page: Page, key: str, value: str) -> int | None:
     return page.line([key])
 
 
+def is_update(page: Page) -> bool:
+    """Whether ``page`` is an update: its kind plays the updates (``plays: [updates]`` in its
+    registry entry, kb/kinds.py)."""
+    return page.kind == kinds.playing("updates")
+
+
 # --- checking ---------------------------------------------------------------------------------
 
 
@@ -141,7 +148,7 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
     tags_file = sources.data_file(root, "news-topics.yml", site.content_dir)[1]
     tag_list = ", ".join(sorted(tags)) or "(none yet)"
     for page in site.pages.values():
-        if page.kind != "news":
+        if not is_update(page):
             continue
         rel = (site.content_dir / page.src).relative_to(site.root).as_posix()
         for tag in _strings(page.meta.get("topics")):
@@ -195,7 +202,7 @@ def check(site: Site, root: Path, quiz_ids: set[str]) -> list[Problem]:
 
 def check_quizzes(site: Site, quizzes: dict[str, dict]) -> list[Problem]:
     """A quiz's ``update:`` must name an update in content/news/."""
-    slugs = {p.slug for p in site.pages.values() if p.kind == "news"}
+    slugs = {p.slug for p in site.pages.values() if is_update(p)}
     problems = []
     for quiz_id, quiz in sorted(quizzes.items()):
         update = quiz.get("update")
@@ -238,7 +245,7 @@ def updates(site: Site, lang: str) -> list[Update]:
 def _updates(site: Site, lang: str) -> tuple[Update, ...]:
     found = []
     for page in site.pages.values():
-        if page.kind != "news" or page.lang != languages.default() or page.slug == "index":
+        if not is_update(page) or page.lang != languages.default() or page.slug == "index":
             continue
         shown = site.pages.get(languages.translation_path(page.src, lang))
         found.append(Update(shown or page, page.src))

@@ -24,6 +24,7 @@ from kb import (
     eligibility,
     files_model,
     glossary_model,
+    kinds,
     languages,
     local,
     meetings_model,
@@ -134,7 +135,7 @@ def check(portal: Portal) -> list[Problem]:
     sessions = {
         p.meta["quiz"]: f"{content_dir.name}/{p.src}"
         for p in site.pages.values()
-        if p.kind == "training-session"
+        if p.kind == kinds.playing("sessions")
         and p.lang == languages.default()
         and isinstance(p.meta.get("quiz"), str)
     }

@@ -2,8 +2,9 @@
 which pages are due.
 
 A page that states rules (a status, the support pages on allowances and rights) is checked every
-six months; other pages with a ``reviewed`` date once a year. The interval is declared here, once;
-a page may set its own with ``review_months``. A page is also due when an update that names it
+six months; other pages with a ``reviewed`` date once a year. The interval is declared once, in
+each kind's registry entry (``x-kind: {review_months, review_months_in}``, kb/kinds.py); a page
+may set its own with ``review_months``. A page is also due when an update that names it
 under ``changes`` took effect after its last check: the rule changed since someone looked.
 
 Pure: no MkDocs. ``make check`` and the build print ``report``; the pages show ``due``.
@@ -15,20 +16,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kb import content_model, languages
+from kb import content_model, kinds, languages, news_model
 
-__all__ = ["REVIEW_MONTHS", "Due", "due", "interval", "months_since", "report"]
-
-# Months between two checks, by content kind, or by the folder under content/ where one kind's
-# pages differ (support/ holds the topics about allowances and rights: they change as often as
-# statuses). A kind that is not listed uses extra.freshness_months of mkdocs.yml (default 12).
-REVIEW_MONTHS: dict[str, int] = {
-    "status": 6,
-    "support": 6,
-    "employer-guide": 12,
-    "task-guide": 12,
-    "topic": 12,
-}
+__all__ = ["Due", "due", "interval", "months_since", "report"]
 
 
 @dataclass(frozen=True)
@@ -56,19 +46,23 @@ def months_since(day: dt.date, today: dt.date) -> int:
 
 
 def interval(page: content_model.Page, default: int = 12) -> int:
-    """The page's own ``review_months``, or its folder's, or its kind's, or ``default``."""
+    """The page's own ``review_months``, or its kind's in its folder, or its kind's, or
+    ``default`` (extra.freshness_months of mkdocs.yml)."""
     own = page.meta.get("review_months")
     if isinstance(own, int) and not isinstance(own, bool) and own > 0:
         return own
+    kind = kinds.get(page.kind)
+    if kind is None:
+        return default
     folder = page.src.split("/")[0] if "/" in page.src else ""
-    return REVIEW_MONTHS.get(folder) or REVIEW_MONTHS.get(page.kind) or default
+    return kind.review_months_in.get(folder) or kind.review_months or default
 
 
 def _changed_by(site: content_model.Site) -> dict[str, list[tuple[str, str]]]:
     """Per Dutch page path: the (date, path) of every Dutch update that names it."""
     found: dict[str, list[tuple[str, str]]] = {}
     for page in site.pages.values():
-        if page.kind != "news" or page.lang != languages.default():
+        if not news_model.is_update(page) or page.lang != languages.default():
             continue
         changes = page.meta.get("changes")
         for base in changes if isinstance(changes, list) else []:

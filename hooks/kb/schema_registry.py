@@ -20,7 +20,8 @@ language with that schema, and ``x-errors: {required: {x-language: [what, fix]}}
 each missing one. When a schema is loaded, ``{language}`` in those (and ``{code}``) becomes each
 language's English name (and code); anywhere in a schema, ``{language_names}`` becomes "Dutch (nl)
 and English (en)", ``{language_codes}`` "both nl and en", ``{language_keys}`` "both nl: and en:"
-and ``{language_map}`` "{nl: ..., en: ...}".
+and ``{language_map}`` "{nl: ..., en: ...}". ``x-enum: question-types`` becomes ``enum:`` with the
+question types' names (``kb.question_types``), in the registry's order: no schema lists them.
 
 The templates may use ``{instance}`` (the value), ``{name}`` (a missing field), ``{allowed}``
 (an enum's values or an object's fields), ``{limit}`` (a length or count limit), ``{length}``
@@ -40,7 +41,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from kb import languages, text_policy
+from kb import languages, question_types, text_policy
 
 __all__ = [
     "SCHEMA_DIR",
@@ -166,9 +167,25 @@ def _every_language(node: Any, langs: languages.Languages) -> Any:
     return node
 
 
+def _listed(node: Any) -> Any:
+    """``node`` with each ``x-enum: question-types`` written out as the registry's type names,
+    in its order (``enum: [single, multiple, …]``): the quiz schema lists no type itself."""
+    if isinstance(node, list):
+        return [_listed(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _listed(value) for key, value in node.items()}
+    source = node.pop("x-enum", None)
+    if source is None:
+        return node
+    if source != "question-types":
+        raise ValueError(f"x-enum: no such list: '{source}' (only question-types)")
+    return {"enum": list(question_types.TYPES), **node}
+
+
 def _load(path: Path, langs: languages.Languages) -> dict:
     schema = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return _filled(_every_language(schema, langs), _words(langs))
+    return _filled(_listed(_every_language(schema, langs)), _words(langs))
 
 
 def _schemas() -> tuple[dict[str, Draft202012Validator], dict[str, dict]]:

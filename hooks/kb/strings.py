@@ -9,17 +9,23 @@ build only merges what reads cleanly.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb import sources
+import yaml
+
+from kb import languages, sources
 from kb.problems import Problem
 
-__all__ = ["FOLDER", "NAMES", "extra", "problems"]
+__all__ = ["FOLDER", "NAMES", "UI", "extra", "own", "problems", "text"]
 
 FOLDER = Path("_data") / "strings"
 # The strings files of hooks/ that content may add to.
 NAMES = ("content_strings.yml", "news_strings.yml", "ui_strings.yml")
+UI = "ui_strings.yml"  # the widgets' texts, shaped ``key: {language: text}``
+HOOKS = Path(__file__).resolve().parents[1]
+PROJECT = HOOKS.parent
 
 
 def _read(root: Path, content_dir: Path, name: str) -> tuple[Any, list[Problem]]:
@@ -46,6 +52,28 @@ def extra(content_dir: Path, root: Path, name: str) -> Any:
     """The texts ``content/_data/strings/<name>`` adds, or None when there is no such file or it
     does not read cleanly (``problems`` reports it and stops the build)."""
     return _read(root, content_dir, name)[0] if (content_dir / FOLDER / name).is_file() else None
+
+
+def _merged(ours: Any, more: Any) -> Any:
+    if isinstance(ours, dict) and isinstance(more, dict):
+        return {**ours, **{key: _merged(ours.get(key), value) for key, value in more.items()}}
+    return more
+
+
+@lru_cache(maxsize=4)
+def own(name: str) -> dict[str, Any]:
+    """The strings file ``hooks/<name>`` with the texts that ``content/_data/strings/<name>``
+    adds (more languages, in the file's own shape)."""
+    ours = yaml.safe_load((HOOKS / name).read_text(encoding="utf-8"))
+    more = extra(PROJECT / "content", PROJECT, name)
+    return ours if more is None else _merged(ours, more)
+
+
+def text(key: str, lang: str) -> str:
+    """The widgets' text ``key`` (``ui_strings.yml``) in ``lang``, or in the default language
+    where ``lang`` has none yet: code asks for a text, it never writes one per language."""
+    texts = own(UI)[key]
+    return texts.get(lang) or texts[languages.default()]
 
 
 def problems(content_dir: Path, root: Path) -> list[Problem]:

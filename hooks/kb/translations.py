@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from babel.dates import get_month_names
+from babel.dates import get_date_format, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from kb import content_model, languages, quiz_model, sources
@@ -286,9 +286,17 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
 @functools.cache
+def _month_first(lang: str) -> bool:
+    """Whether ``lang`` writes the month before the day ("March 3, 2026"), as its long date
+    format in the Unicode CLDR (Babel) says; then a month and a year alone come first too."""
+    pattern = get_date_format("long", locale=lang).pattern
+    return pattern.find("M") < pattern.find("d")
+
+
+@functools.cache
 def _date_pattern(lang: str) -> re.Pattern:
     names = "|".join(_months(lang))
-    if lang == "en":
+    if _month_first(lang):
         return re.compile(
             rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({names})|({names})\s+(\d{{1,2}})\b,?)"
             rf"(?:\s+(\d{{4}}))?|\b({names})\s+(\d{{4}})\b",
@@ -334,9 +342,9 @@ def _dates(text: str) -> tuple[set[str], str]:
     def written(lang: str):
         def replace(match: re.Match) -> str:
             g = match.groups()
-            if lang == "en" and g[5]:
+            if _month_first(lang) and g[5]:
                 day, month, year = None, g[5], g[6]
-            elif lang == "en":
+            elif _month_first(lang):
                 day, month, year = (g[0], g[1], g[4]) if g[1] else (g[3], g[2], g[4])
             else:
                 day, month, year = (g[0], g[1], g[2]) if g[1] else (None, g[3], g[4])

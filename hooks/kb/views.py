@@ -41,6 +41,7 @@ __all__ = [
     "Ref",
     "page_view",
     "ref",
+    "shows_navigator",
 ]
 
 ORDER = (
@@ -64,9 +65,14 @@ ORDER = (
 MARKDOWN = frozenset({"title", "body", "quiz"})
 BACKLINKS_SHOWN = 12  # "Mentioned in": a page stays the same size however many pages name it
 HISTORY_SHOWN = 5  # the newest updates; the updates page lists them all
-NAVIGATOR = "navigator"  # the kind whose pages show the navigator block (kb/navigator_view.py)
 # Front-matter references shown as notices above the text, not as "see also" boxes.
 REPLACED = ("replaced_by", "mostly_replaced_by")
+
+
+def shows_navigator(page: Page) -> bool:
+    """Whether the page shows the navigator block: its kind plays the navigator
+    (``plays: [navigator]`` in its registry entry; kb/navigator_view.py makes the block's data)."""
+    return page.kind == kinds.playing("navigator")
 
 
 def _has_boxes(page: Page) -> bool:
@@ -303,7 +309,7 @@ def page_view(
         found["quiz"] = Block("quiz", {"lines": quiz})
     if local:
         found["local"] = [_local(place) for place in local]
-    if navigator is not None and page.kind == NAVIGATOR:
+    if navigator is not None and shows_navigator(page):
         found["navigator"] = _navigator(navigator)
     if updates := news_model.history(site, page.base, lang)[:HISTORY_SHOWN]:
         found["history"] = Block("history", {"items": updates})

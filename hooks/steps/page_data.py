@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from kb import content_model, languages, portal, strings, text_policy
@@ -88,24 +87,10 @@ def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
     return kept
 
 
-# Texts of more languages than hooks/ has, in the same shape, from the content: a new language is
-# settings and content, no code (CONTRIBUTING.md, "Add a language"; read and checked by kb.strings).
-PROJECT = STRINGS_DIR.parent
-
-
-def _merged(ours: Any, more: Any) -> Any:
-    if isinstance(ours, dict) and isinstance(more, dict):
-        return {**ours, **{key: _merged(ours.get(key), value) for key, value in more.items()}}
-    return more
-
-
-@lru_cache(maxsize=4)
 def strings_file(name: str) -> dict[str, Any]:
-    """The strings file ``hooks/<name>`` with the texts that ``content/_data/strings/<name>``
-    adds (more languages, in the file's own shape)."""
-    ours = yaml.safe_load((STRINGS_DIR / name).read_text(encoding="utf-8"))
-    more = strings.extra(PROJECT / "content", PROJECT, name)
-    return ours if more is None else _merged(ours, more)
+    """The strings file ``hooks/<name>`` with the texts the content adds (``kb.strings.own``):
+    a new language is settings and content, no code (CONTRIBUTING.md, "Add a language")."""
+    return strings.own(name)
 
 
 def labels(lang: str) -> dict[str, Any]:

@@ -40,10 +40,10 @@ from steps.page_data import (
 from steps.site_language import current_language
 
 FACTS, NEWS = "hooks/render_facts.html", "hooks/render_news.html"
-NAVIGATOR = "hooks/kinds/navigator.html"  # the navigator page's view (kb/navigator_view.py)
+VIEW = "view"  # a block only pages of one kind have is placed by that kind's view (x-kind.view)
 TEMPLATE = FACTS
-# Each template's labels, by language.
-LABELS = {FACTS: labels, NEWS: news_labels, NAVIGATOR: labels}
+# Each template's labels, by language (a kind's view: the page labels).
+LABELS = {FACTS: labels, NEWS: news_labels}
 # The macro that shows each block of kb.views.ORDER (the Markdown blocks are the page's own).
 MACROS = {
     "fallback": (FACTS, "fallback"),
@@ -57,7 +57,7 @@ MACROS = {
     "mentioned_in": (FACTS, "mentioned_in"),
     "history": (NEWS, "history"),
     "sources": (FACTS, "sources"),
-    "navigator": (NAVIGATOR, "navigator"),
+    "navigator": (VIEW, "navigator"),
     "local": (FACTS, "local"),
 }
 # id(page) -> its fallback notice and the language it is shown in, from Markdown to the template
@@ -126,13 +126,14 @@ class _Adapter:
         """One block through its macro; the macro takes what it names of the block's data and
         of the common context."""
         template, name = MACROS[block.kind]
+        template = self.own.view if template == VIEW and self.own else template
         data = self.linked({k: v for k, v in block.data.items() if k != "meta"})
         if block.kind == "behind":
             data = self.behind_parts(block.data)
         context = {
             **data,
             "meta": block.data.get("meta"),
-            "t": LABELS[template](self.lang),
+            "t": LABELS.get(template, labels)(self.lang),
             "tn": news_labels(self.lang),
             "date": self.date,
             "asset": self.asset,
@@ -187,7 +188,7 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
         markdown=markdown,
         local=local.place_view(portal_for(config), rec, lang) if local.places(rec) else None,
         navigator=(
-            navigator_view.data(portal_for(config), lang) if rec.kind == views.NAVIGATOR else None
+            navigator_view.data(portal_for(config), lang) if views.shows_navigator(rec) else None
         ),
     )
 

@@ -124,10 +124,10 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:news" in markdown:
         markdown = kb_markers.replace(markdown, keeping(lambda m: _marker(m, page, config, files)))
     rec = record_for(page, config)
-    if rec is not None and (rec.kind == "news" or rec.base == UPDATES_PAGE):
+    if rec is not None and (news_model.is_update(rec) or rec.base == UPDATES_PAGE):
         # An update repeats what its status page explains: in search it comes after that page.
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST)
-    if rec is not None and rec.kind == "news":
+    if rec is not None and news_model.is_update(rec):
         h1 = first_outside_fences(markdown, H1)
         at = h1.end() if h1 else 0
         block = _update_meta(rec, page, config, files)

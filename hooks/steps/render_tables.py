@@ -31,14 +31,15 @@ from steps.page_data import (
 from steps.site_language import current_language
 
 TEMPLATE = "hooks/render_tables.html"
-TABLES = {"statuses": "status"}
+TABLES = {"statuses": "schemes"}  # a table's name -> the part of the portal whose pages it lists
 
 
 def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
     lang, portal, link = current_language(config), portal_for(config), Linker(page, files)
     site, questions = portal.site, portal.eligibility()[0]
     groups: dict[str, list[dict]] = {}
-    for rec in site.of_kind("status", lang) or site.of_kind("status", kb_languages.default()):
+    kind = kinds.playing(TABLES["statuses"])
+    for rec in site.of_kind(kind, lang) or site.of_kind(kind, kb_languages.default()):
         groups.setdefault(rec.meta["category"], []).append(
             {"meta": rec.meta, "url": link(rec.base), "facets": eligibility.facets(rec, questions)}
         )
@@ -53,13 +54,14 @@ def _services(config: MkDocsConfig, page, files, script: str) -> str:
     items = [{"link": {"url": link(s.base)}, "meta": s.meta} for s in found]
     used = {f for s in found for f in s.meta.get("for_whom") or []}
     facets = {k: v for k, v in labels(lang)["facets"].items() if k in used}
+    kind = kinds.playing("services")
     return render_macro(
         config,
-        kinds.get("service").view,
+        kinds.get(kind).view,
         "index",
         linker=link,
         services=items,
-        own=kinds.labels(lang)["service"],
+        own=kinds.labels(lang)[kind],
         facets=facets,
         date=lambda value: format_date(value, lang),
         script=script,

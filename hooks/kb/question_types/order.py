@@ -10,13 +10,10 @@ from __future__ import annotations
 import random
 import xml.etree.ElementTree as ET
 
+from kb import strings
 from kb.question_types import base
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-TYPE_LETTERS = {
-    "nl": "Zet de stappen in de juiste volgorde: typ hun letters na elkaar, bijvoorbeeld {example}.",
-    "en": "Put the steps in the right order: type their letters one after the other, e.g. {example}.",
-}
 
 
 def lettered_steps(q: dict, lang: str) -> tuple[list[str], list[str]]:
@@ -61,7 +58,7 @@ class Order(base.QuestionType):
 
     def lettered_html(self, q: dict, lang: str) -> str:
         lines, _ = lettered_steps(q, lang)
-        ask = TYPE_LETTERS[lang].format(example=LETTERS[: len(lines)])
+        ask = strings.text("order_letters", lang).format(example=LETTERS[: len(lines)])
         return "".join(base.html_paragraph(text) for text in (self.prompt(q, lang), ask, *lines))
 
     def moodle_question_type(self, ordering: bool = True) -> str:

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from kb import strings
 from kb.question_types import base
 from kb.question_types.choice import ChoiceType
-
-# QTI has no true-false type: two options with these texts.
-QTI_LABELS = {"nl": ("Waar", "Niet waar"), "en": ("True", "False")}
 
 
 class TrueFalse(ChoiceType):
@@ -27,7 +25,8 @@ class TrueFalse(ChoiceType):
         return {"answer": bool(q["answer"])}
 
     def options(self, q: dict, lang: str) -> list[dict]:
-        true, false = QTI_LABELS[lang]
+        # QTI has no true-false type: two options with the quiz's own texts for them.
+        true, false = strings.text("true_label", lang), strings.text("false_label", lang)
         return [
             {"id": "true", "text": {lang: true}, "correct": q["answer"] is True},
             {"id": "false", "text": {lang: false}, "correct": q["answer"] is False},
