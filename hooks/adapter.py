@@ -104,7 +104,7 @@ STEPS: dict[str, list[Step]] = {
     ],
     "page_content": [
         ("boxes back", keep_html.put_back),  # before every step that reads the page's HTML
-        ("box headings", polish_headings.box_headings),  # after the boxes are back
+        ("box headings", polish_headings.box_headings),  # page contents: after the boxes are back
         ("glossary tooltips", render_glossary.add_tooltips),
         ("judge", judge_pages.judge),  # after every step that changes the page's HTML
     ],

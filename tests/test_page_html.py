@@ -121,3 +121,31 @@ def test_a_steps_macro_gives_page_links_as_addresses_from_its_page(tmp_path: Pat
     assert (
         page_data.render_macro(config, "box.html", "box", text="Geen link.") == "<p>Geen link.</p>"
     )
+
+
+def test_an_exercise_heading_gets_an_id_of_its_own_from_the_view(tmp_path: Path) -> None:
+    """The template writes an exercise's id and link itself (no pass over the page's HTML), so
+    the view makes the id as Markdown's toc would, unique against the page's own headings."""
+    session = {
+        "kind": "training-session",
+        "title": "Sessie 9",
+        "exercises": [
+            {"title": "Lees de kaart", "description": "Samen."},
+            {"title": "Lees de kaart", "description": "Alleen."},
+            {"title": "Een *rollenspel*", "description": "Met twee."},
+        ],
+    }
+    body = "# Sessie 9\n\n## Lees de kaart\n\nTekst.\n"
+    site = write(tmp_path, {"training/sessie-9.md": (session, body)})
+    ids = view_of(site, "training/sessie-9.md").get("boxes").data["exercise_ids"]
+    assert ids == ["lees-de-kaart_1", "lees-de-kaart_2", "een-rollenspel"]
+
+
+def test_only_a_kind_that_links_its_boxes_headings_gives_its_templates_a_link() -> None:
+    linking = [name for name, kind in kinds.kinds().items() if kind.box_headings == "link"]
+    others = [name for name, kind in kinds.kinds().items() if kind.box_headings != "link"]
+    assert linking and others
+    assert polish_headings.box_link_label(linking[0], "nl") == "Link naar deze sectie"
+    assert polish_headings.box_link_label(linking[0], "en") == "Link to this section"
+    assert polish_headings.box_link_label(others[0], "nl") == ""
+    assert polish_headings.box_link_label(None, "nl") == ""

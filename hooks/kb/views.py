@@ -15,8 +15,11 @@ its own, only its fact box).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from markdown.extensions.toc import slugify, unique
 
 from kb import (
     content_model,
@@ -245,6 +248,19 @@ def _navigator(found: dict) -> Block:
     return Block("navigator", found)
 
 
+def _exercise_ids(site: Site, page: Page) -> list[str]:
+    """The ids of a page's exercise headings (h3 in its "exercises" box), made as Markdown's
+    toc makes a heading's id and unique against the ids of the page's own headings (its
+    Markdown), so that a link to an exercise lands on it and no id is used twice."""
+    used = content_model.heading_ids(site, page)
+    return [
+        unique(slugify(re.sub(r"[*_`]", "", str(item.get("title", ""))), "-"), used)
+        if isinstance(item, dict)
+        else ""
+        for item in _as_list(page.meta.get("exercises"))
+    ]
+
+
 def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     """The blocks a page's front matter gives it (none on a plain page)."""
     if not _has_boxes(page):
@@ -254,7 +270,9 @@ def _boxes(site: Site, page: Page, lang: str, due: review.Due | None) -> Found:
     mentioned = _mentioned_in(site, page, lang, refs)
     found: Found = {
         "opening": Block("opening", {**shared, **_answer(page)}),
-        "boxes": Block("boxes", {**shared, "refs": refs}),
+        "boxes": Block(
+            "boxes", {**shared, "refs": refs, "exercise_ids": _exercise_ids(site, page)}
+        ),
     }
     see_also = {
         key: found

@@ -1,7 +1,8 @@
 """Heading permalinks: none on the page title, a label in the page's language, and on the pages
 of a kind whose ``box_headings`` is ``link`` (kb/kinds.py: the training session) also for the
 headings of its boxes (goals, read before, programme, exercises, reflection, the quiz), which then
-join the page contents like a Markdown heading.
+join the page contents like a Markdown heading (a kind whose ``box_headings`` is ``list``: the
+headings that have an id join the contents, without links).
 
 Python-Markdown's toc extension takes one ``permalink_title`` for the whole site and also adds
 a "¶" link to the h1, which screen readers then read as part of the page title. A small Markdown
@@ -10,13 +11,14 @@ extension of its own (``HeadingLinks``, added to the build's Markdown settings p
 the same render that makes them: no pass over the page's HTML afterwards.
 
 The boxes' headings (hooks/steps/keep_html.py hands the boxes past Markdown, so toc never sees
-them) still get their ids, links and place in the page contents from ``link_headings`` over the
-page's HTML after Markdown: moving that into the templates and the view is open (issue 25, point
-3). Their ids stay the language-neutral ``kb-…`` ones, so the language switch keeps the reader's
-place; a heading without an id (an exercise's title) gets one made as Markdown makes it, and its
-link, but stays out of the page contents: its section is there, and each entry costs every first
-load of the page twice (the menu and the sidebar; the heaviest quiz page is at the 70 kB limit,
-issue 16).
+them) get their ids and links from their templates: the kind's ``box_headings`` reaches them as
+``link_label`` (``box_link_label``; the link is overrides/hooks/headings.html), and an
+exercise's id comes from the view (kb/views.py), made as toc makes one and unique against the
+page's own heading ids. Their ids stay the language-neutral ``kb-…`` ones, so the language
+switch keeps the reader's place. Only their place in the page contents is still read from the
+page's HTML after Markdown (``list_headings``, issue 25, point 3): an exercise stays out of the
+contents (its section is there, and each entry costs every first load of the page twice: the
+menu and the sidebar; the heaviest quiz page is at the 70 kB limit, issue 16).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
-from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markdown.extensions.toc import nest_toc_tokens
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,39 +55,32 @@ def _all_ids(toc) -> dict[str, str]:
     return found
 
 
-def link_headings(html: str, page, links: bool = True, label: str = "") -> str:
-    """Give every h2-h6 an id and a heading link, and make the page contents list every section
-    in the order the page shows them (Markdown's entries keep their titles). With ``links``
-    off, the HTML stays as it is and only the headings that have an id join the contents."""
-    ids = set(_ID.findall(html))
+def list_headings(html: str, page, links: bool) -> None:
+    """Make the page contents list every section in the order the page shows them: each
+    heading with an id (Markdown's entries keep their titles). On a kind that links its boxes'
+    headings (``links``), a box's h3 (an exercise) stays out, see above."""
     titles = _all_ids(page.toc)
     tokens = []
-
-    def heading(match: re.Match[str]) -> str:
+    for match in _HEADING.finditer(html):
         level, attrs, inner = int(match.group(1)), match.group(2), match.group(3)
         found = _ID.search(attrs)
+        if not found:
+            continue
+        anchor = html_lib.unescape(found.group(1))
+        if links and level > 2 and anchor not in titles and not anchor.startswith("kb-"):
+            continue
         text = _TAG.sub("", _LINK.sub("", inner)).strip()
-        if found:
-            anchor = html_lib.unescape(found.group(1))
-        elif not links:
-            return match.group(0)
-        elif level > 1:
-            anchor = unique(slugify(html_lib.unescape(text), "-"), ids)
-            attrs += f' id="{html_lib.escape(anchor)}"'
-        else:
-            return match.group(0)
-        if links and level > 1 and "headerlink" not in inner:
-            inner += (
-                f'<a class="headerlink" href="#{html_lib.escape(anchor)}" title="{label}" '
-                f'aria-label="{label}">&para;</a>'
-            )
-        if found or level == 2:  # a hook's h3 (an exercise) only gets its link, see above
-            tokens.append({"level": level, "id": anchor, "name": titles.get(anchor, text)})
-        return f"<h{level}{attrs}>{inner}</h{level}>"
-
-    linked = _HEADING.sub(heading, html)
+        tokens.append({"level": level, "id": anchor, "name": titles.get(anchor, text)})
     page.toc = get_toc(nest_toc_tokens(tokens))
-    return linked if links else html
+
+
+def box_link_label(kind: str | None, lang: str) -> str:
+    """What a box heading's link is called on a page of ``kind`` in ``lang``, or "" where the
+    kind's boxes have no heading links (its ``box_headings`` is not ``link``): the templates
+    write the link themselves (overrides/hooks/headings.html)."""
+    found = kinds.get(kind) if kind else None
+    linked = found is not None and found.box_headings == "link"
+    return labels(lang)["section_link"] if linked else ""
 
 
 def box_headings(html: str, page, config: MkDocsConfig, files) -> str:
@@ -94,8 +89,8 @@ def box_headings(html: str, page, config: MkDocsConfig, files) -> str:
     kind = kinds.get(record.kind) if record is not None else None
     if kind is None or kind.box_headings is None:
         return html
-    label = html_lib.escape(labels(current_language(config))["section_link"])
-    return link_headings(html, page, links=kind.box_headings == "link", label=label)
+    list_headings(html, page, links=kind.box_headings == "link")
+    return html
 
 
 class _Permalinks(Treeprocessor):

@@ -37,6 +37,7 @@ from steps.page_data import (
     template_env,
     today,
 )
+from steps.polish_headings import box_link_label
 from steps.site_language import current_language
 
 FACTS, NEWS = "hooks/render_facts.html", "hooks/render_news.html"
@@ -76,6 +77,7 @@ class _Adapter:
         self.lang, self.link = view.lang, Linker(page, files)
         self.tags: dict[str, str] | None = None  # the update topics' labels, read when needed
         self.own = kinds.get(view.page.kind)
+        self.link_label = box_link_label(view.page.kind, self.lang)
 
     def linked(self, value: Any) -> Any:
         """``value`` with every page reference as the template's ``{title, url, …}``."""
@@ -142,6 +144,8 @@ class _Adapter:
             "view": self.own.view if self.own else None,
             "references": self.own.references if self.own else {},
             "kinds": kinds.labels(self.lang),
+            # the boxes' heading links, on a kind whose box_headings is "link" (kb/kinds.py)
+            "link_label": self.link_label,
         }
         wanted = getattr(template_env(self.config).get_template(template).module, name).arguments
         return flat(

@@ -35,6 +35,7 @@ from steps.page_data import (
     strings_file,
     template_env,
 )
+from steps.polish_headings import box_link_label
 from steps.site_language import current_language, is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.render_quizzes")
@@ -124,7 +125,9 @@ def _quiz_html(
                 if web
                 else _title(item["source"], lang, config)
             )
-    return _macros(config).quiz(data, _strings(lang), head)
+    rec = record_for(page, config)
+    link_label = box_link_label(rec.kind if rec is not None else None, lang)
+    return _macros(config).quiz(data, _strings(lang), head, link_label)
 
 
 def _progress_html(page: Page, config: MkDocsConfig, files: Files, head: str) -> str:
