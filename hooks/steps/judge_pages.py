@@ -3,7 +3,7 @@
 The content check (hooks/steps/validate_content.py) judges what an editor wrote, before anything is
 built. Steps after it change the HTML (the hooks' boxes, the glossary, links, headings), so the
 HTML that is published is judged again here, after all of them (kb.text_policy.published_problems,
-with html5lib): nothing that runs script or loads from another host reaches a page, whichever step
+with Lexbor, as Chromium parses it): nothing that runs script or loads from another host reaches a page, whichever step
 let it through. A page that fails stops the build (scripts/build.py keeps the last good site).
 """
 
