@@ -30,13 +30,17 @@ from kb.problems import Problem
 from steps.page_data import record_for, site_for
 from steps.validate_content import fail, for_editor
 
-# id(files) of one language's build -> (problems in its bodies, the pages that have them, the
-# published problems of the other pages)
-_found: dict[int, tuple[list[Problem], set[str], list[Problem]]] = {}
+# id(files) of one language's build -> (its files, problems in its bodies, the pages that have
+# them, the published problems of the other pages). The files are kept with them so that a build
+# that failed before on_env leaves nothing a later build's files could be taken for.
+_found: dict[int, tuple[object, list[Problem], set[str], list[Problem]]] = {}
 
 
 def _kept(files) -> tuple[list[Problem], set[str], list[Problem]]:
-    return _found.setdefault(id(files), ([], set(), []))
+    entry = _found.get(id(files))
+    if entry is None or entry[0] is not files:
+        entry = _found[id(files)] = (files, [], set(), [])
+    return entry[1:]
 
 
 def judge_body(html: str, page, config: MkDocsConfig, files) -> str:
@@ -80,5 +84,6 @@ def judge_published(html: str, page, config: MkDocsConfig, files) -> str:
 
 def stop(env, config: MkDocsConfig, files) -> None:
     """Fail before any page of this language is written if a page's HTML broke the policy."""
-    bodies, _, published = _found.pop(id(files), ([], set(), []))
+    bodies, _, published = _kept(files)
+    del _found[id(files)]
     fail(for_editor(config, bodies) + published)
