@@ -728,23 +728,15 @@ def _policy_problems(site: Site, rel: str, page: Page, render) -> list[Problem]:
     return problems
 
 
-def body_problems(site: Site, page: Page, html: str, written_only: bool = False) -> list[Problem]:
+def body_problems(site: Site, page: Page, html: str) -> list[Problem]:
     """The text policy's body rules on ``html``, the page's body rendered with the portal's
     Markdown settings: each breach at the line of the body that holds it. ``make check`` gives
     it its own render; the build gives it MkDocs' render, the HTML that is published
-    (hooks/steps/judge_pages.py), so that a body is rendered once per build.
-
-    MkDocs renders the page's Markdown as the build's steps left it: the hooks' boxes are taken
-    out of it (hooks/steps/keep_html.py) unless one does not stand apart from the text, and then
-    its HTML goes through Markdown with the body. With ``written_only`` a breach counts only if
-    what it names (an element, an attribute, an address; ``Finding.needle``) is written in the
-    body: none of the portal's extensions makes one of those out of other text, and the boxes'
-    own HTML is judged with the published page (``text_policy.published_problems``)."""
+    (hooks/steps/judge_pages.py), so that a body is rendered once per build."""
     rel = _rel(site, page)
     return [
         Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))
         for finding in _body_findings(html)
-        if not written_only or not finding.needle or _offset_in_body(page, finding.needle) >= 0
     ]
 
 

@@ -6,7 +6,8 @@ and data files before anything is built, but renders no body: a body is rendered
 by MkDocs. Its HTML is judged here instead, with the text policy's body rules
 (kb.content_model.body_problems: the allow-list, each breach at its line of the body), first of
 all steps of ``page_content`` (``judge_body``), when the HTML is what Markdown made of the body
-and the hooks' boxes are still out of it (hooks/steps/keep_html.py). Steps after it change the
+and the hooks' boxes are still out of it (hooks/steps/keep_html.py; a page with a box that
+could not be taken out has its body rendered by itself, as `make check` does). Steps after it change the
 HTML (the boxes, the glossary, links, headings), so the HTML that is published is judged again
 after all of them (``judge_published``: kb.text_policy.published_problems): nothing that runs
 script or loads from another host reaches a page, whichever step let it through.
@@ -27,7 +28,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from kb import content_model, text_policy
 from kb.problems import Problem
-from steps.page_data import record_for, site_for
+from steps import keep_html
+from steps.page_data import portal_for, record_for, site_for
 from steps.validate_content import fail, for_editor
 
 # id(files) of one language's build -> (its files, problems in its bodies, the pages that have
@@ -44,10 +46,21 @@ def _kept(files) -> tuple[list[Problem], set[str], list[Problem]]:
 
 
 def judge_body(html: str, page, config: MkDocsConfig, files) -> str:
-    """The text policy's body rules on MkDocs' render of the page's body (the first step)."""
+    """The text policy's body rules on MkDocs' render of the page's body (the first step). A
+    page with a box that went through Markdown with the text (keep_html.left_in_markdown: it
+    did not stand apart from it) has that box's HTML mixed with the body's; its body is then
+    rendered by itself, as `make check` renders it (the box is judged with the published page)."""
     record = record_for(page, config)
+    if record is None:
+        return html
     site = site_for(config)
-    if record is not None and (found := content_model.body_problems(site, record, html, True)):
+    if keep_html.left_in_markdown(page):
+        project = portal_for(config).project
+        render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
+        found = content_model.body_problems(site, record, render(record.body))
+    else:
+        found = content_model.body_problems(site, record, html)
+    if found:
         bodies, sources, _ = _kept(files)
         bodies += found
         sources.add(page.file.src_uri)
