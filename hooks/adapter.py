@@ -86,6 +86,7 @@ STEPS: dict[str, list[Step]] = {
     ],
     "env": [
         ("404 globals", lang_sitemaps.not_found_globals),
+        ("judged", judge_pages.stop),  # every page rendered, none written: fail on any problem
     ],
     "nav": [
         ("menu", order_nav.order),  # sections in order, long sections in groups
@@ -103,10 +104,11 @@ STEPS: dict[str, list[Step]] = {
         ("keep boxes out", keep_html.take_out),  # after every step that writes HTML boxes
     ],
     "page_content": [
+        ("judge body", judge_pages.judge_body),  # MkDocs' render of the editor's body, as is
         ("boxes back", keep_html.put_back),  # before every step that reads the page's HTML
         ("box headings", polish_headings.box_headings),  # page contents: after the boxes are back
         ("glossary tooltips", render_glossary.add_tooltips),
-        ("judge", judge_pages.judge),  # after every step that changes the page's HTML
+        ("judge", judge_pages.judge_published),  # after every step that changes the HTML
     ],
     "page_context": [
         ("report link", branding.report_link),

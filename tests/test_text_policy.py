@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_cases import CASES
 
 from kb import content_model, markers, sources, text_policy
 
@@ -298,3 +299,13 @@ class TestBrowserReading:
             '<img src="../assets/images/x.png" alt="x"><svg><rect width="1"/></svg>'
         )
         assert text_policy.published_problems(html) == []
+
+
+@pytest.mark.parametrize(("html", "in_body", "published"), CASES, ids=range(len(CASES)))
+def test_where_parsers_differ_the_verdict_is_a_browsers(
+    html: str, in_body: bool, published: bool
+) -> None:
+    """Strings on which HTML parsers disagree (tests/html_cases.py): each check refuses what
+    Chromium would run or fetch (tests/test_html_parsing.py compares the elements in Chromium)."""
+    assert bool(text_policy.check_body_html(html)) is in_body
+    assert bool(text_policy.published_problems(html)) is published

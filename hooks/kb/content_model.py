@@ -33,11 +33,13 @@ __all__ = [
     "SCHEMA_DIR",
     "Page",
     "Site",
+    "body_problems",
     "check_site",
     "check_template",
     "load_site",
     "page_language",
     "partner_path",
+    "rendered_body_problems",
 ]
 
 SCHEMA_DIR = schema_registry.SCHEMA_DIR
@@ -603,16 +605,21 @@ def _line_of_text(page: Page, needle: str) -> int:
     """The line of the body where ``needle`` first appears (the body's first line if nowhere);
     the policy reads attribute values with character references decoded, so a needle written with
     some of them (``javascript&#58;``) is found too."""
-    if needle:
-        at = page.body.lower().find(needle.lower())
-        if at < 0 and "&" in page.body and len(needle) <= 200:
-            # each character as itself or as a reference; possessive, so linear in the body
-            encoded = "".join(f"(?:{re.escape(c)}|&[#\\w]++;)" for c in needle)
-            found = re.search(encoded, page.body, re.I)
-            at = found.start() if found else -1
-        if at >= 0:
-            return page.body_line + page.body.count("\n", 0, at)
-    return page.body_line
+    at = _offset_in_body(page, needle)
+    return page.body_line + page.body.count("\n", 0, at) if at >= 0 else page.body_line
+
+
+def _offset_in_body(page: Page, needle: str) -> int:
+    """Where ``needle`` first appears in the body, or -1."""
+    if not needle:
+        return -1
+    at = page.body.lower().find(needle.lower())
+    if at < 0 and "&" in page.body and len(needle) <= 200:
+        # each character as itself or as a reference; possessive, so linear in the body
+        encoded = "".join(f"(?:{re.escape(c)}|&[#\\w]++;)" for c in needle)
+        found = re.search(encoded, page.body, re.I)
+        at = found.start() if found else -1
+    return at
 
 
 def text_problems(
@@ -708,16 +715,39 @@ def _sign_problem(rel: str, page: Page, sign: str) -> Problem | None:
 
 
 def _policy_problems(site: Site, rel: str, page: Page, render) -> list[Problem]:
-    """The text policy (kb/text_policy.py) on the front matter's text and the rendered body."""
+    """The text policy (kb/text_policy.py) on the front matter's text and, when ``render`` is
+    given, on the body rendered by it (a build judges MkDocs' own render instead:
+    ``body_problems``)."""
     problems = text_problems(
         site, rel, page.meta, lambda path: page.field_lines.get(str(path[0])), page.lang
     )
     if costly := _cost_problem(rel, page):
         return [*problems, costly]
-    for finding in _body_findings(render(page.body)):
-        problems.append(
-            Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))
-        )
+    if render is not None:
+        problems += body_problems(site, page, render(page.body))
+    return problems
+
+
+def body_problems(site: Site, page: Page, html: str) -> list[Problem]:
+    """The text policy's body rules on ``html``, the page's body rendered with the portal's
+    Markdown settings: each breach at the line of the body that holds it. ``make check`` gives
+    it its own render; the build gives it MkDocs' render, the HTML that is published
+    (hooks/steps/judge_pages.py), so that a body is rendered once per build."""
+    rel = _rel(site, page)
+    return [
+        Problem(rel, finding.message, finding.fix, line=_line_of_text(page, finding.needle))
+        for finding in _body_findings(html)
+    ]
+
+
+def rendered_body_problems(site: Site, render) -> list[Problem]:
+    """``body_problems`` of every page that Markdown can read in reasonable time, each body
+    rendered by ``render``: what a build whose content check failed adds to its list, so that
+    an editor sees every problem at once (the build judges MkDocs' render only when it goes on)."""
+    problems = []
+    for page in site.pages.values():
+        if _cost_problem(_rel(site, page), page) is None:
+            problems += body_problems(site, page, render(page.body))
     return problems
 
 
@@ -982,11 +1012,14 @@ def check_site(
     quiz_ids: set[str] = frozenset(),
     chart_ids: set[str] = frozenset(),
     render=None,
+    bodies: bool = True,
 ) -> list[Problem]:
     """Every problem in the content: reading, schemas, the text policy, markers, slugs,
     references, links, language pairs. The problems of one file come in the order of its lines;
-    a file that could not be read shows only why (the rest would follow from that)."""
-    render = render or body_renderer()
+    a file that could not be read shows only why (the rest would follow from that). With
+    ``bodies=False`` no body is rendered: the build judges the bodies as MkDocs renders them
+    (``body_problems``, hooks/steps/judge_pages.py)."""
+    render = (render or body_renderer()) if bodies else None
     ctx = {"quizzes": set(quiz_ids), "charts": set(chart_ids)}
     problems = list(site.problems)
     day = today()

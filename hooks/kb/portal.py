@@ -120,16 +120,17 @@ def load(project: Project) -> Portal:
     return Portal(project, content_model.load_site(project.content_dir, project.root))
 
 
-def check(portal: Portal) -> list[Problem]:
+def check(portal: Portal, bodies: bool = True) -> list[Problem]:
     """Every problem in pages, quizzes, the glossary, the figures and the eligibility rules, in the
-    order of ``order``."""
+    order of ``order``; with ``bodies=False``, without the page bodies' HTML, which the build
+    judges as MkDocs renders it (``content_model.check_site``)."""
     project, site = portal.project, portal.site
     root, content_dir = project.root, project.content_dir
     charts, problems = portal.figures()
     problems = list(problems)
     quiz_ids = {p.stem for p in portal.quiz_paths()}
     render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
-    problems += content_model.check_site(site, quiz_ids, set(charts), render)
+    problems += content_model.check_site(site, quiz_ids, set(charts), render, bodies)
     problems += portal.glossary_problems()
     problems += quiz_model.check(root, site)
     sessions = {

@@ -33,9 +33,9 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
-import html5lib
 import markdown as md
 from jsonschema import FormatChecker
+from selectolax.lexbor import LexborHTMLParser
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
@@ -225,37 +225,82 @@ def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
     return parser.tags
 
 
-_NAMESPACES = {
-    "http://www.w3.org/1999/xhtml": "",
-    "http://www.w3.org/2000/svg": "svg:",
-    "http://www.w3.org/1998/Math/MathML": "math:",
-    "http://www.w3.org/1999/xlink": "xlink:",
-    "http://www.w3.org/XML/1998/namespace": "xml:",
-    "http://www.w3.org/2000/xmlns/": "xmlns:",
-}
+# Where the HTML parser puts a child element in another namespace than its parent's (WHATWG HTML,
+# "tree construction": the rules for foreign content and its integration points). Lexbor builds
+# the tree by those rules but its Python binding gives no namespace, so it is read back from the
+# tree: ``svg:`` and ``math:`` prefix a foreign element's name, never an HTML one.
+_HTML_POINTS = frozenset(["svg:foreignObject", "svg:desc", "svg:title"])
+_MATH_TEXT_POINTS = frozenset(["math:mi", "math:mo", "math:mn", "math:ms", "math:mtext"])
+_HTML_XML = frozenset(["text/html", "application/xhtml+xml"])
 
 
-def _local(name: str) -> str:
-    """An element or attribute name as html5lib's tree gives it, ``{namespace}name``, written
-    with a prefix for a foreign namespace (``svg:svg``, ``xlink:href``): never an HTML name."""
-    if not name.startswith("{"):
-        return name
-    namespace, _, local = name[1:].partition("}")
-    return _NAMESPACES.get(namespace, "foreign:") + local
+def _child_prefix(parent: str, parent_attrs: dict, child: str) -> str:
+    """The namespace prefix of element ``child`` (its tag as parsed) under ``parent`` (its
+    prefixed name): HTML below an HTML element or an integration point, else the parent's. A
+    name with a capital is SVG's own spelling (``foreignObject``), which the parser gives only
+    to an SVG element, wherever the adoption agency moved it."""
+    if child != child.lower():
+        return "svg:"
+    if child in ("svg", "math") and (
+        not parent.startswith(("svg:", "math:"))
+        or parent in _HTML_POINTS
+        or parent in _MATH_TEXT_POINTS
+        or (parent == "math:annotation-xml" and (child == "svg" or _html_annotation(parent_attrs)))
+    ):
+        return child + ":"
+    if not parent.startswith(("svg:", "math:")) or parent in _HTML_POINTS:
+        return ""
+    if parent in _MATH_TEXT_POINTS and child not in ("mglyph", "malignmark"):
+        return ""
+    if parent == "math:annotation-xml" and _html_annotation(parent_attrs):
+        return ""
+    return parent.partition(":")[0] + ":"
+
+
+def _html_annotation(attrs: dict) -> bool:
+    return str(attrs.get("encoding") or "").lower() in _HTML_XML
+
+
+def _elements(html: str) -> list[tuple[str, dict[str, str], str]]:
+    """Every element of ``html`` (a fragment, read in a <div> as Chromium reads ``innerHTML``:
+    WHATWG parsing by Lexbor, scripting on, so ``<noscript>`` holds text) in document order, as
+    ``(name, attributes, text)`` (``text`` only for a script: whether it is inline); a
+    ``<template>``'s content counts as its children."""
+    found: list[tuple[str, dict[str, str], str]] = []
+    node = LexborHTMLParser(html, is_fragment=True, scripting=True).root
+    stack = []
+    while node is not None:  # the fragment's top-level nodes, as siblings
+        stack.append((node, "div", {}))
+        node = node.next
+    stack.reverse()
+    while stack:
+        node, parent, parent_attrs = stack.pop()
+        if not node.is_element_node:
+            continue
+        tag = node.tag
+        name = _child_prefix(parent, parent_attrs, tag) + tag
+        attrs = {key: value or "" for key, value in node.attributes.items()}
+        found.append((name, attrs, node.text(deep=True) if name == "script" else ""))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        if tag == "template" and not name.startswith(("svg:", "math:")):
+            for fragment in node.template_fragments()[:1]:  # its own content
+                inner = fragment.child
+                while inner is not None:
+                    children.append(inner)
+                    inner = inner.next
+        stack.extend((c, name, attrs) for c in reversed(children))
+    return found
 
 
 def body_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every element of ``html`` (a page body) as a browser builds it: html5lib follows the
-    WHATWG parsing algorithm, so a comment, a raw-text element or a foreign (SVG, MathML)
-    element ends where Chromium ends it, and entities are decoded as Chromium decodes them."""
-    tree = html5lib.parseFragment(html, container="div", namespaceHTMLElements=False)
-    found = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):  # a comment
-            continue
-        attrs = [(_local(k), v) for k, v in element.attrib.items()]
-        found.append((_local(element.tag), attrs))
-    return found[1:] if found and found[0][0] == "DOCUMENT_FRAGMENT" else found
+    """Every element of ``html`` (a page body) as a browser builds it (``_elements``): a
+    comment, a raw-text element or a foreign (SVG, MathML) element ends where Chromium ends it,
+    and entities are decoded as Chromium decodes them."""
+    return [(name, list(attrs.items())) for name, attrs, _ in _elements(html)]
 
 
 # The WHATWG URL standard's basic URL parser, as far as it decides where an address leads: it
@@ -445,19 +490,13 @@ def published_problems(html: str) -> list[tuple[str, str]]:
     load from another host, read as Chromium reads it: elements that embed or run anything, an
     inline script, a script or style sheet that is not one of the portal's own files, an event
     handler, and an address a browser would fetch elsewhere or run (``javascript:``)."""
-    tree = html5lib.parseFragment(html, container="div", namespaceHTMLElements=False)
     found: list[tuple[str, str]] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag == "DOCUMENT_FRAGMENT":
-            continue
-        tag = _local(element.tag)
+    for tag, attrs, text in _elements(html):
         name = tag.rpartition(":")[2]
-        attrs = {_local(k): v for k, v in element.attrib.items()}
         if tag in _NEVER or tag.startswith("math:"):
             found.append((f"the element <{name}>", f"<{name}"))
         elif tag == "script" and (
-            (element.text or "").strip()
-            or not _own(attrs.get("src", ""), "assets/javascripts/", ".js")
+            text.strip() or not _own(attrs.get("src", ""), "assets/javascripts/", ".js")
         ):
             found.append(("a script that is not one of the portal's own files", "<script"))
         elif tag == "link" and (

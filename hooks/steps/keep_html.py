@@ -27,6 +27,7 @@ _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 _ID = re.compile(r'\sid="([^"]*)"')
 _SLOT = re.compile(f"<!--kb-kept-{KEEP_TOKEN}:([0-9]+)-->")  # no editor can write one
 _kept: dict[int, list[str]] = {}  # id(page) -> the boxes taken out of its Markdown
+_left: set[int] = set()  # id(page) of each page with a box left in its Markdown
 
 
 def _regions(markdown: str) -> list[tuple[int, int]]:
@@ -51,7 +52,7 @@ def _passes_as_is(html: str, before: str, after: str) -> bool:
     return bool(
         tag
         and tag.group(1).lower() in BLOCK_LEVEL_ELEMENTS
-        and (before == "" or before.endswith("\n\n"))
+        and (before.strip("\n") == "" or before.endswith("\n\n"))
         and (after == "" or after.startswith("\n\n") or after == "\n")
         and not re.search(r"[\t\r\x02\x03]|<[^>]*\smarkdown\b", html)
         and html == html.strip()
@@ -61,6 +62,7 @@ def _passes_as_is(html: str, before: str, after: str) -> bool:
 
 def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
     _kept.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
+    _left.discard(id(page))
     if KEEP_OPEN not in markdown:
         return markdown
     out, kept, at = [], [], 0
@@ -78,15 +80,24 @@ def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
             kept.append(box)
         else:
             out.append(inner)
+            _left.add(id(page))
         at = end
     out.append(markdown[at:])
     text = "".join(out)
     if KEEP_OPEN in text or KEEP_CLOSE in text:  # unbalanced: leave every box to Markdown
         kept = []
+        _left.add(id(page))
         text = markdown.replace(f"{KEEP_OPEN}\n", "").replace(f"\n{KEEP_CLOSE}", "")
     if kept:
         _kept[id(page)] = kept
     return text
+
+
+def left_in_markdown(page) -> bool:
+    """Whether a box of this page went through Markdown with its text (it did not stand apart
+    from it), so that MkDocs' render of the page holds the box's HTML where the body's is
+    (hooks/steps/judge_pages.py then judges the body by itself)."""
+    return id(page) in _left
 
 
 def put_back(html: str, page, config: MkDocsConfig, files) -> str:

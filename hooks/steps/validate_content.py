@@ -31,12 +31,27 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def collect_problems(config: MkDocsConfig) -> list[Problem]:
+def collect_problems(config: MkDocsConfig, bodies: bool = True) -> list[Problem]:
     """Every problem in the settings and the content: what the build and `make check` both run,
-    on this build's one load of the portal (page_data.portal_for)."""
+    on this build's one load of the portal (page_data.portal_for). `make check` renders each
+    body for the text policy; the build (``bodies=False``) leaves that to MkDocs' own render
+    (hooks/steps/judge_pages.py), unless the check fails anyway: then the bodies are rendered
+    here too, so that the editor sees every problem at once."""
     loaded = portal_for(config)
-    problems = check_settings(config) + portal.check(loaded) + reader_problems(config, loaded)
-    if loaded.project.edition is not None:  # name the edition's own files (kb/editions.py)
+    problems = check_settings(config) + portal.check(loaded, bodies)
+    problems += reader_problems(config, loaded)
+    if problems and not bodies:
+        project = loaded.project
+        render = content_model.shared_renderer(project.markdown_extensions, project.mdx_configs)
+        problems += content_model.rendered_body_problems(loaded.site, render)
+    return for_editor(config, problems)
+
+
+def for_editor(config: MkDocsConfig, problems: list[Problem]) -> list[Problem]:
+    """``problems`` as an editor reads them: an edition's own files named (kb/editions.py), root
+    causes first (kb.project.order)."""
+    loaded = portal_for(config)
+    if loaded.project.edition is not None:
         resolution = editions.resolve(loaded.root, loaded.project.edition)[0]
         problems = editions.relocate(problems, resolution, Path(config.config_file_path).name)
     return order(problems)
@@ -172,7 +187,13 @@ def check(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
     new_portal(config)  # one load of the content for this whole build, every language
-    problems = collect_problems(config)
+    fail(collect_problems(config, bodies=False))
+    for line in reports(config):  # to act on, not a reason to stop publishing
+        print(line, file=sys.stderr)
+
+
+def fail(problems: list[Problem]) -> None:
+    """Stop the build listing ``problems``, one error each, when there are any."""
     if problems:
         for problem in problems:
             log.error(str(problem))
@@ -180,8 +201,6 @@ def check(config: MkDocsConfig) -> None:
             f"The content has {len(problems)} problem(s), listed above. "
             "Nothing was built; the last good site is unchanged."
         )
-    for line in reports(config):  # to act on, not a reason to stop publishing
-        print(line, file=sys.stderr)
 
 
 def reports(config: MkDocsConfig) -> list[str]:
