@@ -52,6 +52,7 @@ from steps import (
     render_signals,
     render_tables,
     site_language,
+    template_cache,
     validate_content,
 )
 from steps.output import (
@@ -86,6 +87,7 @@ STEPS: dict[str, list[Step]] = {
     ],
     "env": [
         ("404 globals", lang_sitemaps.not_found_globals),
+        ("compiled templates", template_cache.share_compiled),  # once per process, not language
         ("judged", judge_pages.stop),  # every page rendered, none written: fail on any problem
     ],
     "nav": [

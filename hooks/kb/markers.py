@@ -20,6 +20,13 @@ _OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 # would try every split of a long run of spaces (minutes on one line; tests/test_bounded_time.py).
 _MARKER = re.compile(r"^ {0,3}<!--\s*+kb:([A-Za-z0-9_-]+)(?:[ \t](.*))?-->\s*+$")
 _LOOKS_LIKE = re.compile(r"<!--\s*kb:")
+# Most texts (titles, sections, most pages) hold no marker and no fence: the functions below
+# answer those without reading them line by line (a marker needs "kb:", a fence ``` or ~~~).
+_MARKED = "kb:"
+
+
+def _fenced(text: str) -> bool:
+    return "```" in text or "~~~" in text
 
 
 @dataclass(frozen=True)
@@ -55,12 +62,16 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
 
 def code_lines(text: str) -> set[int]:
     """The numbers of the lines that belong to a code fence."""
+    if not _fenced(text):
+        return set()
     return {number for number, _, code in _lines(text) if code}
 
 
 def mask_code(text: str, keep_offsets: bool = False) -> str:
     """The text with every fenced line emptied (line numbers stay the same; with
     ``keep_offsets`` the line becomes spaces, so that every character keeps its offset)."""
+    if not _fenced(text):
+        return text
     return "\n".join(
         (" " * len(line) if keep_offsets else "") if code else line
         for _, line, code in _lines(text)
@@ -69,6 +80,8 @@ def mask_code(text: str, keep_offsets: bool = False) -> str:
 
 def scan(text: str) -> list[Marker]:
     """Every marker outside code fences, in order."""
+    if _MARKED not in text:
+        return []
     found = []
     for number, line, code in _lines(text):
         if not code and (match := _MARKER.match(line)):
@@ -78,6 +91,8 @@ def scan(text: str) -> list[Marker]:
 
 def malformed(text: str) -> list[int]:
     """Lines outside code that look like a marker but are not one on a line of its own."""
+    if _MARKED not in text:
+        return []
     return [
         number
         for number, line, code in _lines(text)
@@ -89,6 +104,8 @@ def replace(text: str, render: Callable[[Marker], str | None]) -> str:
     """``text`` with each marker line outside code replaced by ``render(marker)``; a marker for
     which ``render`` returns None stays as it is. The HTML is set apart by blank lines, so that
     Markdown keeps it as one raw block."""
+    if _MARKED not in text:
+        return text
     out: list[str] = []
     for number, line, code in _lines(text):
         match = None if code else _MARKER.match(line)

@@ -125,6 +125,74 @@ def _pieces(html: str) -> list[tuple[str, str, str, dict]]:
     ]
 
 
+# The pieces of HTML as ``html.parser`` cuts them, for the HTML that Python-Markdown and the
+# portal's templates write (tags with quoted or simple values, comments, named and numeric
+# entities), read by one regular expression instead of a parser method per piece: about ten
+# times faster. Anything else (a bare ``<`` or ``&``, a declaration, an unquoted value that
+# ``html.parser`` reads otherwise) is not matched here, and the page goes through ``_pieces``.
+_WS = "[ \t\n\r\f]"
+_VALUE = "(?:" + _WS + "*=" + _WS + "*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`/]+(?=[\\s>])))?"
+_ATTR = _WS + "+([^\\s\"'>/=]+)" + _VALUE
+_FAST_PIECE = re.compile(
+    "(?P<text>[^<&]+)"
+    "|(?P<start><(?P<tag>[a-zA-Z][-.a-zA-Z0-9:_]*)(?:" + _ATTR + ")*" + _WS + "*(?P<close>/?)>)"
+    "|(?P<end></(?P<endtag>[a-zA-Z][-.a-zA-Z0-9:_]*)" + _WS + "*>)"
+    "|(?P<other><!--.*?--\\s*>|&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)",
+    re.S,
+)
+_ATTR_NAMES = re.compile(_ATTR)
+# html.parser reads the content of these as one text, up to their end tag
+_RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
+
+
+def _fast_pieces(html: str) -> list[tuple[str, str, str, bool]] | None:
+    """``(raw, kind, tag, skip-marked)`` for each piece of ``html`` exactly as ``_pieces`` cuts it,
+    or None when ``html`` has anything that this reading does not cover."""
+    pieces: list[tuple[str, str, str, bool]] = []
+    add = pieces.append
+    match = _FAST_PIECE.match
+    pos, size = 0, len(html)
+    while pos < size:
+        found = match(html, pos)
+        if found is None:
+            return None
+        raw, kind = found.group(), found.lastgroup
+        if kind == "text":
+            add((raw, "text", "", False))
+        elif kind == "other":
+            add((raw, "other", "", False))
+        elif kind == "end":
+            add((raw, "end", found.group("endtag").lower(), False))
+        elif found.group("close"):
+            add((raw, "other", found.group("tag").lower(), False))
+        else:
+            tag = found.group("tag").lower()
+            marked = NO_GLOSSARY in raw.lower() and any(
+                name.lower() == NO_GLOSSARY
+                for name in _ATTR_NAMES.findall(raw, found.end("tag") - found.start())
+            )
+            add((raw, "start", tag, marked))
+            if tag in _RAW_TEXT:
+                close = _RAW_TEXT[tag].search(html, found.end())
+                if close is None:
+                    return None
+                if close.start() > found.end():
+                    add((html[found.end() : close.start()], "text", "", False))
+                add((close.group(), "end", tag, False))
+                pos = close.end()
+                continue
+        pos = found.end()
+    return pieces
+
+
+def _parsed_pieces(html: str) -> list[tuple[str, str, str, bool]]:
+    """The pieces of ``html``: the fast reading where it covers the HTML, else the parser's."""
+    fast = _fast_pieces(html)
+    if fast is not None:
+        return fast
+    return [(raw, kind, tag, NO_GLOSSARY in attrs) for raw, kind, tag, attrs in _pieces(html)]
+
+
 def wrap_terms(html: str, titles: dict[str, str]) -> str:
     """Wrap every term of ``titles`` (term -> tooltip text) in the page's running text in an
     ``abbr``; the first of each term gets ``tabindex="0"``. Only the parser's text pieces change:
@@ -132,6 +200,8 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
     if not titles:
         return html
     pattern = _terms_pattern(tuple(sorted(titles, key=len, reverse=True)))
+    if pattern.search(html) is None:  # no term anywhere, not even in a tag: nothing to wrap
+        return html
     seen: set[str] = set()
     out: list[str] = []
     stack: list[str] = []  # open SKIP elements (and elements marked NO_GLOSSARY)
@@ -146,12 +216,12 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
         return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
 
     sub = pattern.sub
-    for raw, kind, tag, attrs in _pieces(html):
+    for raw, kind, tag, marked in _parsed_pieces(html):
         if kind == "text":
             out.append(raw if stack else sub(wrap, raw))
             continue
         out.append(raw)
-        if kind == "start" and tag not in VOID and (tag in SKIP or NO_GLOSSARY in attrs):
+        if kind == "start" and tag not in VOID and (tag in SKIP or marked):
             stack.append(tag)
         elif kind == "end" and tag in stack:  # also closes skipped elements left open inside it
             del stack[len(stack) - 1 - stack[::-1].index(tag) :]
