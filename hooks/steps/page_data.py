@@ -170,11 +170,38 @@ def record_for(page, config) -> content_model.Page | None:
     return site_for(config).pages.get(page.file.src_uri)
 
 
-class Linker:
-    """Addresses of other pages relative to the page being rendered, in the build's language."""
+class _KnownFiles:
+    """A build's files with each path's look-up kept: mkdocs-static-i18n's ``get_file_from_path``
+    builds three paths per call, and the links of every page's boxes, tables and meetings ask for
+    the same few targets again and again (about a second of a build of ten times today's
+    content)."""
 
-    def __init__(self, page, files) -> None:
-        self.page, self.files = page, files
+    def __init__(self, files, lang: str) -> None:
+        self.files, self.lang = files, lang
+        self._found: dict[str, Any] = {}
+
+    def get_file_from_path(self, path: str):
+        if path not in self._found:
+            self._found[path] = self.files.get_file_from_path(path)
+        return self._found[path]
+
+
+_known: list[_KnownFiles] = []  # this language build's files (one: a new build replaces it)
+
+
+def known_files(files, lang: str) -> _KnownFiles:
+    """``files`` with its look-ups kept for the language build that has them."""
+    if not _known or _known[0].files is not files or _known[0].lang != lang:
+        _known[:] = [_KnownFiles(files, lang)]
+    return _known[0]
+
+
+class Linker:
+    """Addresses of other pages relative to the page being rendered, in the build's language
+    (each target looked up once per language build: ``known_files``)."""
+
+    def __init__(self, page, files, config) -> None:
+        self.page, self.files = page, known_files(files, current_language(config))
 
     def __call__(self, src: str, anchor: str = "") -> str | None:
         # A page in the default language is linked to its translation when this language's

@@ -95,7 +95,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
             config,
             TEMPLATE,
             "calendar",
-            linker=Linker(page, files),
+            linker=Linker(page, files, config),
             upcoming=[_view(m, lang, t, page, config) for m in upcoming],
             past=[_view(m, lang, t, page, config, past=True) for m in past],
             t=t,

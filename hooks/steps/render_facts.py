@@ -65,31 +65,6 @@ MACROS = {
 _fallbacks: dict[int, dict[str, Any]] = {}
 
 
-class _KnownFiles:
-    """A build's files with each path's look-up kept: mkdocs-static-i18n's ``get_file_from_path``
-    builds three paths per call, and the links of every page's boxes ask for the same few
-    targets again and again (about a second of a build of ten times today's content)."""
-
-    def __init__(self, files, lang: str) -> None:
-        self.files, self.lang = files, lang
-        self._found: dict[str, Any] = {}
-
-    def get_file_from_path(self, path: str):
-        if path not in self._found:
-            self._found[path] = self.files.get_file_from_path(path)
-        return self._found[path]
-
-
-_known: list[_KnownFiles] = []  # this language build's files (one: a new build replaces it)
-
-
-def known_files(files, lang: str) -> _KnownFiles:
-    """``files`` with its look-ups kept for the language build that has them."""
-    if not _known or _known[0].files is not files or _known[0].lang != lang:
-        _known[:] = [_KnownFiles(files, lang)]
-    return _known[0]
-
-
 def freshness_months(config: MkDocsConfig) -> int:
     return int(config.extra.get("freshness_months", 12))
 
@@ -99,7 +74,7 @@ class _Adapter:
 
     def __init__(self, view: views.PageView, page, config: MkDocsConfig, files) -> None:
         self.view, self.page, self.config = view, page, config
-        self.lang, self.link = view.lang, Linker(page, known_files(files, current_language(config)))
+        self.lang, self.link = view.lang, Linker(page, files, config)
         self.tags: dict[str, str] | None = None  # the update topics' labels, read when needed
         self.own = kinds.get(view.page.kind)
         self.link_label = box_link_label(view.page.kind, self.lang)

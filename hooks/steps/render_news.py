@@ -38,7 +38,7 @@ H1 = re.compile(r"^# .*$", re.M)
 def _marker(marker: kb_markers.Marker, page, config: MkDocsConfig, files) -> str | None:
     if marker.name != "news":
         return None
-    lang, link = current_language(config), Linker(page, files)
+    lang, link = current_language(config), Linker(page, files, config)
     names = tags(config, lang)
     items = [view(u, link, lang, names) for u in news_model.updates(site_for(config), lang)]
     t = labels(lang)
@@ -90,7 +90,7 @@ def _quiz_index(config: MkDocsConfig, site) -> tuple[dict, dict]:
 
 def _update_meta(rec, page, config: MkDocsConfig, files) -> str:
     """Author, topics, changed pages and refresher quiz of an update's own page."""
-    lang, link, site = current_language(config), Linker(page, files), site_for(config)
+    lang, link, site = current_language(config), Linker(page, files, config), site_for(config)
     names = tags(config, lang)
     changes = []
     for target in rec.meta.get("changes") or []:

@@ -45,7 +45,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
             config,
             TEMPLATE,
             "register",
-            linker=Linker(page, files),
+            linker=Linker(page, files, config),
             signals=rows,
             t=labels(lang),
             counts=counts,

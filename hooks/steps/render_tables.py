@@ -35,7 +35,7 @@ TABLES = {"statuses": "schemes"}  # a table's name -> the part of the portal who
 
 
 def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
-    lang, portal, link = current_language(config), portal_for(config), Linker(page, files)
+    lang, portal, link = current_language(config), portal_for(config), Linker(page, files, config)
     site, questions = portal.site, portal.eligibility()[0]
     groups: dict[str, list[dict]] = {}
     kind = kinds.playing(TABLES["statuses"])
@@ -49,7 +49,7 @@ def _rows(config: MkDocsConfig, page, files) -> dict[str, list[dict]]:
 def _services(config: MkDocsConfig, page, files, script: str) -> str:
     """The services list: every service of the edition in this language, and the groups that at
     least one of them is meant for."""
-    lang, link = current_language(config), Linker(page, files)
+    lang, link = current_language(config), Linker(page, files, config)
     found = kb_local.services(portal_for(config), lang)
     items = [{"link": {"url": link(s.base)}, "meta": s.meta} for s in found]
     used = {f for s in found for f in s.meta.get("for_whom") or []}
@@ -88,7 +88,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
                 config,
                 TEMPLATE,
                 "table",
-                linker=Linker(page, files),
+                linker=Linker(page, files, config),
                 groups=_rows(config, page, files),
                 t=labels(lang),
             )
@@ -100,7 +100,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
                 config,
                 TEMPLATE,
                 "finder",
-                linker=Linker(page, files),
+                linker=Linker(page, files, config),
                 t=labels(lang),
                 script=script,
                 facets=_facets(config, lang),
