@@ -56,14 +56,12 @@ def prepare_again(root: Path, name: str, config: Path) -> None:
     """Resolve the edition anew into the prepared folder beside ``config``. When no prepared
     file changed (the edition's settings or its additions did, which the hooks read from the
     edition's folder), ``config`` is written again instead, so the live server rebuilds once."""
-    edition = editions.folder(root, name)
-    resolution, _ = editions.resolve(root, edition)  # its problems: the build reports them
     docs = config.with_suffix("") / "content"  # where editions.prepared put the content
     with tempfile.TemporaryDirectory(prefix=f"kb-serve-{name}-") as staging:
-        editions.write_tree(resolution, Path(staging) / "content")
+        text = editions.prepare(
+            root, name, Path(staging) / "content", docs.relative_to(root).as_posix()
+        )
         changed = sync(Path(staging) / "content", docs)
-    values, _ = editions.settings(edition, root)
-    text = editions.config_text(resolution, values, docs.relative_to(root).as_posix(), "mkdocs.yml")
     if not changed or text != config.read_text(encoding="utf-8"):
         config.write_text(text, encoding="utf-8")
 

@@ -326,20 +326,27 @@ def unknown(root: Path, name: str) -> str | None:
     return f"{FOLDER}/{name}: no such edition; there are: {', '.join(known) or 'none'}."
 
 
+def prepare(root: Path, name: str, tree: Path, docs: str, base_config: str = "mkdocs.yml") -> str:
+    """Resolve the edition ``name``, write its content into ``tree``, and give the text of its
+    settings file, whose ``docs_dir`` is ``docs`` (relative to ``root``). Its problems: the check
+    reports them. Used by ``prepared`` and by ``make serve EDITION=`` (scripts/serve.py)."""
+    edition = folder(root, name)
+    resolution, _ = resolve(root, edition)
+    write_tree(resolution, tree)
+    values, _ = settings(edition, root)
+    return config_text(resolution, values, docs, base_config)
+
+
 @contextmanager
 def prepared(root: Path, name: str, base_config: str = "mkdocs.yml") -> Iterator[Path]:
     """The generator's settings file for the edition ``name`` (beside ``base_config``, so that
     every relative path in it means what it means there), with its resolved content folder;
     both removed afterwards. Ask ``unknown`` first."""
-    edition = folder(root, name)
     work = Path(tempfile.mkdtemp(prefix=f".edition-{name}-", dir=root))
     config = root / f"{work.name}.yml"
     try:
-        resolution, _ = resolve(root, edition)  # its problems: the check reports them
-        write_tree(resolution, work / "content")
-        values, _ = settings(edition, root)
         docs = (work / "content").relative_to(root).as_posix()
-        config.write_text(config_text(resolution, values, docs, base_config), encoding="utf-8")
+        config.write_text(prepare(root, name, work / "content", docs, base_config), "utf-8")
         yield config
     finally:
         config.unlink(missing_ok=True)
