@@ -3,14 +3,20 @@ headings (hooks/steps/polish_headings.py), from data: no HTML is read for them."
 
 from __future__ import annotations
 
+import html as html_lib
+from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from selectolax.lexbor import LexborHTMLParser
 
 from steps import keep_html
 from steps.page_data import Heading, keep
 
+ROOT = Path(__file__).resolve().parent.parent
 BOX = '<section class="kb-box" aria-labelledby="kb-{0}">\n<h2 id="kb-{0}">{0}</h2>\n</section>'
 
 
@@ -105,3 +111,55 @@ def test_titles_come_from_the_declaration_not_the_html(monkeypatch) -> None:
     """The contents show what the box declared: a title is never read back from its HTML."""
     text = f"# Titel\n\n{keep(BOX.format('a'), [Heading(2, 'kb-a', 'Feiten &amp; data')])}\n"
     assert contents(text, "list", monkeypatch) == [TITLE, (2, "kb-a", "Feiten &amp; data")]
+
+
+class TestBuildDeclarations:
+    """Each box of today's content declares the headings its template writes (level, id, title),
+    on every page of both languages: the page contents rely on the declarations alone."""
+
+    def test_every_box_declares_the_headings_it_writes(self, tmp_path, monkeypatch) -> None:
+        boxes: list[tuple[str | None, str, tuple[Heading, ...]]] = []
+        listing: list[str | None] = [None]
+        depth = [0]
+        take_headings, take_listing = keep_html._headings, keep_html._listing
+
+        def recorded_listing(page, config):
+            listing[0] = take_listing(page, config)
+            return listing[0]
+
+        def recorded(region: str) -> tuple[Heading, ...]:
+            depth[0] += 1
+            try:
+                found = take_headings(region)
+            finally:
+                depth[0] -= 1
+            if depth[0] == 0:
+                boxes.append((listing[0], region, found))
+            return found
+
+        monkeypatch.setattr(keep_html, "_listing", recorded_listing)
+        monkeypatch.setattr(keep_html, "_headings", recorded)
+        monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+        assert any(kind == "link" for kind, _, _ in boxes)
+        assert any(kind == "list" and found for kind, _, found in boxes)
+        for kind, region, found in boxes:
+            written = _written(region)
+            declared = [(h.level, h.id, html_lib.unescape(h.title)) for h in found]
+            if kind is not None:  # its boxes' headings join the contents: all of them declared
+                assert declared == written, region[:300]
+            else:  # the shared boxes (fact box, sources, …) are declared on every kind
+                assert declared == [h for h in written if h in declared], region[:300]
+
+
+def _written(html: str) -> list[tuple[int, str, str]]:
+    """(level, id, text) of each heading with a portal id (``kb-…``) that ``html`` writes; an
+    exercise's own id stays out, as it stays out of the contents."""
+    tree = LexborHTMLParser(html)
+    for link in tree.css("a.headerlink"):
+        link.decompose()
+    return [
+        (int(node.tag[1]), node.attributes["id"], node.text().strip())
+        for node in tree.css("h1, h2, h3, h4, h5, h6")
+        if (node.attributes.get("id") or "").startswith("kb-")
+    ]

@@ -5,8 +5,11 @@ to ``page_data.keep`` beside its HTML, so that the page contents list them at th
 Each declaration follows its template (the id and the title the heading shows, escaped as the
 template's autoescape escapes it). A kind's own boxes are declared by its view template
 (``box_headings`` in overrides/hooks/kinds/<kind>.html: per macro, each box's name, the label of
-its title and the field without which it is not shown). tests/test_box_headings.py holds each
-declaration to the HTML its template writes.
+its title and the field without which it is not shown); only a kind whose ``box_headings`` is
+set (kb/kinds.py) needs that, since no other kind's box headings join the contents.
+tests/test_box_headings.py builds today's content and holds each box's declaration to the HTML
+its template wrote: on a kind that lists or links its boxes' headings, every ``kb-…`` heading of
+a box must be declared, with its level and title.
 """
 
 from __future__ import annotations
