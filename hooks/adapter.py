@@ -108,7 +108,6 @@ STEPS: dict[str, list[Step]] = {
     "page_content": [
         ("judge body", judge_pages.judge_body),  # MkDocs' render of the editor's body, as is
         ("boxes back", keep_html.put_back),  # before every step that reads the page's HTML
-        ("box headings", polish_headings.box_headings),  # page contents: after the boxes are back
         ("glossary tooltips", render_glossary.add_tooltips),
         ("judge", judge_pages.judge_published),  # after every step that changes the HTML
     ],

@@ -15,19 +15,54 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from typing import NamedTuple
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from steps.page_data import KEEP_CLOSE, KEEP_OPEN, KEEP_TOKEN
+from kb import kinds
+from steps.page_data import (
+    KEEP_CLOSE,
+    KEEP_OPEN,
+    KEEP_TOKEN,
+    Heading,
+    declared_headings,
+    forget_headings,
+    record_for,
+)
 
 _EDGE = re.compile(f"^{re.escape(KEEP_OPEN)}\n|\n{re.escape(KEEP_CLOSE)}$", re.M)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 _ID = re.compile(r'\sid="([^"]*)"')
-_SLOT = re.compile(f"<!--kb-kept-{KEEP_TOKEN}:([0-9]+)-->")  # no editor can write one
+SLOT = re.compile(f"<!--kb-kept-{KEEP_TOKEN}:([0-9]+)-->")  # no editor can write one
 _kept: dict[int, list[str]] = {}  # id(page) -> the boxes taken out of its Markdown
 _left: set[int] = set()  # id(page) of each page with a box left in its Markdown
+
+
+class HeadingPlan(NamedTuple):
+    """The boxes' declared headings of the page Markdown renders next, for its contents
+    (hooks/steps/polish_headings.py): per box in page order, its slot number (``None``: a box
+    left in the Markdown) and its headings; ``links``: the kind links its boxes' headings (its
+    exercise h3s stay out of the contents)."""
+
+    boxes: list[tuple[int | None, tuple[Heading, ...]]]
+    links: bool
+
+
+_plan: list[HeadingPlan] = []  # the plan of the page being rendered, from take_out to Markdown
+
+
+def _listing(page, config: MkDocsConfig | None) -> str | None:
+    """The page's kind's ``box_headings`` (kb/kinds.py): "link", "list" or None."""
+    record = record_for(page, config) if config is not None else None
+    kind = kinds.get(record.kind) if record is not None else None
+    return kind.box_headings if kind is not None else None
+
+
+def heading_plan() -> HeadingPlan | None:
+    """The plan ``take_out`` made for the page Markdown is rendering (taken: used once)."""
+    return _plan.pop() if _plan else None
 
 
 def _regions(markdown: str) -> list[tuple[int, int]]:
@@ -63,9 +98,11 @@ def _passes_as_is(html: str, before: str, after: str) -> bool:
 def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
     _kept.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
     _left.discard(id(page))
+    _plan.clear()
     if KEEP_OPEN not in markdown:
         return markdown
     out, kept, at = [], [], 0
+    listing, boxes = _listing(page, config), []
     for start, end in _regions(markdown):
         out.append(markdown[at:start])
         inner = _EDGE.sub("", markdown[start:end])
@@ -75,10 +112,13 @@ def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
         lead = inner[: len(inner) - len(inner.lstrip("\n"))]
         trail = inner[len(lead) + len(box) :]
         before = "".join(out) + lead
+        headings = _headings(markdown[start:end])
         if box and _passes_as_is(box, before, trail + markdown[end:]):
+            boxes.append((len(kept), headings))
             out.append(f"{lead}<!--kb-kept-{KEEP_TOKEN}:{len(kept)}-->{trail}")
             kept.append(box)
         else:
+            boxes.append((None, headings))
             out.append(inner)
             _left.add(id(page))
         at = end
@@ -88,9 +128,22 @@ def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
         kept = []
         _left.add(id(page))
         text = markdown.replace(f"{KEEP_OPEN}\n", "").replace(f"\n{KEEP_CLOSE}", "")
+        boxes = [(None, headings) for _, headings in boxes]
+    forget_headings()
     if kept:
         _kept[id(page)] = kept
+    if listing is not None and any(headings for _, headings in boxes):
+        _plan.append(HeadingPlan(boxes, links=listing == "link"))
     return text
+
+
+def _headings(region: str) -> tuple[Heading, ...]:
+    """The headings declared with a box (``page_data.keep``), then those of each box inside it."""
+    html = region.removeprefix(f"{KEEP_OPEN}\n").removesuffix(f"\n{KEEP_CLOSE}")
+    found = [*declared_headings(html)]
+    for start, end in _regions(html):
+        found.extend(_headings(html[start:end]))
+    return tuple(found)
 
 
 def left_in_markdown(page) -> bool:
@@ -113,7 +166,7 @@ def put_back(html: str, page, config: MkDocsConfig, files) -> str:
         put_back.add(int(match.group(1)))
         return kept[int(match.group(1))]
 
-    html = _SLOT.sub(box, html)
+    html = SLOT.sub(box, html)
     if len(put_back) != len(kept):  # Markdown dropped or moved a slot: never lose a box silently
         raise PluginError(
             f"{page.file.src_uri}: {len(kept) - len(put_back)} of the page's boxes (fact box, "

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -23,8 +23,11 @@ from steps.site_language import current_language
 
 __all__ = [
     "STRINGS_DIR",
+    "Heading",
     "Linker",
+    "declared_headings",
     "fill_script",
+    "forget_headings",
     "format_date",
     "in_language",
     "inline_markdown",
@@ -59,9 +62,36 @@ def flat(html: str) -> str:
     return "\n".join(line.strip() for line in str(html).splitlines() if line.strip())
 
 
-def keep(html: str) -> str:
-    """``html`` marked as a finished box that Markdown need not parse (hooks/steps/keep_html.py)."""
+class Heading(NamedTuple):
+    """A heading a box writes, as the page contents list it: its level, its id and its title
+    (the heading's text as the page shows it, HTML-escaped as the box's template escapes it)."""
+
+    level: int
+    id: str
+    title: str
+
+
+# html -> the headings a box declared, from ``keep`` to ``keep_html.take_out`` (same page)
+_declared: dict[str, tuple[Heading, ...]] = {}
+
+
+def keep(html: str, headings: Iterable[Heading] = ()) -> str:
+    """``html`` marked as a finished box that Markdown need not parse (hooks/steps/keep_html.py),
+    with the ``headings`` it writes, in its order: the page contents list them at the box's place
+    (hooks/steps/polish_headings.py) without reading its HTML."""
+    if html and (listed := tuple(headings)):
+        _declared[html] = listed
     return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html
+
+
+def declared_headings(html: str) -> tuple[Heading, ...]:
+    """The headings ``keep`` was given with the box ``html`` (none: it declared none)."""
+    return _declared.get(html, ())
+
+
+def forget_headings() -> None:
+    """Drop the declarations of a page's boxes, once its Markdown is written (keep_html.py)."""
+    _declared.clear()
 
 
 def fill_script(site_dir: str | Path, rel: str, slot: str, code: str) -> None:
@@ -77,12 +107,16 @@ def fill_script(site_dir: str | Path, rel: str, slot: str, code: str) -> None:
     path.write_text(script.replace(slot, code, 1), encoding="utf-8")
 
 
-def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
-    """``render`` (a marker's HTML, for ``kb.markers.replace``) with its HTML marked by ``keep``."""
+def keeping(
+    render: Callable[[Any], str | None],
+    headings: Callable[[Any], Iterable[Heading]] = lambda marker: (),
+) -> Callable[[Any], str | None]:
+    """``render`` (a marker's HTML, for ``kb.markers.replace``) with its HTML marked by ``keep``,
+    with the headings ``headings(marker)`` declares for it."""
 
     def kept(marker: Any) -> str | None:
         html = render(marker)
-        return None if html is None else keep(html)
+        return None if html is None else keep(html, headings(marker))
 
     return kept
 

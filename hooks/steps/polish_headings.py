@@ -2,7 +2,7 @@
 of a kind whose ``box_headings`` is ``link`` (kb/kinds.py: the training session) also for the
 headings of its boxes (goals, read before, programme, exercises, reflection, the quiz), which then
 join the page contents like a Markdown heading (a kind whose ``box_headings`` is ``list``: the
-headings that have an id join the contents, without links).
+boxes' headings join the contents, without links).
 
 Python-Markdown's toc extension takes one ``permalink_title`` for the whole site and also adds
 a "¶" link to the h1, which screen readers then read as part of the page title. A small Markdown
@@ -15,15 +15,20 @@ them) get their ids and links from their templates: the kind's ``box_headings`` 
 ``link_label`` (``box_link_label``; the link is overrides/hooks/headings.html), and an
 exercise's id comes from the view (kb/views.py), made as toc makes one and unique against the
 page's own heading ids. Their ids stay the language-neutral ``kb-…`` ones, so the language
-switch keeps the reader's place. Only their place in the page contents is still read from the
-page's HTML after Markdown (``list_headings``, issue 25, point 3): an exercise stays out of the
-contents (its section is there, and each entry costs every first load of the page twice: the
-menu and the sidebar; the heaviest quiz page is at the 70 kB limit, issue 16).
+switch keeps the reader's place. Their place in the page contents is data too: the step that
+makes a box declares its headings with it (``page_data.keep(html, headings)``, the declarations
+in hooks/steps/box_headings.py), keep_html.py hands them on per box in page order
+(``heading_plan``), and the same extension's ``_BoxHeadings``, after toc, puts each box's
+headings among Markdown's own where the box's slot sits in Markdown's tree (``merge``). A box
+left in the Markdown (not apart from its text) has no slot: its headings follow the kept box
+before it, else come before the kept box after it, else last. On a ``link`` kind an exercise
+(an h3 whose id is not ``kb-…``) stays out of the contents (its section is there, and each entry
+costs every first load of the page twice: the menu and the sidebar; the heaviest quiz page is
+at the 70 kB limit, issue 16).
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 import xml.etree.ElementTree as etree
 
@@ -31,47 +36,17 @@ from markdown import Extension, Markdown
 from markdown.extensions.toc import nest_toc_tokens
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.toc import get_toc
 
 from kb import kinds
-from steps.page_data import labels, record_for
+from steps.keep_html import SLOT, HeadingPlan, heading_plan
+from steps.page_data import Heading, labels
 from steps.site_language import current_language
 
 EXTENSION = "steps.polish_headings"  # this module, as Markdown loads an extension by name
 _TITLED = re.compile(r'(<a class="headerlink" href="[^"]*" title="([^"]*)")')
-_HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
-_ID = re.compile(r'\sid="([^"]*)"')
-_LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def _all_ids(toc) -> dict[str, str]:
-    """id -> title of every entry of a page's contents, at every level."""
-    found: dict[str, str] = {}
-    for item in toc:
-        found[item.id] = item.title
-        found.update(_all_ids(item.children))
-    return found
-
-
-def list_headings(html: str, page, links: bool) -> None:
-    """Make the page contents list every section in the order the page shows them: each
-    heading with an id (Markdown's entries keep their titles). On a kind that links its boxes'
-    headings (``links``), a box's h3 (an exercise) stays out, see above."""
-    titles = _all_ids(page.toc)
-    tokens = []
-    for match in _HEADING.finditer(html):
-        level, attrs, inner = int(match.group(1)), match.group(2), match.group(3)
-        found = _ID.search(attrs)
-        if not found:
-            continue
-        anchor = html_lib.unescape(found.group(1))
-        if links and level > 2 and anchor not in titles and not anchor.startswith("kb-"):
-            continue
-        text = _TAG.sub("", _LINK.sub("", inner)).strip()
-        tokens.append({"level": level, "id": anchor, "name": titles.get(anchor, text)})
-    page.toc = get_toc(nest_toc_tokens(tokens))
+_HEADING_TAG = re.compile(r"h[1-6]")
 
 
 def box_link_label(kind: str | None, lang: str) -> str:
@@ -83,14 +58,89 @@ def box_link_label(kind: str | None, lang: str) -> str:
     return labels(lang)["section_link"] if linked else ""
 
 
-def box_headings(html: str, page, config: MkDocsConfig, files) -> str:
-    """The boxes' headings of a kind that links or lists them (its ``box_headings``)."""
-    record = record_for(page, config)
-    kind = kinds.get(record.kind) if record is not None else None
-    if kind is None or kind.box_headings is None:
-        return html
-    list_headings(html, page, links=kind.box_headings == "link")
-    return html
+def _flat(tokens: list[dict]) -> list[dict]:
+    """Markdown's nested toc tokens in page order, without their children."""
+    out = []
+    for token in tokens:
+        out.append({k: v for k, v in token.items() if k != "children"})
+        out.extend(_flat(token.get("children", [])))
+    return out
+
+
+def listed(heading: Heading, links: bool) -> bool:
+    """Whether a box's heading joins the page contents: on a kind that links its boxes'
+    headings, an exercise (an h3 whose id is not the portal's own ``kb-…``) stays out."""
+    return not (links and heading.level > 2 and not heading.id.startswith("kb-"))
+
+
+def merge(tokens: list[dict], placed: list[tuple[int, tuple[Heading, ...]]], links: bool):
+    """Markdown's toc ``tokens`` with each box's declared headings at its place: ``placed`` is,
+    per box in page order, how many of Markdown's headings come before it, and its headings."""
+    flat, out, at = _flat(tokens), [], 0
+    for position, headings in placed:
+        out.extend(flat[at:position])
+        at = max(at, position)
+        out.extend(
+            {"level": h.level, "id": h.id, "name": h.title} for h in headings if listed(h, links)
+        )
+    return nest_toc_tokens([*out, *flat[at:]])
+
+
+def _walk(element: etree.Element):
+    """The tree in page order: each element, then its text, its children, their tails."""
+    yield element, element.text
+    for child in element:
+        yield from _walk(child)
+        if child.tail:
+            yield None, child.tail
+
+
+def _slot_places(md: Markdown, root: etree.Element) -> dict[int, int]:
+    """Slot number -> how many of Markdown's headings come before each kept box's slot (the
+    comment hooks/steps/keep_html.py left in its place, which Markdown keeps as raw HTML)."""
+    places, headings, stash = {}, 0, md.htmlStash.rawHtmlBlocks
+    for element, text in _walk(root):
+        if element is not None and _HEADING_TAG.fullmatch(str(element.tag)) and element.get("id"):
+            headings += 1
+        for found in HTML_PLACEHOLDER_RE.finditer(text or ""):
+            number = int(found.group(1))
+            raw = stash[number] if number < len(stash) else None
+            slot = SLOT.fullmatch(raw.strip()) if isinstance(raw, str) else None
+            if slot:
+                places[int(slot.group(1))] = headings
+    return places
+
+
+def placed(plan: HeadingPlan, places: dict[int, int], end: int):
+    """Each box's headings with its place among Markdown's headings. A box left in the Markdown
+    (keep_html.py could not keep it apart) has no slot: its headings follow the kept box before
+    it, or come before the kept box after it, or, with no kept box, after every heading."""
+    out, waiting, last = [], [], None
+    for slot, headings in plan.boxes:
+        if slot is None or slot not in places:
+            if last is None:
+                waiting.append(headings)
+            else:
+                out.append((last, headings))
+            continue
+        last = places[slot]
+        out.extend((last, early) for early in waiting)
+        waiting = []
+        out.append((last, headings))
+    return [*out, *((end, late) for late in waiting)]
+
+
+class _BoxHeadings(Treeprocessor):
+    """After toc: the page contents with the boxes' declared headings at the boxes' places."""
+
+    def run(self, root: etree.Element) -> None:
+        plan = heading_plan()
+        tokens = getattr(self.md, "toc_tokens", None)
+        if plan is None or tokens is None:
+            return
+        end = len(_flat(tokens))
+        boxes = placed(plan, _slot_places(self.md, root), end)
+        self.md.toc_tokens = merge(tokens, boxes, plan.links)
 
 
 class _Permalinks(Treeprocessor):
@@ -125,6 +175,7 @@ class HeadingLinks(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # Markdown calls it by this name
         md.treeprocessors.register(_Permalinks(md, self.getConfig("label")), "kb_permalinks", 4)
+        md.treeprocessors.register(_BoxHeadings(md), "kb_box_headings", 3)
         md.postprocessors.register(_Labels(md), "kb_permalink_labels", 0)
 
 

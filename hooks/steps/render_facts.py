@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from kb import kinds, languages, local, navigator_view, news_model, views
+from steps import box_headings
 from steps.news_view import labels as news_labels
 from steps.news_view import tags
 from steps.news_view import view as update_view
@@ -169,7 +170,11 @@ def place(view: views.PageView, html) -> str:
             lines[block.kind] = block.data["lines"]
         elif block.kind != "fallback" and lines and (box := html(block)):
             boxes[list(lines)[-1]].append(box)
-    top, bottom = keep("\n".join(boxes["title"])), keep("\n".join(boxes["body"]))
+    # each run of boxes with the headings it writes, for the page contents (its renderer's
+    # build gives the kind's view template: hooks/steps/box_headings.py)
+    adapter = getattr(html, "__self__", None)
+    top = keep("\n".join(boxes["title"]), box_headings.view(view, "title", adapter))
+    bottom = keep("\n".join(boxes["body"]), box_headings.view(view, "body", adapter))
     out = [*lines["title"], *(["", top, ""] if top else []), *lines["body"]]
     if bottom and "quiz" in lines:
         out += [bottom, ""]

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, languages, quiz_model
+from steps import box_headings
 from steps.page_data import (
     STRINGS_DIR,
     fill_script,
@@ -195,7 +196,9 @@ def place_quizzes(markdown: str, page: Page, config: MkDocsConfig, files: Files)
             head = _macros(config).assets(css, src)
             html = _progress_html(page, config, files, head)
         # A finished box: Markdown need not parse it (hooks/steps/keep_html.py; the same HTML).
-        lines[number - 1] = "\n" + keep(flat(html)) + "\n"
+        lang = current_language(config)
+        declared = box_headings.quiz(arg, _state["quizzes"].get(arg), _strings(lang), lang)
+        lines[number - 1] = "\n" + keep(flat(html), declared if name == "quiz" else []) + "\n"
     return "\n".join(lines)
 
 
