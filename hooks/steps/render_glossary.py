@@ -21,6 +21,7 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
@@ -215,17 +216,42 @@ def wrap_terms(html: str, titles: dict[str, str]) -> str:
             tab = ' tabindex="0"'
         return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
 
-    sub = pattern.sub
+    texts: list[int] = []  # where in ``out`` the text pieces outside skipped elements are
     for raw, kind, tag, marked in _parsed_pieces(html):
         if kind == "text":
-            out.append(raw if stack else sub(wrap, raw))
+            if not stack:
+                texts.append(len(out))
+            out.append(raw)
             continue
         out.append(raw)
         if kind == "start" and tag not in VOID and (tag in SKIP or marked):
             stack.append(tag)
         elif kind == "end" and tag in stack:  # also closes skipped elements left open inside it
             del stack[len(stack) - 1 - stack[::-1].index(tag) :]
+    sub = pattern.sub
+    for index in _with_terms(pattern, [out[i] for i in texts], tuple(titles)):
+        out[texts[index]] = sub(wrap, out[texts[index]])
     return "".join(out)
+
+
+_APART = "\x00"  # between text pieces: no word sign, no hyphen, in no term
+
+
+def _with_terms(pattern: re.Pattern[str], pieces: list[str], terms: tuple[str, ...]) -> list[int]:
+    """The indexes of ``pieces`` in which ``pattern`` finds a term, in order, by one search over
+    them all (instead of a search per piece: a page has hundreds of pieces and a few terms). The
+    pieces are joined with ``_APART``, which the pattern's edges read as they read a piece's
+    start and end (neither a word sign nor a hyphen) and which no term holds, so no match spans
+    two pieces and each piece is searched from its start as on its own: the matches are the
+    pieces' own. (An empty term, which the schema does not allow, would match at a joint.)"""
+    if any(_APART in term or not term for term in terms):
+        return list(range(len(pieces)))
+    starts, at = [], 0
+    for piece in pieces:
+        starts.append(at)
+        at += len(piece) + 1
+    found = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(_APART.join(pieces))}
+    return sorted(found)
 
 
 # --- shaping ------------------------------------------------------------------------------------
@@ -271,6 +297,7 @@ def add_script(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def load(config: MkDocsConfig) -> None:
+    _state["titles"] = {}
     try:
         _state["terms"] = portal_for(config).glossary()
     except glossary_model.GlossaryError as error:
@@ -296,7 +323,18 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     return kb_markers.replace(markdown, keeping(lambda m: html if m.name == "glossary" else None))
 
 
+def _titles(entries: list[dict[str, Any]]) -> dict[str, str]:
+    """Each term and alias of a language's ``entries`` -> its tooltip, made once per build and
+    language (the entries are the loaded glossary's own list, kept with the result)."""
+    kept = _state.setdefault("titles", {}).get(id(entries))
+    if kept is None or kept[0] is not entries:
+        titles = {
+            name: tooltip(term) for term in entries for name in [term["term"], *term["aliases"]]
+        }
+        kept = _state["titles"][id(entries)] = (entries, titles)
+    return kept[1]
+
+
 def add_tooltips(html: str, page, config: MkDocsConfig, files) -> str:
     _, entries = _entries(page, config)
-    titles = {name: tooltip(term) for term in entries for name in [term["term"], *term["aliases"]]}
-    return wrap_terms(html, titles)
+    return wrap_terms(html, _titles(entries))
