@@ -293,7 +293,9 @@ def _html_elements(root) -> list[tuple[str, dict[str, str], str]] | None:
         tag = node.tag
         if tag in _NOT_PLAIN_HTML or tag != tag.lower():
             return None
-        attrs = {key: value or "" for key, value in node.attributes.items()}
+        attrs = node.attributes  # a new dict; a value is None for an attribute without one
+        if None in attrs.values():
+            attrs = {key: value or "" for key, value in attrs.items()}
         add((tag, attrs, _script_text(node) if tag == "script" else ""))
     return found
 
