@@ -21,7 +21,6 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
@@ -254,14 +253,11 @@ def _with_terms(pattern: re.Pattern[str], pieces: list[str], terms: tuple[str, .
     in which ``_terms_pattern`` matches at some place has a match of ``pattern`` there or one
     that covers that place, in the same piece. (An empty term, which the schema does not allow,
     would match at a joint.)"""
-    if any(_APART in term or not term for term in terms):
-        return list(range(len(pieces)))
-    starts, at = [], 0
-    for piece in pieces:
-        starts.append(at)
-        at += len(piece) + 1
-    found = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(_APART.join(pieces))}
-    return sorted(found)
+    joined = _APART.join(pieces)
+    if joined.count(_APART) >= len(pieces) or any(_APART in term or not term for term in terms):
+        return list(range(len(pieces)))  # a piece holds the sign itself: search them all
+    # a match is in the piece after as many joints as come before it (a few matches a page)
+    return sorted({joined.count(_APART, 0, m.start()) for m in pattern.finditer(joined)})
 
 
 # --- shaping ------------------------------------------------------------------------------------
