@@ -300,6 +300,17 @@ class TestBrowserReading:
         )
         assert text_policy.published_problems(html) == []
 
+    def test_a_script_of_our_own_that_starts_a_page_is_not_inline(self) -> None:
+        """Only a script's own text makes it inline, also when it is the page's first element
+        (selectolax gives a fragment's first node the whole fragment's text); a script with text
+        of its own is refused there as anywhere."""
+        own = '<script src="../assets/javascripts/filter.js" defer></script><p>Tekst.</p>'
+        assert text_policy.published_problems(own) == []
+        inline = "<script>alert(1)</script><p>Tekst.</p>"
+        assert text_policy.published_problems(inline) == [
+            ("a script that is not one of the portal's own files", "<script")
+        ]
+
 
 @pytest.mark.parametrize(("html", "in_body", "published"), CASES, ids=range(len(CASES)))
 def test_where_parsers_differ_the_verdict_is_a_browsers(

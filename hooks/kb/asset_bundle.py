@@ -56,10 +56,11 @@ def join_css(texts: list[str]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _tag(member: str, css: bool) -> re.Pattern[str]:
-    """The tag that loads ``member`` (with its page-relative or site-absolute prefix) and the line
-    break after it."""
-    where = r'(?P<pre>(?:[^"<>]*/)?)' + re.escape(member)
+def _tag(members: tuple[str, ...], css: bool) -> re.Pattern[str]:
+    """The tag that loads any of ``members`` (with its page-relative or site-absolute prefix)
+    and the line break after it."""
+    names = "|".join(re.escape(member) for member in members)
+    where = r'(?P<pre>(?:[^"<>]*/)?)(?:' + names + ")"
     if css:
         return re.compile(r'<link rel="stylesheet" href="' + where + r'"(?P<attrs>[^>]*)>\n?')
     return re.compile(r'<script src="' + where + r'"(?P<attrs>[^>]*)></script>\n?')
@@ -69,20 +70,23 @@ def bundle_page(html: str, bundles: list[Bundle]) -> str:
     """``html`` with each bundle's members replaced by one tag for the bundle, where its first
     member was (with that member's attributes: a script after Material's stays a plain script
     at the end of the body). A page that does not load a bundle's first member is left as it
-    is for that bundle (the 404 page, a page of a site without that script)."""
+    is for that bundle (the 404 page, a page of a site without that script). The other members'
+    tags go in one pass over the page (a tag ends at its own ``>``, so which member it names
+    does not change what is taken out)."""
     for bundle in bundles:
         # A tag names its file as it is (the pattern holds it literally): a page without the
         # name has no such tag, and is not searched for one.
-        if bundle.members[0] not in html:
+        first_member = bundle.members[0]
+        if first_member not in html:
             continue
-        first = _tag(bundle.members[0], bundle.is_css).search(html)
-        if not first:
+        first_tag = _tag((first_member,), bundle.is_css)
+        if not first_tag.search(html):
             continue
-        for member in bundle.members[1:]:
-            if member in html:
-                html = _tag(member, bundle.is_css).sub("", html)
+        others = tuple(member for member in bundle.members[1:] if member in html)
+        if others:
+            html = _tag(others, bundle.is_css).sub("", html)
         # the first member's tag stays where it was, naming the bundle instead
-        first = _tag(bundle.members[0], bundle.is_css).search(html)
-        tag = first.group(0).replace(bundle.members[0], bundle.path, 1)
+        first = first_tag.search(html)
+        tag = first.group(0).replace(first_member, bundle.path, 1)
         html = html[: first.start()] + tag + html[first.end() :]
     return html

@@ -38,7 +38,9 @@ LANG_SWITCH = "assets/javascripts/lang-switch.js"
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # Elements whose text is kept exactly: preformatted text, form text, inline code and styles.
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+# A line break with the indentation and blank lines after it; one that has neither is left
+# alone (replacing it by itself would cost a match per line: most lines of a page).
+_INDENT = re.compile(r"\n(?=[ \t\n])[ \t]*(?:\n[ \t]*)*")
 
 
 def minify_js(code: str) -> str:
