@@ -99,8 +99,21 @@ def _ours_by_parser(page) -> list[dict]:
         search_sections._fast = fast
 
 
+class _Ignore:
+    """A reader that takes the events and does nothing (which pages the fast reading covers)."""
+
+    def start(self, tag: str, attrs: dict) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def data(self, text: str) -> None:
+        pass
+
+
 def _fast_answers(html: str) -> bool:
-    return search_sections._fast(html, search_sections.SectionReader())
+    return search_sections._fast(html, _Ignore())
 
 
 def _same(page) -> None:
@@ -228,3 +241,52 @@ def test_random_pages_give_materials_entries() -> None:
         fast += _fast_answers(html)
         _same(_page(html, toc_ids=rng.sample(["a", "b", "c", "t", "x"], rng.randint(0, 5))))
     assert fast > 800  # the comparison is not only of html.parser with itself
+
+
+def test_the_build_step_gives_materials_index_these_entries() -> None:
+    """At ``pre_build`` the step puts add_entries on the index Material's ``on_config`` made."""
+    from steps.output import split_search_index
+
+    plugin = material.SearchPlugin()
+    plugin.search_index = material.SearchIndex()
+    split_search_index.read_pages_cheaply(SimpleNamespace(plugins={"search": plugin}))
+    index = plugin.search_index
+    assert index.add_entry_from_context.__func__ is split_search_index._add_entries
+    page = _page("<p>Voor</p><h2 id='a'>A</h2><dl><dt>Soort</dt><dd>Werk</dd></dl>")
+    index.add_entry_from_context(page)
+    assert index.entries == _material(page)
+    assert index.entries[-1]["text"] == "Soort: Werk"
+
+
+TAGS = ["div", "section", "details", "summary", "p", "span", "a", "abbr", "strong", "ul", "li",
+        "ol", "pre", "code", "dl", "dt", "dd", "table", "tr", "td", "sub", "sup", "h1", "h2",
+        "h3", "h4", "script", "style", "object", "label", "hx"]  # fmt: skip
+ATTRIBUTES = ["", ' id="a"', " id='b'", " id=c", ' class="headerlink"', ' class="linenodiv"',
+              " data-search-exclude", ' data-search-exclude=""', ' title="x > y &amp; z"',
+              ' CLASS="kb-term" tabindex="0"', ' id="t&amp;u"']  # fmt: skip
+WORDS = ["IBO", "werk", " ", "\n", "  \n ", "R&amp;D", "&lt;b&gt;", "a\tb", "é", "&#39;"]
+
+
+def _element(rng: random.Random, depth: int) -> str:
+    """A random well-nested element: what templates and Markdown write."""
+    tag = rng.choice(TAGS)
+    inner = "".join(
+        _element(rng, depth + 1) if depth < 4 and rng.random() < 0.45 else rng.choice(WORDS)
+        for _ in range(rng.randint(0, 4))
+    )
+    if rng.random() < 0.1:
+        inner += rng.choice(["<br>", "<hr/>", "<img alt='x'>", "<!-- c -->"])
+    tag = tag.upper() if rng.random() < 0.05 else tag
+    return f"<{tag}{rng.choice(ATTRIBUTES)}>{inner}</{tag}>"
+
+
+def test_random_nested_pages_give_materials_entries() -> None:
+    """Random well-nested pages (headings in blocks, exclusions in exclusions, kept tags in
+    titles): the same entries as Material, read fast."""
+    rng = random.Random(7)
+    fast = 0
+    for _ in range(1500):
+        html = "".join(_element(rng, 0) for _ in range(rng.randint(1, 5)))
+        fast += _fast_answers(html)
+        _same(_page(html, toc_ids=rng.sample(["a", "b", "c", "t&u"], rng.randint(0, 4))))
+    assert fast == 1500

@@ -107,14 +107,16 @@ def _fast(html: str, reader: SectionReader) -> bool:
             continue
         kind = found.lastindex
         if kind == 1:
-            data(unescape(found.group(1)))
+            text = found.group(1)
+            data(unescape(text) if "&" in text else text)
         elif kind == 5:
             end(found.group(5).lower())
         else:
-            tag, text = found.group(2).lower(), found.group(3)
+            tag, text, close = found.group(2, 3, 4)
+            tag = tag.lower()
             read = text and (tag in HEADINGS or _READ_ATTRS.search(text))
             start(tag, _attributes(text) if read else _NO_ATTRS)
-            if found.group(4):
+            if close:
                 end(tag)
             elif tag in _RAW_END:  # html.parser's CDATA mode: text up to the end tag, as is
                 close = _RAW_END[tag].search(html, found.end())
@@ -209,17 +211,19 @@ class SectionReader:
             self._space()
         if tag in VOID:
             return
-        self.stack.append(tag)
+        stack = self.stack
+        stack.append(tag)
         self.open[tag] += 1
         if tag in self.skip:
             self.skipping += 1
-        if tag == "a" and attrs.get("class") == "headerlink":
-            self.links.append(len(self.stack))
-        if tag in HEADINGS and "id" in attrs:
-            self._heading(tag, attrs)
+        if attrs:
+            if tag == "a" and attrs.get("class") == "headerlink":
+                self.links.append(len(stack))
+            if tag in HEADINGS and "id" in attrs:
+                self._heading(tag, attrs)
         if self.section is None:
             self._preface()
-        if EXCLUDE in attrs or attrs.get("class") == "linenodiv":
+        if attrs and (EXCLUDE in attrs or attrs.get("class") == "linenodiv"):
             if tag not in self.skip:
                 self.skip.add(tag)
                 self.skipping += self.open[tag]
@@ -272,11 +276,12 @@ class SectionReader:
     def data(self, text: str) -> None:
         if self.skipping:
             return
-        in_pre = self.open["pre"]
+        open_ = self.open
+        in_pre = open_["pre"]
         if not in_pre:
             text = " " if text.isspace() else text.replace("\n", " ")
         section = self.section or self._preface()
-        if self.open[section.tag]:
+        if open_[section.tag]:
             if not self.links:
                 section.title.append(escape(text, quote=False))
         elif text.isspace():
