@@ -232,8 +232,18 @@ class SectionReader:
             self._words().append(f"<{tag}>")
 
     def end(self, tag: str) -> None:
-        if self.stack and self.stack[-1] == tag:
-            self._close(tag)
+        stack = self.stack
+        if stack and stack[-1] == tag:
+            if self.section.depth > len(stack):
+                self._leave_nested()
+            if self.links and self.links[-1] == len(stack):
+                self.links.pop()
+            stack.pop()
+            self.open[tag] -= 1
+            if tag in self.skip:
+                self._unskip(tag)
+            elif tag in KEEP and not self.skipping:
+                self._close_kept(tag)
         if tag in BLOCKS:
             self._space(":" if tag == "dt" else "")
 
@@ -246,21 +256,12 @@ class SectionReader:
                 self.section = section
                 return
 
-    def _close(self, tag: str) -> None:
-        if self.section.depth > len(self.stack):
-            self._leave_nested()
-        if self.links and self.links[-1] == len(self.stack):
-            self.links.pop()
-        self.stack.pop()
-        self.open[tag] -= 1
-        if tag in self.skip:
-            self.skipping -= 1
-            if tag not in SKIP:
-                self.skip.remove(tag)
-                self.skipping -= self.open[tag]
-            return
-        if not self.skipping and tag in KEEP:
-            self._close_kept(tag)
+    def _unskip(self, tag: str) -> None:
+        """An element of a skipped tag closed: an excluded tag is no longer skipped at all."""
+        self.skipping -= 1
+        if tag not in SKIP:
+            self.skip.remove(tag)
+            self.skipping -= self.open[tag]
 
     def _close_kept(self, tag: str) -> None:
         """Material's rule: drop the tag if nothing but space follows the section's FIRST
@@ -281,15 +282,15 @@ class SectionReader:
         if not in_pre:
             text = " " if text.isspace() else text.replace("\n", " ")
         section = self.section or self._preface()
+        if "&" in text or "<" in text or ">" in text:
+            text = escape(text, quote=False)  # Material's, on every text (a space stays a space)
         if open_[section.tag]:
             if not self.links:
-                section.title.append(escape(text, quote=False))
-        elif text.isspace():
-            words = section.text
-            if not words or not words[-1].isspace() or in_pre:
-                words.append(text)
+                section.title.append(text)
         else:
-            section.text.append(escape(text, quote=False))
+            words = section.text  # a space only where the text does not end in one yet (or pre)
+            if not text.isspace() or not words or not words[-1].isspace() or in_pre:
+                words.append(text)
 
 
 def sections(html: str) -> list[Section]:
