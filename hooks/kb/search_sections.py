@@ -5,7 +5,9 @@ per tag and text, two or three more in its handlers) and was the largest single 
 portal's build over a plain one: 26.8 s of 124 s profiled at 10x content (a plain build: 4.0 s;
 our pages carry about six times more HTML: boxes, tooltips). Half of it was the tokenizer, half
 the handlers, which compare elements by tag through Python-level ``__eq__``/``__hash__`` and
-intersect a set with the list of open elements at every event.
+intersect a set with the list of open elements at every event. Measured (CPU, same machine
+and load): at 10x content the 2,008 pages' entries took 9.6 s in Material, 3.1 s here; at 1x
+(226 pages, 2.2 MB of HTML) 0.56 s and 0.19 s.
 
 What. ``add_entries`` is ``SearchIndex.add_entry_from_context`` of Material for MkDocs 9.x
 (9.8.1, in maintenance only; ``material/plugins/search/plugin.py``) with its ``Parser`` as the
