@@ -84,6 +84,7 @@ STEPS: dict[str, list[Step]] = {
         ("read quizzes", render_quizzes.load),
         ("read figures", render_charts.load),
         ("read glossary", render_glossary.load),
+        ("search reads cheaply", split_search_index.read_pages_cheaply),  # after search's config
     ],
     "env": [
         ("404 globals", lang_sitemaps.not_found_globals),
