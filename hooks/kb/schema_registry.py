@@ -32,12 +32,15 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import yaml
-from jsonschema import Draft202012Validator
+from fastjsonschema import JsonSchemaException
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -251,39 +254,57 @@ def _inline(node: Any, resolver: Any, seen: frozenset) -> Any:
     return out
 
 
-def _fast() -> dict[str, Draft202012Validator | None]:
+Verdict = Callable[[Any], object]
+
+
+def _fast() -> dict[str, Verdict | None]:
     return _fast_for(languages.project())
 
 
 @lru_cache(maxsize=4)
-def _fast_for(langs: languages.Languages) -> dict[str, Draft202012Validator | None]:
-    """Per schema, a validator of the same schema with its ``$ref``s written out (None when that
-    cannot be done): about 2.5 times faster than following them, and only asked whether a value
-    is valid; the errors themselves always come from ``validator``."""
+def _fast_for(langs: languages.Languages) -> dict[str, Verdict | None]:
+    """Per schema, a compiled check of the same schema with its ``$ref``s written out (None when
+    that cannot be done), by fastjsonschema: Python code generated once per schema, over ten
+    times faster than jsonschema's walk. It only says that a value is valid (it raises
+    otherwise); every error an editor reads still comes from ``validator``. Its formats are the
+    portal's own (``text_policy.format_checker``), and where its keywords are stricter than
+    jsonschema's (``pattern``'s ``$`` is the very end), a valid value is merely validated twice."""
     raw = _schemas_for(langs)[1]
     registry = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in raw.values()
     )
     checker = text_policy.format_checker()
-    fast: dict[str, Draft202012Validator | None] = {}
+    formats = {name: partial(_conforms, checker, name) for name in checker.checkers}
+    fast: dict[str, Verdict | None] = {}
     for name, schema in raw.items():
         try:
             whole = _inline(schema, registry.resolver(schema["$id"]), frozenset())
-        except (RecursionError, LookupError, KeyError, AttributeError):
+            fast[name] = fastjsonschema.compile(whole, formats=formats)
+        except (RecursionError, LookupError, KeyError, AttributeError, JsonSchemaException):
             fast[name] = None
-            continue
-        whole["$schema"] = schema.get("$schema", "https://json-schema.org/draft/2020-12/schema")
-        fast[name] = Draft202012Validator(whole, format_checker=checker)
     return fast
+
+
+def _conforms(checker: FormatChecker, name: str, value: Any) -> bool:
+    return checker.conforms(value, name)
+
+
+def _valid(check: Verdict, instance: Any) -> bool:
+    """Whether the compiled check passes ``instance``; anything it cannot decide is not."""
+    try:
+        check(instance)
+    except Exception:  # invalid, or data it does not know: jsonschema decides
+        return False
+    return True
 
 
 def errors(name: str, instance: Any) -> list[ValidationError]:
     """Every error of ``instance`` against ``kb/schemas/<name>.schema.yml``, exactly as
     ``validator(name).iter_errors`` gives them. A valid value (nearly every value, every build)
-    is recognised first by the faster validator of the written-out schema; only an invalid one
-    is validated again, by the original schema, for the errors and their paths."""
+    is recognised first by the compiled check of the written-out schema (``_fast_for``); only
+    an invalid one is validated again, by the original schema, for the errors and their paths."""
     fast = _fast().get(name)
-    if fast is not None and fast.is_valid(instance):
+    if fast is not None and _valid(fast, instance):
         return []
     return list(validator(name).iter_errors(instance))
 
