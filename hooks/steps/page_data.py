@@ -244,6 +244,15 @@ def template_env(config):
     return _envs[key]
 
 
+def template_module(config, template: str) -> Any:
+    """The macros of one template under overrides/hooks/, made once per build and language."""
+    key = (id(config.theme), template, current_language(config))
+    if key not in _modules:
+        env = template_env(config)
+        _modules[key] = env.get_template(template).make_module({"lang": current_language(config)})
+    return _modules[key]
+
+
 def render_macro(
     config, template: str, macro: str, *, linker: Linker | None = None, **context: Any
 ) -> str:
@@ -253,11 +262,7 @@ def render_macro(
     that renders it hands its page's ``linker``, and those links leave here as addresses from
     that page, so that no later pass edits the HTML (the content check has made sure that every
     linked page and heading exists)."""
-    key = (id(config.theme), template, current_language(config))
-    if key not in _modules:
-        env = template_env(config)
-        _modules[key] = env.get_template(template).make_module({"lang": current_language(config)})
-    html = str(getattr(_modules[key], macro)(**context))
+    html = str(getattr(template_module(config, template), macro)(**context))
     if f'href="{text_policy.PAGE_SCHEME}' not in html:
         return html
     if linker is None:  # a fault of the portal, not of the content: never publish kb-page:
