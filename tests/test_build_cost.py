@@ -157,20 +157,26 @@ def _nodes(node) -> int:
     return len(seen)
 
 
-def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> None:
-    """What ``_may_expand`` relies on, tried on every short text of YAML's indicators."""
-    rng = random.Random(16)
-    alphabet = "-?:,[]{} a\n\"'!"
-    parsed = 0
+def _documents(seed: int, alphabet, longest: int):
+    """20,000 random short texts of ``alphabet``'s pieces, each with its node tree where YAML
+    reads one."""
+    rng = random.Random(seed)
     for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, longest)))
         try:
             node = sources._Loader(text).get_single_node()
         except yaml.YAMLError:
             continue
         if node is not None:
-            parsed += 1
-            assert _nodes(node) <= 3 * len(text) + 1, repr(text)
+            yield text, node
+
+
+def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> None:
+    """What ``_may_expand`` relies on, tried on every short text of YAML's indicators."""
+    parsed = 0
+    for text, node in _documents(16, "-?:,[]{} a\n\"'!", 14):
+        parsed += 1
+        assert _nodes(node) <= 3 * len(text) + 1, repr(text)
     assert parsed > 1000
 
 
@@ -197,6 +203,22 @@ def test_values_are_those_of_pyyaml() -> None:
             "f": "1",
             "g": [1, "x", None, True, 31],
         }
+
+
+def test_a_text_that_shows_no_forbidden_character_and_no_escape_yields_none() -> None:
+    """What ``_may_hide`` relies on: without a backslash, every scalar YAML reads is made of the
+    document's own characters (and line breaks and spaces), tried on random documents of YAML's
+    indicators, line breaks and characters the portal forbids; with an escape, the check runs."""
+    alphabet = ["-", ":", "'", '"', "|", ">", "[", "]", "{", "}", ",", " ", "\n", "\r", "\t"]
+    alphabet += ["a", "#", "\x0b", "\x1b", "\ufffe", "\\", "x", "e", "0"]
+    parsed = 0
+    for text, node in _documents(25, alphabet, 16):
+        parsed += 1
+        assert sources._may_hide(text) or sources._forbidden_scalar(node) is None, repr(text)
+    assert parsed > 1000
+    escaped = '"a \\x0b b"'
+    assert sources._may_hide(escaped)
+    assert sources._forbidden_scalar(sources._Loader(escaped).get_single_node()) is not None
 
 
 # --- readability: the counts as they were counted before ----------------------------------------
