@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from kb import content_model, readability, schema_registry, sources, text_policy
-from steps import render_glossary
+from steps import page_data, render_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -219,6 +219,33 @@ def test_a_text_that_shows_no_forbidden_character_and_no_escape_yields_none() ->
     escaped = '"a \\x0b b"'
     assert sources._may_hide(escaped)
     assert sources._forbidden_scalar(sources._Loader(escaped).get_single_node()) is not None
+
+
+# --- the views' md filter: plain text needs no renderer -----------------------------------------
+
+
+def _texts(value) -> list[str]:
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _texts(item)]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_plain_text_is_what_the_renderer_gives() -> None:
+    """``page_data.inline_markdown`` skips the renderer for plain text: on every text of the
+    content's front matter and on 20,000 random ones (list, heading and line-break starts,
+    addresses, unicode letters and digits), what it gives is what ``inline_html`` gives."""
+    texts = [t for _, meta in _pages() for t in _texts(meta)]
+    rng = random.Random(25)
+    pieces = [*"aZé ,.;:()?!'\"%€/+=-1ßİ²_*`<>&#[]\\\t\n", "  ", "http://x.be", "e.g.", "1. "]
+    pieces += ["- ", "+ ", "= ", "Ⅻ", "٣", "&amp;", "\u00a0", "    "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    plain = 0
+    for text in texts:
+        plain += bool(page_data._PLAIN.match(text))
+        assert str(page_data.inline_markdown(text)) == text_policy.inline_html(text), repr(text)
+    assert plain > len(texts) // 10
 
 
 # --- readability: the counts as they were counted before ----------------------------------------

@@ -83,6 +83,9 @@ def reader_problems(config: MkDocsConfig, loaded: portal.Portal | None = None) -
 
 _STR, _TIMESTAMP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
 _TIMESTAMP = dict(yaml.SafeLoader.yaml_implicit_resolvers["0"])[_TIMESTAMP_TAG]
+# The start of every text _TIMESTAMP matches (year-month-day): a plain value is the document's
+# own characters, so a front matter without this holds no value PyYAML reads as a date.
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?")
 
 
 def _read_alike(text: str, page: content_model.Page) -> bool:
@@ -101,6 +104,8 @@ def _read_alike(text: str, page: content_model.Page) -> bool:
     root = page.front.node
     if not isinstance(root, yaml.MappingNode):
         return False
+    if not _DATE_LIKE.search(ours.group(1)):
+        return True  # a date is written in one piece on one line: without one, nothing to read
     if any(_is_date(key) for key, _ in root.value):
         return False  # MkDocs' field name would be a date, not text
     return all(_date_of_calendar(node) for node in sources.nodes(root))
