@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from kb import content_model, readability, schema_registry, sources, text_policy
-from steps import page_data, render_glossary
+from steps import page_data, render_glossary, validate_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -219,6 +219,23 @@ def test_a_text_that_shows_no_forbidden_character_and_no_escape_yields_none() ->
     escaped = '"a \\x0b b"'
     assert sources._may_hide(escaped)
     assert sources._forbidden_scalar(sources._Loader(escaped).get_single_node()) is not None
+
+
+def test_real_dates_need_no_walk() -> None:
+    """What ``validate_content._read_alike`` relies on: where every date-like text of a front
+    matter is a date of the calendar with no time after it, no value of it is a date that
+    PyYAML cannot make (``_date_of_calendar``), on random documents of dates, times and YAML."""
+    pieces = ["2024-02-29", "2023-02-29", "2024-1-5", "2024-13-01", "0000-01-01", "2024-01-01"]
+    pieces += [" ", "\n", "a: ", "- ", "'", '"', "[", "]", ",", "T10:00:00", " 25:00:00", "1"]
+    pieces += [" 10:00:00", "#", ":", "-"]
+    walked = 0
+    for text, node in _documents(7, pieces, 8):
+        if all(
+            validate_content._real_date(m, text) for m in validate_content._DATE_LIKE.finditer(text)
+        ):
+            walked += 1
+            assert all(validate_content._date_of_calendar(n) for n in sources.nodes(node)), text
+    assert walked > 1000
 
 
 # --- the views' md filter: plain text needs no renderer -----------------------------------------
