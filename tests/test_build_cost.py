@@ -24,7 +24,7 @@ import markdown
 import pytest
 import yaml
 
-from kb import content_model, readability, schema_registry, sources, text_policy
+from kb import content_model, languages, readability, schema_registry, sources, text_policy
 from steps import page_data, render_glossary, validate_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,8 @@ def _agree(name: str, instance) -> None:
     slow = next(iter(schema_registry.validator(name).iter_errors(instance)), None) is None
     # The compiled check may be stricter (the value is then validated again), never looser.
     assert slow or not schema_registry._valid(fast, instance), (name, instance)
+    walker = schema_registry._walker(languages.project(), name)
+    assert walker.is_valid(instance) == slow, (name, instance)
     assert (schema_registry.errors(name, instance) == []) == slow
 
 
