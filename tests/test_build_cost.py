@@ -1,8 +1,9 @@
 """The build's faster paths give exactly what the slower ones gave (issue 16 point 5).
 
-- ``schema_registry.errors``: a value that the written-out schema (every ``$ref`` replaced by its
-  target) calls valid is one that the original schema finds no error in, and the other way round;
-  checked on every page, quiz and data file of the portal and on many broken variants of them.
+- ``schema_registry.errors``: a value that the compiled check of the written-out schema (every
+  ``$ref`` replaced by its target; fastjsonschema) calls valid is one that the original schema
+  finds no error in, and ``errors`` finds exactly the original schema's errors; checked on every
+  page, quiz and data file of the portal and on many broken variants of them.
 - ``kb.sources``: the YAML shortcuts (no alias count where no alias can be, a plain copy where no
   value is shared) give what PyYAML and ``copy.deepcopy`` give.
 - ``kb.readability``: the same counts as the code before it was made faster.
@@ -23,8 +24,8 @@ import markdown
 import pytest
 import yaml
 
-from kb import content_model, readability, schema_registry, sources, text_policy
-from steps import render_glossary
+from kb import content_model, languages, readability, schema_registry, sources, text_policy
+from steps import page_data, render_glossary, validate_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -40,6 +41,10 @@ BROKEN_VALUES = [
     "x",
     "<b>html</b>",
     "a &amp; b",
+    "x\n",  # a pattern's "$" matches before a final newline in jsonschema, not in fastjsonschema
+    "2024-02-30",
+    "javascript:alert(1)",
+    False,
     [],
     ["x"],
     {},
@@ -74,7 +79,10 @@ def _agree(name: str, instance) -> None:
     fast = schema_registry._fast()[name]
     assert fast is not None, f"{name}: the schema could not be written out"
     slow = next(iter(schema_registry.validator(name).iter_errors(instance)), None) is None
-    assert fast.is_valid(instance) == slow, (name, instance)
+    # The compiled check may be stricter (the value is then validated again), never looser.
+    assert slow or not schema_registry._valid(fast, instance), (name, instance)
+    walker = schema_registry._walker(languages.project(), name)
+    assert walker.is_valid(instance) == slow, (name, instance)
     assert (schema_registry.errors(name, instance) == []) == slow
 
 
@@ -151,20 +159,26 @@ def _nodes(node) -> int:
     return len(seen)
 
 
-def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> None:
-    """What ``_may_expand`` relies on, tried on every short text of YAML's indicators."""
-    rng = random.Random(16)
-    alphabet = "-?:,[]{} a\n\"'!"
-    parsed = 0
+def _documents(seed: int, alphabet, longest: int):
+    """20,000 random short texts of ``alphabet``'s pieces, each with its node tree where YAML
+    reads one."""
+    rng = random.Random(seed)
     for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, longest)))
         try:
             node = sources._Loader(text).get_single_node()
         except yaml.YAMLError:
             continue
         if node is not None:
-            parsed += 1
-            assert _nodes(node) <= 3 * len(text) + 1, repr(text)
+            yield text, node
+
+
+def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> None:
+    """What ``_may_expand`` relies on, tried on every short text of YAML's indicators."""
+    parsed = 0
+    for text, node in _documents(16, "-?:,[]{} a\n\"'!", 14):
+        parsed += 1
+        assert _nodes(node) <= 3 * len(text) + 1, repr(text)
     assert parsed > 1000
 
 
@@ -191,6 +205,66 @@ def test_values_are_those_of_pyyaml() -> None:
             "f": "1",
             "g": [1, "x", None, True, 31],
         }
+
+
+def test_a_text_that_shows_no_forbidden_character_and_no_escape_yields_none() -> None:
+    """What ``_may_hide`` relies on: without a backslash, every scalar YAML reads is made of the
+    document's own characters (and line breaks and spaces), tried on random documents of YAML's
+    indicators, line breaks and characters the portal forbids; with an escape, the check runs."""
+    alphabet = ["-", ":", "'", '"', "|", ">", "[", "]", "{", "}", ",", " ", "\n", "\r", "\t"]
+    alphabet += ["a", "#", "\x0b", "\x1b", "\ufffe", "\\", "x", "e", "0"]
+    parsed = 0
+    for text, node in _documents(25, alphabet, 16):
+        parsed += 1
+        assert sources._may_hide(text) or sources._forbidden_scalar(node) is None, repr(text)
+    assert parsed > 1000
+    escaped = '"a \\x0b b"'
+    assert sources._may_hide(escaped)
+    assert sources._forbidden_scalar(sources._Loader(escaped).get_single_node()) is not None
+
+
+def test_real_dates_need_no_walk() -> None:
+    """What ``validate_content._read_alike`` relies on: where every date-like text of a front
+    matter is a date of the calendar with no time after it, no value of it is a date that
+    PyYAML cannot make (``_date_of_calendar``), on random documents of dates, times and YAML."""
+    pieces = ["2024-02-29", "2023-02-29", "2024-1-5", "2024-13-01", "0000-01-01", "2024-01-01"]
+    pieces += [" ", "\n", "a: ", "- ", "'", '"', "[", "]", ",", "T10:00:00", " 25:00:00", "1"]
+    pieces += [" 10:00:00", "#", ":", "-"]
+    walked = 0
+    for text, node in _documents(7, pieces, 8):
+        if all(
+            validate_content._real_date(m, text) for m in validate_content._DATE_LIKE.finditer(text)
+        ):
+            walked += 1
+            assert all(validate_content._date_of_calendar(n) for n in sources.nodes(node)), text
+    assert walked > 1000
+
+
+# --- the views' md filter: plain text needs no renderer -----------------------------------------
+
+
+def _texts(value) -> list[str]:
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _texts(item)]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_plain_text_is_what_the_renderer_gives() -> None:
+    """``page_data.inline_markdown`` skips the renderer for plain text: on every text of the
+    content's front matter and on 20,000 random ones (list, heading and line-break starts,
+    addresses, unicode letters and digits), what it gives is what ``inline_html`` gives."""
+    texts = [t for _, meta in _pages() for t in _texts(meta)]
+    rng = random.Random(25)
+    pieces = [*"aZé ,.;:()?!'\"%€/+=-1ßİ²_*`<>&#[]\\\t\n", "  ", "http://x.be", "e.g.", "1. "]
+    pieces += ["- ", "+ ", "= ", "Ⅻ", "٣", "&amp;", "\u00a0", "    "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    plain = 0
+    for text in texts:
+        plain += bool(page_data._PLAIN.match(text))
+        assert str(page_data.inline_markdown(text)) == text_policy.inline_html(text), repr(text)
+    assert plain > len(texts) // 10
 
 
 # --- readability: the counts as they were counted before ----------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -403,6 +404,9 @@ class TestBehindInTheBrowser:
         box = page.locator(".kb-behind")
         expect(box).to_be_visible()
         expect(box).to_contain_text(labels("en")["behind_title"])
+        # the day the translation was recorded, written out for a reader
+        said = labels("en")["behind"].split("{date}")[0].strip()
+        expect(box).to_contain_text(re.compile(re.escape(said) + r" \d{1,2} [A-Z][a-z]+ \d{4}\."))
         expect(page.locator("h1 + .kb-behind, h1 ~ .kb-behind").first).to_be_visible()
         box.get_by_role("link", name=labels("en")["behind_link"]).click()
         expect(page).to_have_url(url + dutch_html)

@@ -631,18 +631,17 @@ def text_problems(
     problems = []
 
     def walk(value: Any, path: list) -> None:
-        field = prefix + "".join(
-            f"[{p}]" if isinstance(p, int) else (f".{p}" if i or prefix else str(p))
-            for i, p in enumerate(path)
-        )
         if isinstance(value, str):
-            for finding in text_policy.check_inline(value):
-                problems.append(Problem(rel, finding.message, finding.fix, field, line_of(path)))
+            found = [(f.message, f.fix) for f in text_policy.check_inline(value)]
             for target, anchor in text_policy.page_links(value):
                 dest, why = resolve(site, target, anchor, lang)
                 page_fix = "write the path from content/ to the Dutch file, e.g. statuses/ibo.md."
-                for what, fix in _unresolved(why, target, anchor, dest, page_fix):
-                    problems.append(Problem(rel, what, fix, field, line_of(path)))
+                found += _unresolved(why, target, anchor, dest, page_fix)
+            # the field's name only for a text with something to say (most have nothing)
+            problems.extend(
+                Problem(rel, what, fix, _path_name(prefix, path), line_of(path))
+                for what, fix in found
+            )
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, [*path, key])
@@ -652,6 +651,14 @@ def text_problems(
 
     walk(data, [])
     return problems
+
+
+def _path_name(prefix: str, path: list) -> str:
+    """``prefix`` and a path of keys and indexes as an editor writes it: ``sources[0].url``."""
+    return prefix + "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i or prefix else str(p))
+        for i, p in enumerate(path)
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -264,7 +264,7 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
         node = loader.get_single_node()
         if node is not None and _may_expand(text) and (size := _expanded_size(node)) > MAX_VALUES:
             raise yaml.YAMLError(f"aliases (*name) make it {size:,} values; at most {MAX_VALUES:,}")
-        if node is not None and (bad := _forbidden_scalar(node)):
+        if node is not None and _may_hide(text) and (bad := _forbidden_scalar(node)):
             shown, mark = bad
             raise yaml.MarkedYAMLError(
                 problem=f"a text holds the control character {shown}, which no page, feed or "
@@ -301,6 +301,13 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line), []
+
+
+def _may_hide(text: str) -> bool:
+    """Whether a text of the document may hold a character that ``text`` itself does not show:
+    only an escape of a double-quoted scalar (``\\x0b``, ``\\e``) makes one; every other scalar
+    is made of the document's own characters, line breaks and spaces."""
+    return "\\" in text or _FORBIDDEN.search(text) is not None
 
 
 def _forbidden_scalar(root: yaml.Node) -> tuple[str, yaml.Mark] | None:

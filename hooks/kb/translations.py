@@ -321,6 +321,16 @@ def _month_names(langs: tuple[str, ...]) -> frozenset[str]:
     return frozenset(name for lang in langs for name in _months(lang))
 
 
+@functools.cache
+def _month_name(langs: tuple[str, ...]) -> re.Pattern:
+    """A month name of ``langs`` as a whole word of a lower-case text: the same verdict as
+    looking for it among the text's words (``_WORD``), without listing them."""
+    names = sorted((n for n in _month_names(langs) if _WORD.fullmatch(n)), key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)")
+
+
 _DMY = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
 
 
@@ -356,7 +366,7 @@ def _dates(text: str) -> tuple[set[str], str]:
 
     text = _DMY.sub(dmy, _ISO.sub(iso, text))
     langs = languages.codes()
-    if _month_names(langs).intersection(_WORD.findall(text.lower())):
+    if _month_name(langs).search(text.lower()):
         for lang in langs:
             text = _date_pattern(lang).sub(written(lang), text)
     return found, text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -155,10 +156,18 @@ def today() -> dt.date:
     return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
+# A text that Markdown and the text policy give back as it is (most titles, summaries and facts):
+# a letter first (no list, heading or code block), then letters, digits, spaces and punctuation
+# that no Markdown rule reads and HTML needs no escape for (tests/test_build_cost.py compares it
+# with the renderer on every text of the content and on random ones).
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:()?!'\"%€/+=-])*\Z")
+
+
 def inline_markdown(text: Any) -> Markup:
     """Front-matter text with Markdown emphasis and links -> HTML without the surrounding <p>.
     The text policy's renderer: HTML in the text is escaped, whatever the checks let through."""
-    return Markup(text_policy.inline_html(str(text)))
+    text = str(text)
+    return Markup(text if _PLAIN.match(text) else text_policy.inline_html(text))
 
 
 # (the config of the build, its portal); the config itself, not its id, so that a later build's
@@ -278,6 +287,15 @@ def template_env(config):
     return _envs[key]
 
 
+def template_module(config, template: str) -> Any:
+    """The macros of one template under overrides/hooks/, made once per build and language."""
+    key = (id(config.theme), template, current_language(config))
+    if key not in _modules:
+        env = template_env(config)
+        _modules[key] = env.get_template(template).make_module({"lang": current_language(config)})
+    return _modules[key]
+
+
 def render_macro(
     config, template: str, macro: str, *, linker: Linker | None = None, **context: Any
 ) -> str:
@@ -287,11 +305,7 @@ def render_macro(
     that renders it hands its page's ``linker``, and those links leave here as addresses from
     that page, so that no later pass edits the HTML (the content check has made sure that every
     linked page and heading exists)."""
-    key = (id(config.theme), template, current_language(config))
-    if key not in _modules:
-        env = template_env(config)
-        _modules[key] = env.get_template(template).make_module({"lang": current_language(config)})
-    html = str(getattr(_modules[key], macro)(**context))
+    html = str(getattr(template_module(config, template), macro)(**context))
     if f'href="{text_policy.PAGE_SCHEME}' not in html:
         return html
     if linker is None:  # a fault of the portal, not of the content: never publish kb-page:

@@ -35,7 +35,7 @@ from steps.page_data import (
     record_for,
     render_macro,
     site_for,
-    template_env,
+    template_module,
     today,
 )
 from steps.polish_headings import box_link_label
@@ -79,6 +79,7 @@ class _Adapter:
         self.tags: dict[str, str] | None = None  # the update topics' labels, read when needed
         self.own = kinds.get(view.page.kind)
         self.link_label = box_link_label(view.page.kind, self.lang)
+        self.kinds = kinds.labels(self.lang)  # every kind's labels, once per page
 
     def linked(self, value: Any) -> Any:
         """``value`` with every page reference as the template's ``{title, url, …}``."""
@@ -130,11 +131,8 @@ class _Adapter:
         of the common context."""
         template, name = MACROS[block.kind]
         template = self.own.view if template == VIEW and self.own else template
-        data = self.linked({k: v for k, v in block.data.items() if k != "meta"})
-        if block.kind == "behind":
-            data = self.behind_parts(block.data)
+        wanted = getattr(template_module(self.config, template), name).arguments
         context = {
-            **data,
             "meta": block.data.get("meta"),
             "t": LABELS.get(template, labels)(self.lang),
             "tn": news_labels(self.lang),
@@ -144,20 +142,23 @@ class _Adapter:
             # the page's kind (kb/kinds.py): its view's macros and its references' labels
             "view": self.own.view if self.own else None,
             "references": self.own.references if self.own else {},
-            "kinds": kinds.labels(self.lang),
+            "kinds": self.kinds,
             # the boxes' heading links, on a kind whose box_headings is "link" (kb/kinds.py)
             "link_label": self.link_label,
         }
-        wanted = getattr(template_env(self.config).get_template(template).module, name).arguments
-        return flat(
-            render_macro(
-                self.config,
-                template,
-                name,
-                linker=self.link,
-                **{k: context.get(k) for k in wanted},
-            )
+        # the block's own data, with its page references as addresses: only what the macro
+        # takes (a block's data may hold more than its macro shows), and never where the
+        # common context has the same name
+        data = (
+            self.behind_parts(block.data)
+            if block.kind == "behind"
+            else {k: v for k, v in block.data.items() if k in wanted and k not in context}
         )
+        context.update(self.linked(data) if block.kind != "behind" else data)
+        html = render_macro(
+            self.config, template, name, linker=self.link, **{k: context.get(k) for k in wanted}
+        )
+        return flat(html)
 
 
 def place(view: views.PageView, html) -> str:
@@ -196,10 +197,15 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
         freshness_months=freshness_months(config),
         markdown=markdown,
         local=local.place_view(portal_for(config), rec, lang) if local.places(rec) else None,
-        navigator=(
-            navigator_view.data(portal_for(config), lang) if views.shows_navigator(rec) else None
-        ),
+        navigator=_navigator(config, lang) if views.shows_navigator(rec) else None,
     )
+
+
+def _navigator(config: MkDocsConfig, lang: str) -> dict:
+    """The navigator's data in ``lang``, made once per build: every navigator page (and each
+    language's) shows the same questions and schemes."""
+    portal = portal_for(config)
+    return portal._once(("navigator view", lang), lambda: navigator_view.data(portal, lang))
 
 
 def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:

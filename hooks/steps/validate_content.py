@@ -83,6 +83,10 @@ def reader_problems(config: MkDocsConfig, loaded: portal.Portal | None = None) -
 
 _STR, _TIMESTAMP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
 _TIMESTAMP = dict(yaml.SafeLoader.yaml_implicit_resolvers["0"])[_TIMESTAMP_TAG]
+# The start of every text _TIMESTAMP matches (year-month-day): a plain value is the document's
+# own characters, so a front matter without this holds no value PyYAML reads as a date.
+_DATE_LIKE = re.compile(r"([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)")
+_TIME_AFTER = re.compile(r"[Tt]|[ \t]+[0-9]")
 
 
 def _read_alike(text: str, page: content_model.Page) -> bool:
@@ -101,9 +105,26 @@ def _read_alike(text: str, page: content_model.Page) -> bool:
     root = page.front.node
     if not isinstance(root, yaml.MappingNode):
         return False
+    front = ours.group(1)
+    if not _DATE_LIKE.search(front):
+        return True  # a date is written in one piece on one line: without one, nothing to read
     if any(_is_date(key) for key, _ in root.value):
         return False  # MkDocs' field name would be a date, not text
+    if all(_real_date(found, front) for found in _DATE_LIKE.finditer(front)):
+        return True  # every text PyYAML may read as a date is one of the calendar, without time
     return all(_date_of_calendar(node) for node in sources.nodes(root))
+
+
+def _real_date(found: re.Match, front: str) -> bool:
+    """Whether the date-like text ``found`` is a date of the calendar and no time follows it
+    (with a time, the walk over the nodes decides)."""
+    if _TIME_AFTER.match(front, found.end()):
+        return False
+    try:
+        dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return False
+    return True
 
 
 def _is_date(node: yaml.Node) -> bool:
