@@ -121,11 +121,11 @@ def _block(block: views.Block, page_view: views.PageView, module: Any) -> list[H
     return []
 
 
-def view(page_view: views.PageView, part: str, adapter: Any = None) -> list[Heading]:
+def view(page_view: views.PageView, part: str, config=None) -> list[Heading]:
     """The headings of the boxes ``render_facts.place`` puts after the Markdown part ``part``
-    ("title" or "body") of the page's view, in their order. ``adapter`` is the one that renders
-    the blocks (its build's templates hold the kind's own boxes; without it, none of those)."""
-    module = _module(page_view, getattr(adapter, "config", None))
+    ("title" or "body") of the page's view, in their order. ``config`` is the build that renders
+    the blocks (its templates hold the kind's own boxes; without it, none of those)."""
+    module = _module(page_view, config)
     found, current = [], None
     for block in page_view.blocks:
         if block.kind in views.MARKDOWN:

@@ -161,9 +161,11 @@ class _Adapter:
         return flat(html)
 
 
-def place(view: views.PageView, html) -> str:
+def place(view: views.PageView, html, config: MkDocsConfig | None = None) -> str:
     """The page's Markdown with each run of boxes, as HTML from ``html(block)``, between its
-    parts: under the title, and after the body (before the quiz, which closes the page)."""
+    parts: under the title, and after the body (before the quiz, which closes the page).
+    ``config``: the build whose templates hold the kind's own boxes' headings (none: only the
+    shared boxes' headings are declared)."""
     lines: dict[str, list[str]] = {}
     boxes: dict[str, list[str]] = {"title": [], "body": []}  # the boxes after each part
     for block in view.blocks:
@@ -171,11 +173,9 @@ def place(view: views.PageView, html) -> str:
             lines[block.kind] = block.data["lines"]
         elif block.kind != "fallback" and lines and (box := html(block)):
             boxes[list(lines)[-1]].append(box)
-    # each run of boxes with the headings it writes, for the page contents (its renderer's
-    # build gives the kind's view template: hooks/steps/box_headings.py)
-    adapter = getattr(html, "__self__", None)
-    top = keep("\n".join(boxes["title"]), box_headings.view(view, "title", adapter))
-    bottom = keep("\n".join(boxes["body"]), box_headings.view(view, "body", adapter))
+    # each run of boxes with the headings it writes, for the page contents
+    top = keep("\n".join(boxes["title"]), box_headings.view(view, "title", config))
+    bottom = keep("\n".join(boxes["body"]), box_headings.view(view, "body", config))
     out = [*lines["title"], *(["", top, ""] if top else []), *lines["body"]]
     if bottom and "quiz" in lines:
         out += [bottom, ""]
@@ -216,7 +216,7 @@ def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:
     adapter = _Adapter(view, page, config, files)
     if (fallback := view.get("fallback")) is not None:
         _fallbacks[id(page)] = {"notice": Markup(adapter.html(fallback)), **fallback.data}
-    return place(view, adapter.html)
+    return place(view, adapter.html, config)
 
 
 def fallback_notice(context, page, config: MkDocsConfig, nav):
