@@ -190,7 +190,11 @@ def notice(lang: str, parts: list[tuple[str, str]]) -> str:
     module = env.get_template("hooks/render_facts.html").make_module({"lang": lang})
     return str(
         module.behind(
-            t=labels(lang), date="7 December 2026", parts=parts, href="../x.html", source_lang="nl"
+            t=labels(lang),
+            checked_on="7 December 2026",
+            parts=parts,
+            href="../x.html",
+            source_lang="nl",
         )
     )
 

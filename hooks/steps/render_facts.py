@@ -121,7 +121,7 @@ class _Adapter:
         source_lang = languages.page_language(data["source"])
         return {
             "parts": parts,
-            "date": self.date(data["checked"]),
+            "checked_on": self.date(data["checked"]),
             "href": href,
             "source_lang": source_lang,
         }
@@ -149,12 +149,9 @@ class _Adapter:
         # the block's own data, with its page references as addresses: only what the macro
         # takes (a block's data may hold more than its macro shows), and never where the
         # common context has the same name
-        data = (
-            self.behind_parts(block.data)
-            if block.kind == "behind"
-            else {k: v for k, v in block.data.items() if k in wanted and k not in context}
-        )
-        context.update(self.linked(data) if block.kind != "behind" else data)
+        own = self.behind_parts(block.data) if block.kind == "behind" else block.data
+        own = {k: v for k, v in own.items() if k in wanted and k not in context}
+        context.update(own if block.kind == "behind" else self.linked(own))
         html = render_macro(
             self.config, template, name, linker=self.link, **{k: context.get(k) for k in wanted}
         )
