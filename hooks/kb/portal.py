@@ -28,6 +28,7 @@ from kb import (
     languages,
     local,
     meetings_model,
+    navigator_view,
     news_model,
     quiz_model,
     sections,
@@ -108,6 +109,11 @@ class Portal:
 
     def signals(self) -> tuple[list[dict], list[Problem]]:
         return self._once("signals", lambda: signals_model.load(self.root, self.content_dir))
+
+    def navigator(self, lang: str) -> dict[str, Any]:
+        """The scheme navigator's data in ``lang`` (kb/navigator_view.py): every navigator page
+        shows the same questions and schemes."""
+        return self._once(("navigator view", lang), lambda: navigator_view.data(self, lang))
 
     def eligibility(self) -> tuple[eligibility.Questions, list[Problem]]:
         """The navigator's questions and the problems of their file (``eligibility.load``)."""

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-from kb import kinds, languages, local, navigator_view, news_model, views
+from kb import kinds, languages, local, news_model, views
 from steps import box_headings
 from steps.news_view import labels as news_labels
 from steps.news_view import tags
@@ -201,8 +201,7 @@ def _view(page, config: MkDocsConfig, markdown: str | None = None) -> views.Page
 def _navigator(config: MkDocsConfig, lang: str) -> dict:
     """The navigator's data in ``lang``, made once per build: every navigator page (and each
     language's) shows the same questions and schemes."""
-    portal = portal_for(config)
-    return portal._once(("navigator view", lang), lambda: navigator_view.data(portal, lang))
+    return portal_for(config).navigator(lang)
 
 
 def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:
