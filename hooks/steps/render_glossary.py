@@ -303,14 +303,18 @@ def add_script(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def load(config: MkDocsConfig) -> None:
-    _state["titles"] = {}
     try:
-        _state["terms"] = portal_for(config).glossary()
+        _state["terms"] = terms = portal_for(config).glossary()
     except glossary_model.GlossaryError as error:
         raise PluginError(
             f"The glossary has {len(error.problems)} problem(s):\n"
             + "\n".join(str(p) for p in error.problems)
         ) from None
+    # each term and alias of a language -> its tooltip, made once per build
+    _state["titles"] = {
+        lang: {name: tooltip(term) for term in entries for name in [term["term"], *term["aliases"]]}
+        for lang, entries in terms.items()
+    }
 
 
 def _entries(page, config: MkDocsConfig) -> tuple[str, list[dict[str, Any]]]:
@@ -329,18 +333,6 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     return kb_markers.replace(markdown, keeping(lambda m: html if m.name == "glossary" else None))
 
 
-def _titles(entries: list[dict[str, Any]]) -> dict[str, str]:
-    """Each term and alias of a language's ``entries`` -> its tooltip, made once per build and
-    language (the entries are the loaded glossary's own list, kept with the result)."""
-    kept = _state.setdefault("titles", {}).get(id(entries))
-    if kept is None or kept[0] is not entries:
-        titles = {
-            name: tooltip(term) for term in entries for name in [term["term"], *term["aliases"]]
-        }
-        kept = _state["titles"][id(entries)] = (entries, titles)
-    return kept[1]
-
-
 def add_tooltips(html: str, page, config: MkDocsConfig, files) -> str:
-    _, entries = _entries(page, config)
-    return wrap_terms(html, _titles(entries))
+    lang, _ = _entries(page, config)
+    return wrap_terms(html, _state.get("titles", {}).get(lang, {}))
