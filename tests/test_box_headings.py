@@ -1,5 +1,6 @@
-"""The page contents list the boxes' declared headings at the boxes' places among Markdown's own
-headings (hooks/steps/polish_headings.py), from data: no HTML is read for them."""
+"""The page contents list the boxes' headings at the boxes' places among Markdown's own headings
+(hooks/steps/polish_headings.py), from data: the template that writes a box's heading hands it
+over in the same call (overrides/hooks/headings.html), and no HTML is read for them."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
-from steps import keep_html
+from steps import keep_html, page_data
 from steps.page_data import Heading, keep
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,16 +77,30 @@ def test_a_boxs_headings_are_listed_at_its_place(text, expected, monkeypatch) ->
     assert contents(text(), "list", monkeypatch) == expected
 
 
-def test_an_exercise_stays_out_on_a_kind_that_links_its_boxes_headings(monkeypatch) -> None:
-    exercise = Heading(3, "oefening-1", "Oefening 1")
+def test_a_box_heading_is_handed_to_the_contents_as_it_is_written() -> None:
+    """The template writes the heading and hands over the same level, id and title, escaped as
+    it is written: one call, so the two cannot differ."""
+    heading = (
+        page_data.templates(ROOT / "overrides").get_template("hooks/headings.html").module.heading
+    )
+    with page_data.headings_written() as written:
+        html = str(heading("kb-a", "Feiten & <data>", "kb-box__title", level=3))
+    assert html == '<h3 id="kb-a" class="kb-box__title">Feiten &amp; &lt;data&gt;</h3>'
+    assert written == [Heading(3, "kb-a", "Feiten &amp; &lt;data&gt;")]
 
-    def text() -> str:
-        return f"# Titel\n\n{box('exercises', exercise)}\n\n### Eigen kop\n"
 
-    linked = [TITLE, (2, "kb-exercises", "Exercises"), (3, "eigen-kop", "Eigen kop")]
-    assert contents(text(), "link", monkeypatch) == linked
-    listed = [TITLE, (2, "kb-exercises", "Exercises"), (3, *exercise[1:]), linked[-1]]
-    assert contents(text(), "list", monkeypatch) == listed
+def test_an_exercise_stays_out_of_the_contents_its_box_joins() -> None:
+    """A training session's exercises box hands over its own heading, not its exercises' h3s
+    (each has a link, but is no entry of the contents)."""
+    env = page_data.templates(ROOT / "overrides")
+    view = env.get_template("hooks/kinds/training-session.html").module
+    shared = env.get_template("hooks/render_facts.html").module
+    exercises = [{"title": "Rollenspel", "description": "Speel het gesprek na."}]
+    with page_data.headings_written() as written:
+        body = view.exercises(exercises, {}, lambda *a: None, ["rollenspel"], "Link")
+        html = str(shared.section("Oefeningen", "exercises", body, "Link"))
+    assert '<h3 id="rollenspel">Rollenspel<a class="headerlink"' in html
+    assert written == [Heading(2, "kb-exercises", "Oefeningen")]
 
 
 def test_a_kind_that_does_not_list_its_boxes_headings_keeps_markdowns(monkeypatch) -> None:

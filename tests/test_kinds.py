@@ -11,14 +11,13 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-import jinja2
 import pytest
 import yaml
-from markupsafe import Markup
 from test_build_errors import build, copy_project
 
 from content_index import ROOT, SITE
-from kb import content_model, kinds, text_policy, views
+from kb import content_model, kinds, views
+from steps import page_data
 
 
 def _mkdocs_settings() -> dict:
@@ -248,11 +247,7 @@ def _render(tmp_path: Path, block: str, page: content_model.Page, site) -> str:
     """The block ``block`` of ``page``'s view through its macro in hooks/render_facts.html and
     the view the registry names for its kind, as the build places it (hooks/steps/render_facts.py),
     with links as ``<slug>.html``; "" when the view has no such block."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([tmp_path / "templates", ROOT / "overrides"]),
-        autoescape=True,
-    )
-    env.filters["md"] = lambda text: Markup(text_policy.inline_html(str(text)))
+    env = page_data.templates([tmp_path / "templates", ROOT / "overrides"])
     t = yaml.safe_load((ROOT / "hooks" / "content_strings.yml").read_text(encoding="utf-8"))
     kind = kinds.get(page.kind)
     view = views.page_view(site, page, page.lang, today=dt.date(2026, 1, 1))

@@ -43,11 +43,9 @@ _left: set[int] = set()  # id(page) of each page with a box left in its Markdown
 class HeadingPlan(NamedTuple):
     """The boxes' declared headings of the page Markdown renders next, for its contents
     (hooks/steps/polish_headings.py): per box in page order, its slot number (``None``: a box
-    left in the Markdown) and its headings; ``links``: the kind links its boxes' headings (its
-    exercise h3s stay out of the contents)."""
+    left in the Markdown) and its headings."""
 
     boxes: list[tuple[int | None, tuple[Heading, ...]]]
-    links: bool
 
 
 _plan: list[HeadingPlan] = []  # the plan of the page being rendered, from take_out to Markdown
@@ -133,7 +131,7 @@ def take_out(markdown: str, page, config: MkDocsConfig, files) -> str:
     if kept:
         _kept[id(page)] = kept
     if listing is not None and any(headings for _, headings in boxes):
-        _plan.append(HeadingPlan(boxes, links=listing == "link"))
+        _plan.append(HeadingPlan(boxes))
     return text
 
 

@@ -10,13 +10,14 @@ import datetime as dt
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kb import content_model, languages, portal, strings, text_policy
 from kb.project import Project
@@ -26,10 +27,12 @@ __all__ = [
     "STRINGS_DIR",
     "Heading",
     "Linker",
+    "contents_heading",
     "declared_headings",
     "fill_script",
     "forget_headings",
     "format_date",
+    "headings_written",
     "in_language",
     "inline_markdown",
     "keep",
@@ -43,6 +46,7 @@ __all__ = [
     "site_for",
     "strings_file",
     "template_env",
+    "templates",
     "today",
 ]
 
@@ -70,6 +74,31 @@ class Heading(NamedTuple):
     level: int
     id: str
     title: str
+
+
+_writing: list[list[Heading]] = []  # the headings being written, innermost render last
+
+
+def contents_heading(level: Any, anchor: Any, title: Any) -> str:
+    """Called by the template that writes a box's heading for the page contents
+    (overrides/hooks/headings.html, ``heading``): it hands the heading on as data to the render
+    that ``headings_written`` watches, escaped as the template's autoescape writes it. Writes
+    nothing into the HTML."""
+    if _writing:
+        _writing[-1].append(Heading(int(level), str(anchor), str(escape(title))))
+    return ""
+
+
+@contextmanager
+def headings_written() -> Iterator[list[Heading]]:
+    """The headings for the page contents that the templates write while the ``with`` block
+    renders, in their order (a render inside it that watches its own keeps those)."""
+    written: list[Heading] = []
+    _writing.append(written)
+    try:
+        yield written
+    finally:
+        _writing.pop()
 
 
 # html -> the headings a box declared, from ``keep`` to ``keep_html.take_out`` (same page)
@@ -108,16 +137,14 @@ def fill_script(site_dir: str | Path, rel: str, slot: str, code: str) -> None:
     path.write_text(script.replace(slot, code, 1), encoding="utf-8")
 
 
-def keeping(
-    render: Callable[[Any], str | None],
-    headings: Callable[[Any], Iterable[Heading]] = lambda marker: (),
-) -> Callable[[Any], str | None]:
+def keeping(render: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
     """``render`` (a marker's HTML, for ``kb.markers.replace``) with its HTML marked by ``keep``,
-    with the headings ``headings(marker)`` declares for it."""
+    with the headings for the page contents that its templates wrote (``headings_written``)."""
 
     def kept(marker: Any) -> str | None:
-        html = render(marker)
-        return None if html is None else keep(html, headings(marker))
+        with headings_written() as written:
+            html = render(marker)
+        return None if html is None else keep(html, written)
 
     return kept
 
@@ -267,6 +294,18 @@ _envs: dict[int, Any] = {}
 _modules: dict[tuple, Any] = {}
 
 
+def templates(dirs: Any) -> jinja2.Environment:
+    """A Jinja environment of the portal's templates in ``dirs`` as the build has it: autoescape,
+    the ``md`` filter, and the hand-over of box headings to the page contents (``heading`` in
+    overrides/hooks/headings.html). Tests that render a template by itself use it too."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs), autoescape=True, auto_reload=False
+    )
+    env.filters["md"] = inline_markdown
+    env.globals["contents_heading"] = contents_heading
+    return env
+
+
 def template_env(config):
     """The Jinja environment of the portal's own templates (overrides/hooks/), made once per build.
 
@@ -275,12 +314,7 @@ def template_env(config):
     environment (MkDocs makes that one without autoescape, and anew on every call)."""
     key = id(config.theme)
     if key not in _envs:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(config.theme.dirs),
-            autoescape=True,
-            auto_reload=False,
-        )
-        env.filters["md"] = inline_markdown
+        env = templates(config.theme.dirs)
         _envs.clear()
         _modules.clear()
         _envs[key] = env

@@ -15,16 +15,18 @@ them) get their ids and links from their templates: the kind's ``box_headings`` 
 ``link_label`` (``box_link_label``; the link is overrides/hooks/headings.html), and an
 exercise's id comes from the view (kb/views.py), made as toc makes one and unique against the
 page's own heading ids. Their ids stay the language-neutral ``kb-…`` ones, so the language
-switch keeps the reader's place. Their place in the page contents is data too: the step that
-makes a box declares its headings with it (``page_data.keep(html, headings)``, the declarations
-in hooks/steps/box_headings.py), keep_html.py hands them on per box in page order
-(``heading_plan``), and the same extension's ``_BoxHeadings``, after toc, puts each box's
-headings among Markdown's own where the box's slot sits in Markdown's tree (``merge``). A box
-left in the Markdown (not apart from its text) has no slot: its headings follow the kept box
-before it, else come before the kept box after it, else last. On a ``link`` kind an exercise
-(an h3 whose id is not ``kb-…``) stays out of the contents (its section is there, and each entry
-costs every first load of the page twice: the menu and the sidebar; the heaviest quiz page is
-at the 70 kB limit, issue 16).
+switch keeps the reader's place.
+
+Their place in the page contents is data too: the template that writes a box's heading hands it
+on as data in the same call (overrides/hooks/headings.html, ``heading``; the step that renders the
+box keeps them with it, ``page_data.keep(html, headings)``), keep_html.py hands them on per box in
+page order (``heading_plan``) on a kind whose ``box_headings`` is set, and the same extension's
+``_BoxHeadings``, after toc, puts each box's headings among Markdown's own where the box's slot
+sits in Markdown's tree (``merge``). A box left in the Markdown (not apart from its text) has no
+slot: its headings follow the kept box before it, else come before the kept box after it, else
+last. An exercise's h3 is written as a plain heading, so it stays out of the contents (its
+section is there, and each entry costs every first load of the page twice: the menu and the
+sidebar; the heaviest quiz page is at the 70 kB limit, issue 16).
 """
 
 from __future__ import annotations
@@ -67,22 +69,14 @@ def _flat(tokens: list[dict]) -> list[dict]:
     return out
 
 
-def listed(heading: Heading, links: bool) -> bool:
-    """Whether a box's heading joins the page contents: on a kind that links its boxes'
-    headings, an exercise (an h3 whose id is not the portal's own ``kb-…``) stays out."""
-    return not (links and heading.level > 2 and not heading.id.startswith("kb-"))
-
-
-def merge(tokens: list[dict], placed: list[tuple[int, tuple[Heading, ...]]], links: bool):
+def merge(tokens: list[dict], placed: list[tuple[int, tuple[Heading, ...]]]) -> list[dict]:
     """Markdown's toc ``tokens`` with each box's declared headings at its place: ``placed`` is,
     per box in page order, how many of Markdown's headings come before it, and its headings."""
     flat, out, at = _flat(tokens), [], 0
     for position, headings in placed:
         out.extend(flat[at:position])
         at = max(at, position)
-        out.extend(
-            {"level": h.level, "id": h.id, "name": h.title} for h in headings if listed(h, links)
-        )
+        out.extend({"level": h.level, "id": h.id, "name": h.title} for h in headings)
     return nest_toc_tokens([*out, *flat[at:]])
 
 
@@ -140,7 +134,7 @@ class _BoxHeadings(Treeprocessor):
             return
         end = len(_flat(tokens))
         boxes = placed(plan, _slot_places(self.md, root), end)
-        self.md.toc_tokens = merge(tokens, boxes, plan.links)
+        self.md.toc_tokens = merge(tokens, boxes)
 
 
 class _Permalinks(Treeprocessor):

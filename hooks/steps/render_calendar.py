@@ -23,7 +23,6 @@ from mkdocs.utils import get_relative_url
 
 from kb import markers as kb_markers
 from kb import meetings_model
-from steps import box_headings
 from steps.news_view import labels
 from steps.page_data import Linker, format_date, keeping, portal_for, render_macro, today
 from steps.site_language import current_language, default_language, is_nested_build, languages
@@ -104,11 +103,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
             subscribe=subscribe_urls(config, lang),
         )
 
-    def headings(marker: kb_markers.Marker) -> list:
-        upcoming, past = meetings_model.split(_meetings(config), today())
-        return box_headings.calendar(upcoming, past, lang, t, subscribe_urls(config, lang))
-
-    return kb_markers.replace(markdown, keeping(replace, headings))
+    return kb_markers.replace(markdown, keeping(replace))
 
 
 def _ics_labels(lang: str) -> dict[str, str]:

@@ -21,7 +21,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from kb import kinds, languages, local, news_model, views
-from steps import box_headings
 from steps.news_view import labels as news_labels
 from steps.news_view import tags
 from steps.news_view import view as update_view
@@ -29,6 +28,7 @@ from steps.page_data import (
     Linker,
     flat,
     format_date,
+    headings_written,
     keep,
     labels,
     portal_for,
@@ -158,21 +158,25 @@ class _Adapter:
         return flat(html)
 
 
-def place(view: views.PageView, html, config: MkDocsConfig | None = None) -> str:
+def place(view: views.PageView, html) -> str:
     """The page's Markdown with each run of boxes, as HTML from ``html(block)``, between its
-    parts: under the title, and after the body (before the quiz, which closes the page).
-    ``config``: the build whose templates hold the kind's own boxes' headings (none: only the
-    shared boxes' headings are declared)."""
+    parts: under the title, and after the body (before the quiz, which closes the page). Each
+    run is kept with the headings its templates wrote for the page contents
+    (``page_data.headings_written``)."""
     lines: dict[str, list[str]] = {}
     boxes: dict[str, list[str]] = {"title": [], "body": []}  # the boxes after each part
+    written: dict[str, list] = {"title": [], "body": []}  # their headings, in their order
     for block in view.blocks:
         if block.kind in views.MARKDOWN:
             lines[block.kind] = block.data["lines"]
-        elif block.kind != "fallback" and lines and (box := html(block)):
-            boxes[list(lines)[-1]].append(box)
-    # each run of boxes with the headings it writes, for the page contents
-    top = keep("\n".join(boxes["title"]), box_headings.view(view, "title", config))
-    bottom = keep("\n".join(boxes["body"]), box_headings.view(view, "body", config))
+        elif block.kind != "fallback" and lines:
+            with headings_written() as headings:
+                box = html(block)
+            if box:
+                boxes[list(lines)[-1]].append(box)
+                written[list(lines)[-1]].extend(headings)
+    top = keep("\n".join(boxes["title"]), written["title"])
+    bottom = keep("\n".join(boxes["body"]), written["body"])
     out = [*lines["title"], *(["", top, ""] if top else []), *lines["body"]]
     if bottom and "quiz" in lines:
         out += [bottom, ""]
@@ -212,7 +216,7 @@ def place_view(markdown: str, page, config: MkDocsConfig, files) -> str:
     adapter = _Adapter(view, page, config, files)
     if (fallback := view.get("fallback")) is not None:
         _fallbacks[id(page)] = {"notice": Markup(adapter.html(fallback)), **fallback.data}
-    return place(view, adapter.html, config)
+    return place(view, adapter.html)
 
 
 def fallback_notice(context, page, config: MkDocsConfig, nav):

@@ -22,7 +22,6 @@ from mkdocs.utils import get_relative_url
 from kb import languages as kb_languages
 from kb import markers as kb_markers
 from kb import news_model
-from steps import box_headings
 from steps.news_view import feed_url, first_outside_fences, labels, tags, view
 from steps.page_data import Linker, keeping, portal_for, record_for, render_macro, site_for
 from steps.site_language import current_language
@@ -125,9 +124,7 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     if "kb:news" in markdown:
         markdown = kb_markers.replace(
             markdown,
-            keeping(
-                lambda m: _marker(m, page, config, files), lambda m: box_headings.news(m, config)
-            ),
+            keeping(lambda m: _marker(m, page, config, files)),
         )
     rec = record_for(page, config)
     if rec is not None and (news_model.is_update(rec) or rec.base == UPDATES_PAGE):

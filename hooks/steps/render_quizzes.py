@@ -24,11 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb import content_model, languages, quiz_model
-from steps import box_headings
 from steps.page_data import (
     STRINGS_DIR,
     fill_script,
     flat,
+    headings_written,
     keep,
     portal_for,
     record_for,
@@ -189,16 +189,15 @@ def place_quizzes(markdown: str, page: Page, config: MkDocsConfig, files: Files)
         src = None if script in linked else _asset(script, page)
         css = None if CSS in linked else _asset(CSS, page)
         linked |= {CSS, script}
-        if name == "quiz":  # quiz.js and quiz.css: fetched lazily by quiz-loader.js
-            head = _macros(config).noscript_css(css)
-            html = _quiz_html(arg, page, config, files, head)
-        else:
-            head = _macros(config).assets(css, src)
-            html = _progress_html(page, config, files, head)
+        with headings_written() as written:  # the quiz's title, for the page contents
+            if name == "quiz":  # quiz.js and quiz.css: fetched lazily by quiz-loader.js
+                head = _macros(config).noscript_css(css)
+                html = _quiz_html(arg, page, config, files, head)
+            else:
+                head = _macros(config).assets(css, src)
+                html = _progress_html(page, config, files, head)
         # A finished box: Markdown need not parse it (hooks/steps/keep_html.py; the same HTML).
-        lang = current_language(config)
-        declared = box_headings.quiz(arg, _state["quizzes"].get(arg), _strings(lang), lang)
-        lines[number - 1] = "\n" + keep(flat(html), declared if name == "quiz" else []) + "\n"
+        lines[number - 1] = "\n" + keep(flat(html), written) + "\n"
     return "\n".join(lines)
 
 
