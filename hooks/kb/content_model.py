@@ -825,12 +825,14 @@ def _rule_problems(rel: str, page: Page) -> list[Problem]:
 def _check_body(site: Site, page: Page) -> list[Problem]:
     problems = []
     body = kb_markers.mask_code(page.body)
+    line, counted = page.body_line, 0  # the line of the body at offset ``counted``
     for match in LINK.finditer(body):
         url = match.group(1) or match.group(2)
         if re.match(r"^[a-z]+:|^//|^mailto:", url) or not (".md" in url or url.startswith("#")):
             continue
         target, _, anchor = url.partition("#")
-        line = page.body_line + body[: match.start()].count("\n")
+        line += body.count("\n", counted, match.start())
+        counted = match.start()
         problems += _check_target(site, page, target, anchor, "link", line=line)
     return problems
 

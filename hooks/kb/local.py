@@ -180,7 +180,12 @@ def additions(portal, page: content_model.Page) -> dict[str, dict[str, Addition]
 
 def services(portal, lang: str) -> list[content_model.Page]:
     """The edition's services in ``lang`` (the Dutch page where one is not translated), in the
-    order of their ``order`` and then their names."""
+    order of their ``order`` and then their names; made once per site and language, as each
+    page with a local place asks for them."""
+    return list(portal.site.derived(("local services", lang), lambda: _services(portal, lang)))
+
+
+def _services(portal, lang: str) -> list[content_model.Page]:
     site, kind = portal.site, _kind()
     bases = sorted({p.base for p in site.pages.values() if p.kind == kind})
     found = [site.by_slug(kind, posixpath.basename(b)[:-3], lang) for b in bases]

@@ -159,12 +159,14 @@ def _count(meta: dict[str, Any], body: str) -> tuple[int, int, int]:
                 continue
             words += len(tokens)
             # A word's letters: a word of letters holds nothing else but - ' and ’ between them.
-            long_words += sum(
-                1
-                for t in tokens
-                if len(t) > 6
-                and not t[0].isdigit()
-                and len(t) - t.count("-") - t.count("'") - t.count("’") > 6
+            long_words += len(
+                [
+                    t
+                    for t in tokens
+                    if len(t) > 6
+                    and not t[0].isdigit()
+                    and len(t) - t.count("-") - t.count("'") - t.count("’") > 6
+                ]
             )
             sentences += 1
     return words, sentences, long_words

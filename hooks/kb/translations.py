@@ -23,9 +23,10 @@ import hashlib
 import json
 import posixpath
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel.dates import get_date_format, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -165,7 +166,12 @@ def label(key: str) -> str:
 
 def behind(site: content_model.Site, page: content_model.Page) -> Lag | None:
     """What changed in the Dutch page since ``page`` (English) was stamped; None when it is in
-    step, has no record, or has no Dutch page."""
+    step, has no record, or has no Dutch page. Made once per page and site: the build's report
+    and the page's view both ask."""
+    return site.derived(("translations.behind", page.src), lambda: _behind(site, page))
+
+
+def _behind(site: content_model.Site, page: content_model.Page) -> Lag | None:
     dutch, rec = site.pages.get(page.base), record(page)
     if page.lang == languages.default() or dutch is None or rec is None:
         return None
@@ -378,12 +384,20 @@ def _separators(lang: str) -> tuple[str, str]:
     return get_group_symbol(lang), get_decimal_symbol(lang)
 
 
+@functools.cache
+def _grouped(lang: str) -> re.Pattern:
+    """A number written with ``lang``'s thousands separator (and maybe its decimal one)."""
+    thousands, decimal = _separators(lang)
+    return re.compile(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+(?:{re.escape(decimal)}\d+)?")
+
+
 def _number(token: str, lang: str) -> str:
     """12.500,50 (Dutch) and 12,500.50 (English) both as 12500.5: the separators are the
     language's own (CLDR's, through Babel)."""
+    if token.isdecimal():  # most numbers: digits alone, read as Decimal would
+        return str(int(token))
     thousands, decimal = _separators(lang)
-    grouped = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+(?:{re.escape(decimal)}\d+)?"
-    if re.fullmatch(grouped, token):
+    if _grouped(lang).fullmatch(token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
     try:
@@ -396,6 +410,8 @@ def _number(token: str, lang: str) -> str:
 def _link_targets(text: str, base: str) -> set[str]:
     """The link targets in ``text`` (without code): Markdown links and <https://…> addresses."""
     found = {_LANGUAGE_PART.sub(r"\1*", url.rstrip("/")) for url in _AUTOLINK.findall(text)}
+    if "](" not in text and "]:" not in text:  # no Markdown link (many texts only have numbers)
+        return found
     for match in content_model.LINK.finditer(text):
         url = (match.group(1) or match.group(2)).strip("<>")
         if re.match(r"^[a-z]+:|^//", url):
@@ -442,32 +458,50 @@ def _field(path: tuple) -> str:
     )
 
 
-def _pairs(dutch: content_model.Page, page: content_model.Page):
-    """(field or section here, and in Dutch; Dutch text, Dutch line, English texts by line) of
-    each part the two
-    pages share: each translated field as a whole (a translation may reorder a list), and the
-    sections by their order (the whole text when the two have a different number)."""
+class _Part(NamedTuple):
+    """One part two pages share: its name here and in Dutch, the Dutch text and the translated
+    text whole. Lines are only looked up for a part that differs (``nl_line``, ``lines``)."""
+
+    name: str
+    nl_name: str
+    nl_text: str
+    text: str
+    nl_line: Callable[[], int | None]
+    lines: Callable[[], list[tuple[int | None, str]]]  # the translated texts by line
+
+
+def _pairs(dutch: content_model.Page, page: content_model.Page) -> Iterator[_Part]:
+    """Each part the two pages share: each translated field as a whole (a translation may
+    reorder a list), and the sections by their order (the whole text when the two have a
+    different number)."""
     neutral = _neutral(page.kind) | {FIELD}
     for key in (k for k in dutch.meta if str(k) not in neutral and k in page.meta):
         left, right = _leaves(dutch.meta[key], (key,)), _leaves(page.meta[key], (key,))
-        texts = [(page.line(list(path)), text) for path, text in right.items()]
-        yield str(key), str(key), "\n".join(left.values()), dutch.line([key]), texts or [(None, "")]
+        yield _Part(
+            str(key),
+            str(key),
+            "\n".join(left.values()),
+            "\n".join(right.values()),
+            lambda key=key: dutch.line([key]),
+            lambda right=right: (
+                [(page.line(list(path)), text) for path, text in right.items()] or [(None, "")]
+            ),
+        )
     nl_parts, en_parts = sections(dutch.body), sections(page.body)
     if len(nl_parts) != len(en_parts):
         nl_parts, en_parts = [(OPENING, 1, dutch.body)], [(OPENING, 1, page.body)]
     for (key, nl_line, nl_text), (en_key, en_line, en_text) in zip(nl_parts, en_parts, strict=True):
-        name = "text" if key == OPENING else f"section '{en_key[3:]}'"
-        where = "text" if key == OPENING else f"section '{key[3:]}'"
         first = page.body_line + en_line - 1
-        texts = [(first + n, line) for n, line in enumerate(en_text.split("\n"))]
-        yield name, where, nl_text, dutch.body_line + nl_line - 1, texts
-
-
-def _facts_of(texts: list[tuple[int | None, str]], base: str, lang: str) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for kind, values in facts("\n".join(t for _, t in texts), lang, base).items():
-        found[kind] = values
-    return found
+        yield _Part(
+            "text" if key == OPENING else f"section '{en_key[3:]}'",
+            "text" if key == OPENING else f"section '{key[3:]}'",
+            nl_text,
+            en_text,
+            lambda nl_line=nl_line: dutch.body_line + nl_line - 1,
+            lambda first=first, en_text=en_text: [
+                (first + n, line) for n, line in enumerate(en_text.split("\n"))
+            ],
+        )
 
 
 def _line_of(
@@ -500,22 +534,23 @@ def parity_problems(site: content_model.Site) -> list[Problem]:
         if page.lang == languages.default() or dutch is None:
             continue
         rel, base = content_model.rel_path(site, page), posixpath.dirname(page.base)
-        for name, nl_name, nl_text, nl_line, texts in _pairs(dutch, page):
-            nl_facts = facts(nl_text, languages.default(), base)
-            en_facts = _facts_of(texts, base, page.lang)
+        for part in _pairs(dutch, page):
+            nl_facts = facts(part.nl_text, languages.default(), base)
+            en_facts = facts(part.text, page.lang, base)
             for kind in nl_facts:
                 said = _differences(kind, nl_facts[kind], en_facts[kind])
                 if not said:
                     continue
+                nl_line = part.nl_line()
                 where = f"content/{dutch.src}" + (f":{nl_line}" if nl_line else "")
-                extra = en_facts[kind] - nl_facts[kind]
+                extra, texts = en_facts[kind] - nl_facts[kind], part.lines()
                 problems.append(
                     Problem(
                         rel,
-                        f"{said}, in {nl_name} ({where}).",
+                        f"{said}, in {part.nl_name} ({where}).",
                         f"write the same {kind} in both languages and correct the one that is "
                         "wrong (write numbers in digits in both).",
-                        field=name,
+                        field=part.name,
                         line=_line_of(texts, kind, extra, base, page.lang)
                         if extra
                         else texts[0][0],

@@ -252,12 +252,15 @@ def _exercise_ids(site: Site, page: Page) -> list[str]:
     """The ids of a page's exercise headings (h3 in its "exercises" box), made as Markdown's
     toc makes a heading's id and unique against the ids of the page's own headings (its
     Markdown), so that a link to an exercise lands on it and no id is used twice."""
+    exercises = _as_list(page.meta.get("exercises"))
+    if not exercises:  # most pages: no ids to make, so no headings to read
+        return []
     used = content_model.heading_ids(site, page)
     return [
         unique(slugify(re.sub(r"[*_`]", "", str(item.get("title", ""))), "-"), used)
         if isinstance(item, dict)
         else ""
-        for item in _as_list(page.meta.get("exercises"))
+        for item in exercises
     ]
 
 

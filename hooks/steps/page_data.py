@@ -249,11 +249,28 @@ class _KnownFiles:
     def __init__(self, files, lang: str) -> None:
         self.files, self.lang = files, lang
         self._found: dict[str, Any] = {}
+        self._targets: dict[str, Any] = {}
 
     def get_file_from_path(self, path: str):
         if path not in self._found:
             self._found[path] = self.files.get_file_from_path(path)
         return self._found[path]
+
+    def target(self, src: str):
+        """The file a link to the page ``src`` leads to in this language build, or None: a page
+        in the default language is linked to its translation when this build has one (the
+        build's files hold only its own language and the fallbacks)."""
+        if src not in self._targets:
+            translations = (
+                [languages.translation_path(src, lang) for lang in languages.others()]
+                if content_model.page_language(src) == languages.default()
+                else []
+            )
+            self._targets[src] = next(
+                (f for path in [*translations, src] if (f := self.get_file_from_path(path))),
+                None,
+            )
+        return self._targets[src]
 
 
 _known: list[_KnownFiles] = []  # this language build's files (one: a new build replaces it)
@@ -274,17 +291,7 @@ class Linker:
         self.page, self.files = page, known_files(files, current_language(config))
 
     def __call__(self, src: str, anchor: str = "") -> str | None:
-        # A page in the default language is linked to its translation when this language's
-        # build has one (the build's files hold only its own language and the fallbacks).
-        translations = (
-            [languages.translation_path(src, lang) for lang in languages.others()]
-            if content_model.page_language(src) == languages.default()
-            else []
-        )
-        target = next(
-            (f for path in [*translations, src] if (f := self.files.get_file_from_path(path))),
-            None,
-        )
+        target = self.files.target(src)
         if target is None:
             return None
         return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")

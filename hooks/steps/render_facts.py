@@ -64,6 +64,8 @@ MACROS = {
 }
 # id(page) -> its fallback notice and the language it is shown in, from Markdown to the template
 _fallbacks: dict[int, dict[str, Any]] = {}
+# The navigator block's HTML of this build's portal, by language, view template and folder
+_navigators: list[Any] = [None, {}]
 
 
 def freshness_months(config: MkDocsConfig) -> int:
@@ -127,6 +129,24 @@ class _Adapter:
         }
 
     def html(self, block: views.Block) -> str:
+        """One block through its macro; the navigator's once per folder (``navigator_html``)."""
+        return self.navigator_html(block) if block.kind == "navigator" else self.macro_html(block)
+
+    def navigator_html(self, block: views.Block) -> str:
+        """The navigator block, made once per build, language and folder: every navigator page
+        shows the same questions and schemes (``Portal.navigator``, once per language), and its
+        links and assets are relative to the page's folder. A navigator page lists every scheme,
+        so made per page its cost would grow with navigator pages times schemes."""
+        loaded = portal_for(self.config)
+        if _navigators[0] is not loaded:
+            _navigators[:] = [loaded, {}]
+        key = (self.lang, self.own.view if self.own else None, posixpath.dirname(self.page.url))
+        made: dict = _navigators[1]
+        if key not in made:
+            made[key] = self.macro_html(block)
+        return made[key]
+
+    def macro_html(self, block: views.Block) -> str:
         """One block through its macro; the macro takes what it names of the block's data and
         of the common context."""
         template, name = MACROS[block.kind]
