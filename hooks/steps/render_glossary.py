@@ -140,56 +140,66 @@ def _pieces(html: str) -> list[tuple[str, str, str, dict]]:
 # ``html.parser`` reads otherwise) is not matched here, and the page goes through ``_pieces``.
 _WS = "[ \t\n\r\f]"
 _VALUE = "(?:" + _WS + "*=" + _WS + "*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`/]+(?=[\\s>])))?"
-_ATTR = _WS + "+([^\\s\"'>/=]+)" + _VALUE
+_ATTR = _WS + "+(?:[^\\s\"'>/=]+)" + _VALUE
+# groups: 1 a text; 2 a start tag, 3 its name, 4 the "/" of "<br/>"; 5 an end tag's name; 6 a
+# comment or an entity (the group a match ends with is its ``lastindex``: 1, 2, 5 or 6)
 _FAST_PIECE = re.compile(
-    "(?P<text>[^<&]+)"
-    "|(?P<start><(?P<tag>[a-zA-Z][-.a-zA-Z0-9:_]*)(?:" + _ATTR + ")*" + _WS + "*(?P<close>/?)>)"
-    "|(?P<end></(?P<endtag>[a-zA-Z][-.a-zA-Z0-9:_]*)" + _WS + "*>)"
-    "|(?P<other><!--.*?--\\s*>|&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)",
+    "([^<&]+)"
+    "|(<([a-zA-Z][-.a-zA-Z0-9:_]*)(?:" + _ATTR + ")*" + _WS + "*(/?)>)"
+    "|</([a-zA-Z][-.a-zA-Z0-9:_]*)" + _WS + "*>"
+    "|(<!--.*?--\\s*>|&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)",
     re.S,
 )
-_ATTR_NAMES = re.compile(_ATTR)
+_ATTR_NAMES = re.compile(_WS + "+([^\\s\"'>/=]+)" + _VALUE)
 # html.parser reads the content of these as one text, up to their end tag
 _RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
+_KINDS = {1: "text", 6: "other"}
 
 
 def _fast_pieces(html: str) -> list[tuple[str, str, str, bool]] | None:
     """``(raw, kind, tag, skip-marked)`` for each piece of ``html`` exactly as ``_pieces`` cuts it,
-    or None when ``html`` has anything that this reading does not cover."""
+    or None when ``html`` has anything that this reading does not cover. (One ``finditer`` per
+    run of pieces, restarted after a script's or style's text: a gap between two matches is
+    something this reading does not cover.)"""
     pieces: list[tuple[str, str, str, bool]] = []
     add = pieces.append
-    match = _FAST_PIECE.match
     pos, size = 0, len(html)
     while pos < size:
-        found = match(html, pos)
-        if found is None:
-            return None
-        raw, kind = found.group(), found.lastgroup
-        if kind == "text":
-            add((raw, "text", "", False))
-        elif kind == "other":
-            add((raw, "other", "", False))
-        elif kind == "end":
-            add((raw, "end", found.group("endtag").lower(), False))
-        elif found.group("close"):
-            add((raw, "other", found.group("tag").lower(), False))
-        else:
-            tag = found.group("tag").lower()
+        raw_text = None
+        for found in _FAST_PIECE.finditer(html, pos):
+            if found.start() != pos:
+                return None
+            raw, kind = found.group(), found.lastindex
+            pos = found.end()
+            if kind != 2:
+                add(
+                    (raw, "end", found.group(5).lower(), False)
+                    if kind == 5
+                    else (raw, _KINDS[kind], "", False)
+                )
+                continue
+            tag, close = found.group(3, 4)
+            tag = tag.lower()
+            if close:
+                add((raw, "other", tag, False))
+                continue
             marked = NO_GLOSSARY in raw.lower() and any(
                 name.lower() == NO_GLOSSARY
-                for name in _ATTR_NAMES.findall(raw, found.end("tag") - found.start())
+                for name in _ATTR_NAMES.findall(raw, found.end(3) - found.start())
             )
             add((raw, "start", tag, marked))
             if tag in _RAW_TEXT:
-                close = _RAW_TEXT[tag].search(html, found.end())
-                if close is None:
-                    return None
-                if close.start() > found.end():
-                    add((html[found.end() : close.start()], "text", "", False))
-                add((close.group(), "end", tag, False))
-                pos = close.end()
-                continue
-        pos = found.end()
+                raw_text = tag
+                break
+        else:
+            return pieces if pos == size else None
+        close = _RAW_TEXT[raw_text].search(html, pos)
+        if close is None:
+            return None
+        if close.start() > pos:
+            add((html[pos : close.start()], "text", "", False))
+        add((close.group(), "end", raw_text, False))
+        pos = close.end()
     return pieces
 
 
@@ -256,8 +266,17 @@ def _with_terms(pattern: re.Pattern[str], pieces: list[str], terms: tuple[str, .
     joined = _APART.join(pieces)
     if joined.count(_APART) >= len(pieces) or any(_APART in term or not term for term in terms):
         return list(range(len(pieces)))  # a piece holds the sign itself: search them all
-    # a match is in the piece after as many joints as come before it (a few matches a page)
-    return sorted({joined.count(_APART, 0, m.start()) for m in pattern.finditer(joined)})
+    # a match is in the piece after as many joints as come before it; the matches come in order,
+    # so the joints are counted once, from one match to the next (from the start each time, a
+    # page as long as a navigator's, with a term in every line, took quadratic time)
+    found: list[int] = []
+    index = start = 0
+    for match in pattern.finditer(joined):
+        index += joined.count(_APART, start, match.start())
+        start = match.start()
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
 
 
 # --- shaping ------------------------------------------------------------------------------------

@@ -190,6 +190,23 @@ def _whole_words(phrases, case: bool) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", 0 if case else re.I)
 
 
+def _found(words: re.Pattern, text: str) -> list[str]:
+    """``words.findall(text)`` (a ``_whole_words`` pattern), searched from the first place where
+    one of its phrases is (no match starts before it; the check before a phrase still reads the
+    text before that place). Most entries hold no abbreviation, and the engine finds a phrase
+    ten times faster without the check in front, which keeps it from skipping ahead (0.02 ->
+    0.002 s a language at x1). Not for the phrases without their capitals: with ``re.I`` the
+    search for a phrase is the slower one."""
+    first = _anywhere(words).search(text)
+    return words.findall(text, first.start()) if first else []
+
+
+@lru_cache(maxsize=8)
+def _anywhere(words: re.Pattern) -> re.Pattern:
+    """The phrases of ``words`` alone, wherever they are."""
+    return re.compile(words.pattern.removeprefix(r"(?<![\w-])"), words.flags)
+
+
 def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, in the file's order, from the glossary model (the build has
     checked the file before; a glossary with mistakes fails it there)."""
@@ -242,7 +259,7 @@ def _language_index(
             entry["partner"] = " · ".join(dict.fromkeys([partner.title, *partner.names]))
         haystack = f"{entry.get('title', '')} {entry.get('text', '')}"
         matched = (
-            [by_abbreviation[m] for m in abbreviations.findall(haystack)] if abbreviations else []
+            [by_abbreviation[m] for m in _found(abbreviations, haystack)] if abbreviations else []
         )
         matched += [by_name[m.casefold()] for m in names.findall(haystack)] if names else []
         found = [w for t in matched for w in (t["term"], t["name"])]
