@@ -101,7 +101,7 @@ test: setup-test
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 ## The fast tier, for your own loop: the content pipeline and its checks, no browser, no full
-## build (under a minute on 2 cores). `make test` runs everything.
+## build (about 1.5 minutes on 2 cores: README.md, Tests). `make test` runs everything.
 test-fast: $(VENV)/.installed-test $(ICAL_JS)
 	@$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc

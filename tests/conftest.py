@@ -148,6 +148,19 @@ def fixture_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
 # --- the browser ------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def original(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One copy of the project per test file, for copies that link to its files
+    (``copy_project(dest, like=original)``: a copy is most of a fixture case's setup) and replace
+    a file they change. After the file's last test, no file of it has changed."""
+    from test_build_errors import copy_project, fingerprint_files
+
+    project = copy_project(tmp_path_factory.mktemp("original") / "project")
+    before = fingerprint_files(project)
+    yield project
+    assert fingerprint_files(project) == before
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in {"file", "data", "blob", "about", "chrome-extension"}:

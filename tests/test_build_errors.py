@@ -21,15 +21,51 @@ DEFAULT_BODY = "# Test\n\nTekst voor de test.\n"
 PROJECT_PARTS = ["mkdocs.yml", "content", "quizzes", "hooks", "overrides", "scripts"]
 
 
-def copy_project(dest: Path) -> Path:
+# The generator's code, not the portal's content: no check reads it but MkDocs, which imports
+# the hook (hooks/adapter.py) that mkdocs.yml names.
+CODE_PARTS = ("hooks", "scripts")
+
+
+def copy_project(dest: Path, like: Path | None = None) -> Path:
+    """A copy of the project's parts at ``dest``. With ``like`` (a copy this function made), for
+    a test that only checks the copy: its content files are hard links to that copy's instead of
+    copies, and its code folders links to that copy's (``CODE_PARTS``), so that a copy costs
+    little to make and to delete; the test changes files only through ``write_case`` or
+    ``rewrite``, which replace a file rather than write into it, so it cannot change ``like``
+    (``fingerprint_files`` shows it did not)."""
+    source = ROOT if like is None else like
+    copy = shutil.copy2 if like is None else os.link
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        src = source / part
+        if like is not None and part in CODE_PARTS:
+            (dest / part).symlink_to(src, target_is_directory=True)
+        elif src.is_dir():
+            shutil.copytree(
+                src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), copy_function=copy
+            )
         elif src.exists():
-            shutil.copy2(src, dest / part)
+            copy(src, dest / part)
     return dest
+
+
+def fingerprint_files(project: Path) -> list[tuple[str, int, int]]:
+    """Each file of a project copy with its size and time (a write into it changes them), but
+    Python's own bytecode cache (``__pycache__``, which importing the hook writes)."""
+    return sorted(
+        (path.relative_to(project).as_posix(), info.st_size, info.st_mtime_ns)
+        for path in project.rglob("*")
+        if "__pycache__" not in path.parts and (info := path.lstat()) and path.is_file()
+    )
+
+
+def rewrite(path: Path, data: str | bytes) -> None:
+    """Give ``path`` new contents as a new file: a file linked to another copy stays as it was."""
+    path.unlink(missing_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
 
 
 def build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -67,12 +103,12 @@ def write_case(project: Path, case: dict) -> None:
         path = project / case["page"]
         text = path.read_text(encoding="utf-8")
         assert case["find"] in text, f"{case['find']!r} is not in {case['page']}"
-        path.write_text(text.replace(case["find"], case["replace"], 1), encoding="utf-8")
+        rewrite(path, text.replace(case["find"], case["replace"], 1))
         return
     for spec in [case] + ([case["also"] | {"base": case.get("base")}] if "also" in case else []):
         path = project / spec["page"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(page_text(spec).encode(case.get("encoding", "utf-8")))
+        rewrite(path, page_text(spec).encode(case.get("encoding", "utf-8")))
 
 
 def exact_message(case: dict) -> str:

@@ -52,18 +52,28 @@ _FOREIGN_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.I)
 _LOCAL_IMAGE = re.compile(r"data:image/(png|jpeg|gif|webp);base64,", re.I)
 
 
-@lru_cache(maxsize=8)
 def _shadowed(theme_dirs: tuple[Path, ...]) -> dict[str, str]:
     """Every file of the theme and the portal's overrides, by its path in the site (lower case:
-    a server on a case-insensitive disk would serve either). Hidden folders (Material's icons)
-    are not published."""
+    a server on a case-insensitive disk would serve either); the first folder's first."""
     found: dict[str, str] = {}
     for folder in theme_dirs:
-        for here, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
-            for name in files:
-                path = (Path(here) / name).relative_to(folder).as_posix()
-                found.setdefault(path.lower(), path)
+        for key, path in _theme_files(folder).items():
+            found.setdefault(key, path)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _theme_files(folder: Path) -> dict[str, str]:
+    """The files of one theme folder by their lower-case path, listed once per process per
+    folder (as before for the whole list): a check of a copy of the project walks its own
+    overrides/ but not Material's theme again. Hidden folders (Material's icons) are not
+    published."""
+    found: dict[str, str] = {}
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
+        for name in files:
+            path = (Path(here) / name).relative_to(folder).as_posix()
+            found.setdefault(path.lower(), path)
     return found
 
 

@@ -31,6 +31,7 @@ from kb import (
     navigator_view,
     news_model,
     quiz_model,
+    schema_registry,
     sections,
     signals_model,
     sources,
@@ -150,7 +151,7 @@ def check(portal: Portal, bodies: bool = True) -> list[Problem]:
     problems += news_model.check(site, root, quiz_ids) + portal.meetings()[1]
     problems += news_model.check_quizzes(site, portal.quizzes()) + portal.signals()[1]
     problems += data_text_problems(site, root, content_dir)
-    problems += translations.parity_problems(site) + translations.record_problems(site)
+    problems += parity_problems(site) + translations.record_problems(site)
     problems += translations.quiz_parity_problems(root)
     problems += plain_language(site)
     problems += sections.check(site)
@@ -162,3 +163,52 @@ def check(portal: Portal, bodies: bool = True) -> list[Problem]:
         problems = editions.relocate(problems, editions.resolve(root, project.edition)[0])
         problems += editions.check(root, project.edition)
     return order(problems)
+
+
+# --- a page pair's parity, kept per content ---------------------------------------------------
+
+_PARITY_KEPT: dict[tuple, tuple[Problem, ...]] = {}
+_PARITY_KEPT_MAX = 8192
+
+
+def parity_problems(site: content_model.Site) -> list[Problem]:
+    """``translations.parity_problems``, each page pair's kept per process while neither page
+    changes: ``make check``, a ``mkdocs serve`` rebuild and the tests check a whole portal in
+    which most pairs are the same as last time. The check compares a page with its Dutch page
+    and nothing else, so it is asked of a site of the two pages alone; the key holds all it
+    reads (``_pair_key``), so a kept result is never stale."""
+    problems: list[Problem] = []
+    for page in site.pages.values():
+        dutch = site.pages.get(page.base)
+        if page.lang == languages.default() or dutch is None:
+            continue
+        pair = content_model.Site(
+            site.root, site.content_dir, {dutch.src: dutch, page.src: page}, []
+        )
+        key = _pair_key(site, dutch, page)
+        if key is None:
+            problems += translations.parity_problems(pair)
+            continue
+        if key not in _PARITY_KEPT:
+            if len(_PARITY_KEPT) >= _PARITY_KEPT_MAX:
+                _PARITY_KEPT.clear()
+            _PARITY_KEPT[key] = tuple(translations.parity_problems(pair))
+        problems += _PARITY_KEPT[key]
+    return problems
+
+
+def _pair_key(site: content_model.Site, dutch: content_model.Page, page: content_model.Page):
+    """Everything the parity of ``page`` with ``dutch`` reads, or None (a page not read from a
+    file): each page's path, body, first body line and front matter, both as parsed (the YAML
+    node, which the parse keeps per text: the same node is the same text, with its lines, and
+    no step changes a node) and as it is now (its ``repr``, exact for the plain values YAML
+    gives, keys' types and order included, in case a step changed it); where messages say the
+    page is; the languages; and the schemas (they name the fields every language shares)."""
+    if dutch.front is None or page.front is None:
+        return None
+    pages = tuple(
+        (p.src, p.body, p.body_line, p.front.node, p.front.first_line, repr(p.meta))
+        for p in (dutch, page)
+    )
+    rel = content_model.rel_path(site, page)
+    return (pages, rel, languages.project(), schema_registry.generation())

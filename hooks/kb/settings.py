@@ -7,6 +7,7 @@ constructed). A typo is a message with its line, never a traceback.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,19 @@ __all__ = ["NUMBER_SETTINGS", "check_settings"]
 NUMBER_SETTINGS = {"freshness_months": (1, 12), "nav_group_size": (2, 40)}
 
 
+@lru_cache(maxsize=8)
+def _composed(text: str) -> yaml.Node | None:
+    """The settings file's node tree, composed once per process per text (``make check``, a
+    serve rebuild and each test case ask for the same file); nothing changes a node."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader) if text else None
+    except yaml.YAMLError:
+        return None
+
+
 def _lines(text: str):
     """``line(path)``: the 1-based line of a key under the settings file's top level."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader) if text else None
-    except yaml.YAMLError:
-        node = None
+    node = _composed(text)
 
     def line(path: list) -> int | None:
         current, found = node, None
