@@ -64,8 +64,6 @@ MACROS = {
 }
 # id(page) -> its fallback notice and the language it is shown in, from Markdown to the template
 _fallbacks: dict[int, dict[str, Any]] = {}
-# The navigator block's HTML of this build's portal, by language, view template and folder
-_navigators: list[Any] = [None, {}]
 
 
 def freshness_months(config: MkDocsConfig) -> int:
@@ -135,16 +133,13 @@ class _Adapter:
     def navigator_html(self, block: views.Block) -> str:
         """The navigator block, made once per build, language and folder: every navigator page
         shows the same questions and schemes (``Portal.navigator``, once per language), and its
-        links and assets are relative to the page's folder. A navigator page lists every scheme,
-        so made per page its cost would grow with navigator pages times schemes."""
-        loaded = portal_for(self.config)
-        if _navigators[0] is not loaded:
-            _navigators[:] = [loaded, {}]
+        links and assets are relative to the page's folder. Kept with the build's site, like the
+        model's other once-per-site results; it writes no heading for the page contents. A
+        navigator page lists every scheme, so made per page its cost would grow with navigator
+        pages times schemes."""
         key = (self.lang, self.own.view if self.own else None, posixpath.dirname(self.page.url))
-        made: dict = _navigators[1]
-        if key not in made:
-            made[key] = self.macro_html(block)
-        return made[key]
+        site = portal_for(self.config).site
+        return site.derived(("navigator html", *key), lambda: self.macro_html(block))
 
     def macro_html(self, block: views.Block) -> str:
         """One block through its macro; the macro takes what it names of the block's data and
