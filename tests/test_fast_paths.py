@@ -54,6 +54,21 @@ def test_abbreviations_are_found_as_findall_finds_them() -> None:
         assert split_search_index._found(words, text) == words.findall(text), text
 
 
+def test_names_are_found_in_any_case_as_findall_finds_them() -> None:
+    """The names' search on the text in lower case finds the same names (looked up by
+    ``casefold``) as the case-blind search, also where a character's case is special to ``re``
+    (the long s, the dotless i, the micro sign, the dotted capital I, the Kelvin sign)."""
+    by_name = {n.casefold(): n for n in ["leefloon", "sociale zekerheid", "weiß", "ss", "ik"]}
+    words = split_search_index._whole_words(by_name, case=False)
+    assert split_search_index._lower_case(words) is not None  # the fast path is taken
+    alphabet = ["Leefloon", "LEEFLOON", "sociale ", "Zekerheid", "WEISS", "Weiß", "ß", "ſ", "S"]
+    alphabet += ["ı", "İ", "µ", "\u212a", "K", "i", " ", "-", "é", "_", "\u2013", "€", "x"]
+    tricky = ["", "Leefloon", "weiß WEISS weiss", "ſs ıK İk \u212a µ", "xleefloon-leefloon_"]
+    for text in tricky + _random_texts(alphabet, 20000):
+        fast = [by_name.get(m.casefold()) for m in split_search_index._found_any_case(words, text)]
+        assert fast == [by_name.get(m.casefold()) for m in words.findall(text)], text
+
+
 def test_bundle_tags_are_found_and_taken_out_as_re_does() -> None:
     members = ("assets/javascripts/a.js", "assets/javascripts/b.js")
     tags = {css: asset_bundle._tag(members, css) for css in (True, False)}

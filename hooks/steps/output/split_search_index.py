@@ -207,6 +207,34 @@ def _anywhere(words: re.Pattern) -> re.Pattern:
     return re.compile(words.pattern.removeprefix(r"(?<![\w-])"), words.flags)
 
 
+# Characters whose case ``re.IGNORECASE`` matches exactly as ``str.lower`` makes it: Latin-1
+# (less the micro sign, which it also matches to Greek mu), the typographic punctuation and the
+# euro sign (no case at all). In a text of these alone, a case-blind search for phrases in lower
+# case finds what a case-sensitive search finds in the text in lower case (one character for
+# one, no other equivalence, the same word signs), three times faster.
+_CASE_PLAIN = re.compile("[\x00-\xb4\xb6-\xff\u2010-\u205f\u20ac]*")
+
+
+def _found_any_case(words: re.Pattern, text: str) -> list[str]:
+    """``words.findall(text)`` for a ``_whole_words(…, case=False)`` pattern of phrases in lower
+    case; a match in lower case where the text and the phrases are ``_CASE_PLAIN`` (the caller
+    looks each up by ``casefold()``, which is the same for both)."""
+    lowered = _lower_case(words)
+    if lowered is None or not _CASE_PLAIN.fullmatch(text):
+        return words.findall(text)
+    return lowered.findall(text.lower())
+
+
+@lru_cache(maxsize=8)
+def _lower_case(words: re.Pattern) -> re.Pattern | None:
+    """``words`` without ``re.IGNORECASE``, for text in lower case; None when a phrase is not
+    ``_CASE_PLAIN`` or not in lower case already."""
+    phrases = re.sub(r"\\.", "", words.pattern)  # the escaped signs say nothing about case
+    if not _CASE_PLAIN.fullmatch(phrases) or phrases != phrases.lower():
+        return None
+    return re.compile(words.pattern, words.flags & ~re.IGNORECASE)
+
+
 def _glossary(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Glossary terms per language, in the file's order, from the glossary model (the build has
     checked the file before; a glossary with mistakes fails it there)."""
@@ -261,7 +289,9 @@ def _language_index(
         matched = (
             [by_abbreviation[m] for m in _found(abbreviations, haystack)] if abbreviations else []
         )
-        matched += [by_name[m.casefold()] for m in names.findall(haystack)] if names else []
+        if names:  # (a case-blind match such as "ſ" for "s" has no entry: it was not written so)
+            found_names = (m.casefold() for m in _found_any_case(names, haystack))
+            matched += [by_name[name] for name in found_names if name in by_name]
         found = [w for t in matched for w in (t["term"], t["name"])]
         if found:
             entry["glossary"] = " · ".join(dict.fromkeys(found))
