@@ -85,6 +85,7 @@ STEPS: dict[str, list[Step]] = {
         ("read figures", render_charts.load),
         ("read glossary", render_glossary.load),
         ("search reads cheaply", split_search_index.read_pages_cheaply),  # after search's config
+        ("minify start", minify_assets.start),
     ],
     "env": [
         ("404 globals", lang_sitemaps.not_found_globals),
@@ -123,6 +124,7 @@ STEPS: dict[str, list[Step]] = {
     "post_page": [
         ("search per language", split_search_index.point_at_index),
         ("purge usage", purge_css.note_usage),
+        ("minify page", minify_assets.minify_page),  # after every step that changes the page
     ],
     "pre_template": [
         ("404 language links", lang_sitemaps.not_found_language_links),

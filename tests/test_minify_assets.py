@@ -143,3 +143,26 @@ def test_joined_style_sheets_keep_their_order() -> None:
     assert join_css([".a { color: red; }\n\n", "@media print { .b { x: y; } }"]) == (
         ".a { color: red; }\n@media print { .b { x: y; } }\n"
     )
+
+
+def test_every_built_page_is_small_and_loads_each_joined_file_once(built_site: Path) -> None:
+    """Every page of the built site, those minified as MkDocs wrote them and those (the 404
+    pages) minified after the build: no indented or blank line outside preformatted text, each
+    style sheet and script it loads is in the site, and the joined files replace their members
+    (one style sheet of Material's, one of ours, one of our scripts)."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 10 and any(p.name == "404.html" for p in pages)
+    loads = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        outside = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "x", html, flags=re.S | re.I)
+        assert not re.search(r"\n[ \t]*\n|\n[ \t]+\S", outside), page
+        if "<html" not in html or 'http-equiv="refresh"' in html:
+            continue
+        files = [src for src in loads.findall(html) if "://" not in src]
+        for src in files:
+            base = built_site if src.startswith("/") else page.parent
+            assert (base / src.lstrip("/")).resolve().is_file(), (page, src)
+        names = [src.rsplit("/", 1)[-1] for src in files]
+        assert names.count("site.css") == 1 and names.count("site.js") == 1, (page, names)
+        assert not [n for n in names if n.startswith("palette.") or n == "portal.css"], page

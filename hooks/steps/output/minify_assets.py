@@ -10,6 +10,9 @@ is one line already (``iframe-worker-shim.js``, minified where it came from) is 
 On a quiz page this is about 3.8 KiB gzip of the 70 KB a first load may weigh (README, issue 16).
 Every built page (``.html``) loses its indentation and blank lines too (``minify_html``; about
 0.5 KiB gzip a page); preformatted text, text areas, scripts and styles keep every character.
+A page is minified and pointed at the joined files below as MkDocs writes it (``minify_page``, the
+last ``post_page`` step; reading and writing every page again after the build was about 1.8 s of
+CPU at x10); the few files MkDocs writes without page events (the 404 pages) after the build.
 
 Then the files every page loads are joined (``kb.asset_bundle``; about 0.25 KiB of headers per
 request saved): Material's two purged style sheets in one, ours (``extra_css``) in
@@ -25,11 +28,13 @@ from pathlib import Path
 
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from kb.asset_bundle import Bundle, bundle_page, join_css, join_js
+from steps.output import purge_css
 from steps.site_language import is_nested_build
 
-__all__ = ["bundles", "minify_css", "minify_html", "minify_js"]
+__all__ = ["bundles", "minify_css", "minify_html", "minify_js", "minify_page", "start"]
 
 # The site-wide scripts that do not come from extra_javascript: the language switch's (loaded by
 # overrides/partials/alternate.html on every page).
@@ -121,6 +126,56 @@ def _material_sheets(site: Path) -> list[Bundle]:
     return [Bundle(first, (first, palette[0].relative_to(site).as_posix()))]
 
 
+def _planned_bundles(config: MkDocsConfig) -> list[Bundle]:
+    """The bundles ``_write_bundles`` will write after the build, known while pages are written:
+    MkDocs copies the theme's and our files into the site before it writes a page, and the purged
+    Material sheets get the names that ``purge_css`` points every page at (written after the
+    build, one for each of Material's sheets that is in the site)."""
+    site, planned = Path(config.site_dir), []
+    sheets = {
+        kind: sorted(site.glob(f"assets/stylesheets/{kind}.*.min.css"))
+        for kind in ("main", "palette")
+    }
+    originals = {
+        kind: [p for p in found if p.name.count(".") == 3]  # main.<hash>.min.css
+        for kind, found in sheets.items()
+    }
+    if len(originals["main"]) == 1 and len(originals["palette"]) == 1:
+        first, second = (
+            purge_css.with_purged_sheets(originals[kind][0].relative_to(site).as_posix())
+            for kind in ("main", "palette")
+        )
+        planned.append(Bundle(first, (first, second)))
+    for bundle in bundles(config):
+        members = tuple(m for m in bundle.members if (site / m).is_file())
+        if len(members) >= 2:
+            planned.append(Bundle(bundle.path, members))
+    return planned
+
+
+_pages_done: dict[str, set[str]] = {}  # the site's folder -> the pages minified when written
+_plans: dict[str, list[Bundle]] = {}  # the site's folder -> the bundles planned for its pages
+
+
+def start(config: MkDocsConfig) -> None:
+    """Forget the pages of a build that stopped before its end (``mkdocs serve`` builds again)."""
+    if not is_nested_build(config):
+        _pages_done.pop(str(config.site_dir), None)
+        _plans.pop(str(config.site_dir), None)
+
+
+def minify_page(output: str, page, config: MkDocsConfig) -> str:
+    """The page as it is written: joined files (``bundle_page``) and no indentation
+    (``minify_html``), as ``minify`` would make it after the build, without reading and writing
+    every page a second time."""
+    root = str(Path(config.site_dir))
+    plan = _plans.get(root)
+    if plan is None:
+        plan = _plans[root] = _planned_bundles(config)
+    _pages_done.setdefault(root, set()).add(str(Path(page.file.abs_dest_path).resolve()))
+    return minify_html(bundle_page(output, plan))
+
+
 def _write_bundles(config: MkDocsConfig) -> list[Bundle]:
     """Write each bundle of files that are in the site; the files themselves stay (scripts/pdf.py
     reads the style sheets one by one)."""
@@ -149,7 +204,17 @@ def minify(config: MkDocsConfig) -> None:
         if small != text:
             path.write_text(small, encoding="utf-8")
     joined = _write_bundles(config)
+    root = str(Path(config.site_dir))
+    done, plan = _pages_done.pop(root, set()), _plans.pop(root, None)
+    if plan is not None and plan != joined:
+        raise PluginError(
+            "The joined files written after the build are not those the pages were pointed at "
+            f"when they were written ({plan} / {joined}); report this: a step of the build "
+            "changed the site's assets after its pages were written."
+        )
     for path in Path(config.site_dir).rglob("*.html"):
+        if str(path.resolve()) in done:
+            continue  # minified when it was written (minify_page)
         text = path.read_text(encoding="utf-8")
         small = minify_html(bundle_page(text, joined))
         if small != text:
