@@ -21,6 +21,7 @@ import pytest
 import yaml
 from conftest import StaticServer
 from playwright.sync_api import Page, expect
+from sites import browser_context_args  # noqa: F401 (fixture: each edition has its own server)
 from test_build_errors import build, copy_project
 from test_search import search
 
@@ -205,13 +206,6 @@ def test_a_stale_replacement_and_a_broken_local_page_are_named(tmp_path: Path) -
 
 
 # --- in the browser -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def base_url() -> None:
-    """Each edition is opened by its own server's full address: no build of the base is needed
-    (the conftest's base_url would make one)."""
-    return None
 
 
 @pytest.fixture(scope="module")
