@@ -91,11 +91,16 @@ STEPS: dict[str, list[Step]] = {
         ("404 globals", lang_sitemaps.not_found_globals),
         ("compiled templates", template_cache.share_compiled),  # once per process, not language
         ("judged", judge_pages.stop),  # every page rendered, none written: fail on any problem
+        ("colour sheet", branding.write_colour_sheet),  # before any page: a joined file's part
     ],
     "nav": [
         ("menu", order_nav.order),  # sections in order, long sections in groups
     ],
+    "page_read_source": [
+        ("source read once", validate_content.page_source),  # the portal's parse, for MkDocs
+    ],
     "page_markdown": [
+        ("fields read once", validate_content.page_fields),  # before any step reads page.meta
         ("updates", render_news.render_markers),  # its "published on" line before the fact box
         ("view", render_facts.place_view),
         ("contact", branding.contact_markers),
@@ -134,7 +139,6 @@ STEPS: dict[str, list[Step]] = {
     ],
     "post_build": [
         ("search index split", split_search_index.split),
-        ("colour sheet", branding.write_colour_sheet),
         ("feeds", write_feeds.write),
         ("calendar files", render_calendar.write_calendars),
         ("sitemaps and 404s", lang_sitemaps.write),  # before purge, which reads the 404 pages
@@ -179,6 +183,7 @@ PLACES: dict[str, Place] = {
         "after i18n (50), which only translates admonition titles; the boxes the steps write "
         "are then untouched until Markdown",
     ),
+    "page_read_source": Place(0, (), "no plugin has this event"),
     "page_content": Place(0, (), "no plugin has this event"),
     "page_context": Place(
         -50,
@@ -200,14 +205,17 @@ PLACES: dict[str, Place] = {
 
 def _handler(event: str, steps: Sequence[Step]) -> Callable[..., Any]:
     """One MkDocs handler that runs ``steps`` in order, passing the event's item along as MkDocs
-    passes it from one handler to the next (a step that returns None keeps it)."""
+    passes it from one handler to the next (a step that returns None keeps it). An event without
+    an item (``page_read_source``) returns what the last step that returned something returned,
+    as MkDocs does."""
 
     def run(*item: Any, **context: Any) -> Any:
+        returned = None
         for _name, step in steps:
             result = step(*item, **context)
-            if item and result is not None:
-                item = (result,)
-        return item[0] if item else None
+            if result is not None:
+                item, returned = (result,) if item else item, result
+        return item[0] if item else returned
 
     run.__name__ = run.__qualname__ = f"on_{event}"
     return event_priority(PLACES[event].priority)(run)

@@ -129,6 +129,25 @@ def test_a_step_that_returns_nothing_keeps_the_item() -> None:
     assert hooks["on_page_markdown"].mkdocs_priority == adapter.PLACES["page_markdown"].priority
 
 
+def test_an_event_without_an_item_returns_the_last_steps_result() -> None:
+    """``page_read_source`` has no item: MkDocs takes the source from the last handler that
+    returned one, and so does the adapter from its steps (it used to return None always)."""
+    steps = {
+        "page_read_source": [
+            ("first", lambda page, config: "first source"),
+            ("nothing", lambda page, config: None),
+        ]
+    }
+    hook = adapter.hooks(steps)["on_page_read_source"]
+    assert hook(page=SimpleNamespace(), config=None) == "first source"
+    assert (
+        adapter.hooks({"page_read_source": [("none", lambda page, config: None)]})[
+            "on_page_read_source"
+        ](page=SimpleNamespace(), config=None)
+        is None
+    )
+
+
 def test_only_keeps_the_order_of_a_modules_steps() -> None:
     """A tiny site with some of the steps (the quiz tests') runs exactly those, in the build's
     order: the content check before the quizzes are read."""

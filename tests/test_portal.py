@@ -3,6 +3,7 @@ steps ask for it, and the same problems as the per-kind checks find (issue 25 po
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
@@ -71,3 +72,30 @@ def test_a_broken_glossary_is_reported_by_the_check_and_refused_to_the_views(
     assert set(map(str, problems)) <= set(map(str, portal.check(loaded)))
     with pytest.raises(glossary_model.GlossaryError):
         loaded.glossary()
+
+
+def _as_text(value):
+    """A value as the portal reads it: a date (which MkDocs' reader makes of one) as its text."""
+    if isinstance(value, dict):
+        return {key: _as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def test_mkdocs_gets_the_fields_it_would_read_itself() -> None:
+    """The build hands MkDocs each page's fields from the portal's one parse, after the whole
+    check (hooks/steps/validate_content.py, ``page_source`` and ``page_fields``): they are the
+    fields MkDocs' own reader gets from the file, a date as its text, for every page."""
+    from mkdocs.utils import meta as mkdocs_meta
+
+    from kb import sources
+
+    loaded = portal.load(Project(ROOT, ROOT / "content"))
+    portal.check(loaded, bodies=False)
+    assert len(loaded.site.pages) > 100
+    for page in loaded.site.pages.values():
+        text, _ = sources.read_text(loaded.site.content_dir / page.src, page.src)
+        body, theirs = mkdocs_meta.get_data(text)
+        assert _as_text(theirs) == page.meta, page.src
+        assert body == page.body.lstrip("\n"), page.src

@@ -31,6 +31,7 @@ __all__ = [
     "MAX_VALUES",
     "FrontMatter",
     "YamlDoc",
+    "copy_data",
     "line_of",
     "list_files",
     "load_yaml",
@@ -232,6 +233,12 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None,
     # copy.deepcopy's (which keeps such sharing), several times faster.
     data = copy.deepcopy(doc.data) if "&" in text else _copy(doc.data)
     return YamlDoc(data, doc.node, doc.first_line), []
+
+
+def copy_data(value: Any) -> Any:
+    """A copy of parsed YAML that its reader may change: dicts and lists copied, the rest shared
+    (two places that were one alias become two equal values)."""
+    return _copy(value)
 
 
 def _copy(value: Any) -> Any:

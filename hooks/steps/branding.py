@@ -100,7 +100,10 @@ def report_link(context, page, config: MkDocsConfig, nav):
     return context
 
 
-def write_colour_sheet(config: MkDocsConfig) -> None:
+def write_colour_sheet(env, config: MkDocsConfig, files) -> None:
+    """The header colour's style sheet, in the site before any page is written (MkDocs has
+    emptied the site folder by then): the pages are pointed at the joined style sheet as they are
+    written (minify_assets.minify_page), and this sheet is one of its members."""
     colour = _branding(config).get("colour")
     if is_nested_build(config) or not isinstance(colour, str):
         return

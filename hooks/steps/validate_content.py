@@ -21,7 +21,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from kb import content_model, editions, languages, portal, review, settings, sources, translations
 from kb.problems import Problem
 from kb.project import order
-from steps.page_data import new_portal, portal_for
+from steps.page_data import new_portal, portal_for, record_for
 from steps.site_language import is_nested_build
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
@@ -266,3 +266,39 @@ def reports(config: MkDocsConfig) -> list[str]:
             "(make translations-ok PAGE=<page> writes it once the translation is right)."
         )
     return lines
+
+
+# --- MkDocs reads the portal's parse of a page ---------------------------------------------------
+
+_read_by_portal: dict[int, dict] = {}  # id(page) -> its fields, from page_source to page_fields
+
+
+def page_source(page, config: MkDocsConfig) -> str | None:
+    """The page's source for MkDocs, with its front matter already read: the portal has read the
+    file and parsed its front matter (kb.sources), and where MkDocs' reader would get the same
+    body and fields (``_read_alike``; where it would not, the check has refused the page) MkDocs
+    gets the same text with an empty front matter (``{}``), so it reads neither the file nor the
+    YAML again; ``page_fields`` then hands it the portal's fields. None (MkDocs reads the page
+    itself) for a page the portal did not load, or that comes from another file."""
+    _read_by_portal.pop(id(page), None)  # a page of an earlier (failed) build may have had this id
+    record = record_for(page, config)
+    if record is None or page.file.abs_src_path is None:
+        return None
+    site = portal_for(config).site
+    path = site.content_dir / record.src
+    if Path(page.file.abs_src_path).resolve() != path.resolve():
+        return None
+    text, _ = sources.read_text(path, record.src)
+    if text is None or not _read_alike(text, record):
+        return None
+    theirs = mkdocs_meta.YAML_RE.match(text)
+    _read_by_portal[id(page)] = record.meta
+    return text[: theirs.start(1)] + "{}\n" + text[theirs.end(1) :]
+
+
+def page_fields(markdown: str, page, config: MkDocsConfig, files) -> None:
+    """``page.meta`` as MkDocs would have read it, from the portal's parse (``page_source``): the
+    same fields and values, but a date is its text ("2025-03-01"), as the portal reads it."""
+    meta = _read_by_portal.pop(id(page), None)
+    if meta is not None:
+        page.meta = sources.copy_data(meta)
