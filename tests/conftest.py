@@ -161,6 +161,16 @@ def original(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert fingerprint_files(project) == before
 
 
+@pytest.fixture(scope="module")
+def case_project(tmp_path_factory: pytest.TempPathFactory, original: Path) -> Path:
+    """One copy linked to ``original`` per test file, for fixture cases: each writes its mistake
+    into it and undoes it after its check (``reset_copy``), instead of making and leaving a copy
+    of hundreds of entries per case (deleting them cost seconds at the session's end)."""
+    from test_build_errors import copy_project
+
+    return copy_project(tmp_path_factory.mktemp("case") / "project", like=original)
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in {"file", "data", "blob", "about", "chrome-extension"}:

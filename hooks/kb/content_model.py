@@ -292,9 +292,13 @@ def _schema_findings(kind: str, meta: Any) -> tuple:
 
 def _fingerprint(content_dir: Path) -> tuple:
     """Every Markdown and YAML file under ``content_dir`` with its time and size (one ``stat``
-    each: the site is asked for several times per build)."""
+    each: the site is asked for several times per build), and every link with where it leads:
+    a folder linked in changes what the site reads (or makes it a problem) without changing
+    any file that is there."""
     found = []
     for path in content_dir.rglob("*"):
+        if path.is_symlink():
+            found.append((str(path), -1, os.readlink(path)))
         if path.suffix in {".md", ".yml"}:
             try:
                 info = path.stat()
