@@ -187,7 +187,7 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
         return None, problems
     lines = {str(key): front.doc.line((key,)) for key in front.meta}
     page = Page(src, front.meta, front.body, front.body_line, lines, front.doc)
-    if not re.sub(r"<!--.*?(?:-->|\Z)|\s|#", "", front.body, flags=re.S):
+    if not _has_text(front.body):
         problems.append(
             Problem(
                 rel,
@@ -197,6 +197,13 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
             )
         )
     return page, problems
+
+
+@lru_cache(maxsize=8192)
+def _has_text(body: str) -> bool:
+    """Whether a body holds anything but white space, comments and '#' (kept per body: every
+    load of the site asks it of every page)."""
+    return bool(re.sub(r"<!--.*?(?:-->|\Z)|\s|#", "", body, flags=re.S))
 
 
 # --- schemas -----------------------------------------------------------------------------------
@@ -294,18 +301,27 @@ def _fingerprint(content_dir: Path) -> tuple:
     """Every Markdown and YAML file under ``content_dir`` with its time and size (one ``stat``
     each: the site is asked for several times per build), and every link with where it leads:
     a folder linked in changes what the site reads (or makes it a problem) without changing
-    any file that is there."""
+    any file that is there. Linked folders are not entered (as ``Path.rglob``)."""
     found = []
-    for path in content_dir.rglob("*"):
-        if path.is_symlink():
-            found.append((str(path), -1, os.readlink(path)))
-        if path.suffix in {".md", ".yml"}:
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            if stat.S_ISREG(info.st_mode):
-                found.append((str(path), info.st_mtime_ns, info.st_size))
+    folders = [str(content_dir)]
+    while folders:
+        try:
+            listing = os.scandir(folders.pop())
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                if entry.is_symlink():
+                    found.append((entry.path, -1, os.readlink(entry.path)))
+                elif entry.is_dir():
+                    folders.append(entry.path)
+                if os.path.splitext(entry.name)[1] in {".md", ".yml"}:
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        continue
+                    if stat.S_ISREG(info.st_mode):
+                        found.append((entry.path, info.st_mtime_ns, info.st_size))
     return tuple(sorted(found))
 
 
