@@ -101,9 +101,10 @@ test: setup-test
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 ## The fast tier, for your own loop: the content pipeline and its checks, no browser, no full
-## build (about 1.5 minutes on 2 cores: README.md, Tests). `make test` runs everything.
+## build (under a minute on 2 cores: README.md, Tests). Files go to the test processes in the
+## collection's order, the slowest first (tests/conftest.py, SLOW_FIRST). `make test` runs everything.
 test-fast: $(VENV)/.installed-test $(ICAL_JS)
-	@$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
+	@$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not browser and not build" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
 
 ## ruff lint and format check, with the settings in pyproject.toml (CI runs this first).

@@ -5,8 +5,10 @@ Every regular expression of the content pipeline (each compiled pattern in hooks
 adversarial texts: runs of the signs that make a pattern backtrack. A pattern that can backtrack
 takes minutes on them; one that cannot, milliseconds. The bound is generous (the machine is
 shared): what used to take minutes must now take under 2 s of the processor's time (measured
-in a child process, so that a busy machine does not count and a pattern that hangs fails). Then whole pages up to the size
-limit go through the check (rendering included) in seconds.
+in a child process, so that a busy machine does not count and a pattern that hangs fails).
+Whole pages up to the size limit go through the check (rendering included) in seconds:
+tests/test_bounded_time_pages.py, a file of its own so that the fast tier's two test processes
+(``--dist loadfile`` keeps a file in one) can each take one part.
 """
 
 from __future__ import annotations
@@ -88,38 +90,3 @@ def test_no_pattern_backtracks_on_long_input(pattern: re.Pattern) -> None:
     finally:
         child.kill()
         child.join()
-
-
-# Pages just under the size limit (300 KB), each a run of what made a step slow.
-BIG = 290_000
-PAGES = {
-    "spaces-in-a-heading": "# a" + " " * BIG + "b\n",
-    "brackets": "[" * BIG + "\n",
-    "links-never-closed": "Tekst [a](" * (BIG // 10) + "\n",
-    "images-never-closed": "![" * (BIG // 2) + "\n",
-    "comments-never-closed": "<!--" * (BIG // 4) + "\n",
-    "angle-brackets": "<" * BIG + "\n",
-    "emphasis": "*a" * (BIG // 2) + "\n",
-    "markers": "<!-- kb:quiz " + " " * BIG + "x\n",
-    "abbreviations": "*[" * (BIG // 2) + "\n",
-    "headings": "# a {#" * (BIG // 6) + "\n",
-}
-
-
-@pytest.mark.parametrize("body", PAGES.values(), ids=PAGES.keys())
-def test_the_check_of_a_page_at_the_size_limit_takes_seconds(body: str, tmp_path: Path) -> None:
-    """The whole check of a project with one such page (rendering, links, readability, policy)
-    takes well under 30 s of processor time, where such pages took minutes to hours."""
-    from mkdocs.config import load_config
-
-    from kb.project import Project, check_project
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    content = tmp_path / "content"
-    content.mkdir()
-    front = "---\nkind: page\ntitle: Traag\nsummary: Een pagina die lang duurt.\n---\n\n"
-    (content / "traag.md").write_text(front + body, encoding="utf-8")
-    project = Project(tmp_path, content, list(config.markdown_extensions), dict(config.mdx_configs))
-    start = time.process_time()
-    check_project(project)
-    assert time.process_time() - start < 30

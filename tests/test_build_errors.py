@@ -49,6 +49,45 @@ def copy_project(dest: Path, like: Path | None = None) -> Path:
     return dest
 
 
+def _entries(top: Path) -> dict[str, tuple[bool, int]]:
+    """Each entry under ``top`` (links not followed, the code folders a linked copy shares and
+    Python's bytecode caches left out): whether it is a folder, and for anything else its inode
+    (a hard link shares its file's). From the folder listings alone, without a ``stat`` each."""
+    found: dict[str, tuple[bool, int]] = {}
+    stack = [("", top)]
+    while stack:
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if entry.name == "__pycache__" or (not prefix and entry.name in CODE_PARTS):
+                    continue
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found[rel] = (True, 0)
+                    stack.append((rel + "/", entry.path))
+                else:
+                    found[rel] = (False, entry.inode())
+    return found
+
+
+def reset_copy(project: Path, like: Path) -> None:
+    """Make ``project``, a copy that ``copy_project(project, like=like)`` made and a case then
+    changed, that copy again: what the case added is removed, what it replaced is linked to
+    ``like``'s file again. Cheaper than a new copy per case (a copy's hundreds of entries cost
+    more to delete than to check), and it ends with proof: the copy's entries are ``like``'s
+    files again, every one."""
+    want = _entries(like)
+    for rel, entry in sorted(_entries(project).items(), reverse=True):  # children first
+        if want.get(rel) != entry:
+            path = project / rel
+            path.rmdir() if entry[0] else path.unlink()
+    have = _entries(project)
+    for rel, (folder, _) in sorted(want.items()):  # folders before what they hold
+        if rel not in have:
+            (project / rel).mkdir() if folder else os.link(like / rel, project / rel)
+    assert _entries(project) == want, f"{project} is not a copy of {like} again"
+
+
 def fingerprint_files(project: Path) -> list[tuple[str, int, int]]:
     """Each file of a project copy with its size and time (a write into it changes them), but
     Python's own bytecode cache (``__pycache__``, which importing the hook writes)."""

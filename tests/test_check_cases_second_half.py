@@ -10,6 +10,6 @@ from test_check_cases import SECOND_HALF, _quiet_mkdocs, assert_cause_first  # n
 
 
 @pytest.mark.parametrize("case", SECOND_HALF, ids=[c["name"] for c in SECOND_HALF])
-def test_make_check_names_the_cause_first(case: dict, tmp_path: Path, original: Path) -> None:
+def test_make_check_names_the_cause_first(case: dict, case_project: Path, original: Path) -> None:
     """The first problem listed is the editor's mistake, word for word."""
-    assert_cause_first(case, tmp_path, original)
+    assert_cause_first(case, case_project, original)

@@ -187,7 +187,7 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
         return None, problems
     lines = {str(key): front.doc.line((key,)) for key in front.meta}
     page = Page(src, front.meta, front.body, front.body_line, lines, front.doc)
-    if not re.sub(r"<!--.*?(?:-->|\Z)|\s|#", "", front.body, flags=re.S):
+    if not _has_text(front.body):
         problems.append(
             Problem(
                 rel,
@@ -197,6 +197,13 @@ def read_page(path: Path, content_dir: Path, root: Path) -> tuple[Page | None, l
             )
         )
     return page, problems
+
+
+@lru_cache(maxsize=8192)
+def _has_text(body: str) -> bool:
+    """Whether a body holds anything but white space, comments and '#' (kept per body: every
+    load of the site asks it of every page)."""
+    return bool(re.sub(r"<!--.*?(?:-->|\Z)|\s|#", "", body, flags=re.S))
 
 
 # --- schemas -----------------------------------------------------------------------------------
@@ -292,16 +299,29 @@ def _schema_findings(kind: str, meta: Any) -> tuple:
 
 def _fingerprint(content_dir: Path) -> tuple:
     """Every Markdown and YAML file under ``content_dir`` with its time and size (one ``stat``
-    each: the site is asked for several times per build)."""
+    each: the site is asked for several times per build), and every link with where it leads:
+    a folder linked in changes what the site reads (or makes it a problem) without changing
+    any file that is there. Linked folders are not entered (as ``Path.rglob``)."""
     found = []
-    for path in content_dir.rglob("*"):
-        if path.suffix in {".md", ".yml"}:
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            if stat.S_ISREG(info.st_mode):
-                found.append((str(path), info.st_mtime_ns, info.st_size))
+    folders = [str(content_dir)]
+    while folders:
+        try:
+            listing = os.scandir(folders.pop())
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                if entry.is_symlink():
+                    found.append((entry.path, -1, os.readlink(entry.path)))
+                elif entry.is_dir():
+                    folders.append(entry.path)
+                if os.path.splitext(entry.name)[1] in {".md", ".yml"}:
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        continue
+                    if stat.S_ISREG(info.st_mode):
+                        found.append((entry.path, info.st_mtime_ns, info.st_size))
     return tuple(sorted(found))
 
 
@@ -629,28 +649,51 @@ def text_problems(
     and each link to a portal page that leads nowhere (resolved from content/, like read_again).
     ``line_of(path)`` gives the line of a field (a list of keys and indexes)."""
     problems = []
-
-    def walk(value: Any, path: list) -> None:
-        if isinstance(value, str):
-            found = [(f.message, f.fix) for f in text_policy.check_inline(value)]
-            for target, anchor in text_policy.page_links(value):
-                dest, why = resolve(site, target, anchor, lang)
-                page_fix = "write the path from content/ to the Dutch file, e.g. statuses/ibo.md."
-                found += _unresolved(why, target, anchor, dest, page_fix)
-            # the field's name only for a text with something to say (most have nothing)
-            problems.extend(
-                Problem(rel, what, fix, _path_name(prefix, path), line_of(path))
-                for what, fix in found
-            )
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, [*path, key])
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, [*path, index])
-
-    walk(data, [])
+    for path, inline, links in _texts(data):
+        found = list(inline)
+        for target, anchor in links:
+            dest, why = resolve(site, target, anchor, lang)
+            found += _unresolved(why, target, anchor, dest, _FROM_CONTENT_FIX)
+        # the field's name only for a text with something to say (most have nothing)
+        problems.extend(
+            Problem(rel, what, fix, _path_name(prefix, path), line_of(list(path)))
+            for what, fix in found
+        )
     return problems
+
+
+_FROM_CONTENT_FIX = "write the path from content/ to the Dutch file, e.g. statuses/ibo.md."
+_TEXTS_KEPT: dict[str, tuple] = {}
+_TEXTS_KEPT_MAX = 16384
+
+
+def _texts(data: Any) -> tuple:
+    """``(path, findings, links)`` of each text in ``data`` that the policy has something to say
+    about or that links to a portal page, in the order of the data: what ``text_problems``
+    needs besides the site. Kept per process by the data's ``repr`` (exact for the plain
+    values YAML gives, keys' types and order included): the checks of a build, ``make check``
+    and ``mkdocs serve`` see the same front matter again and again."""
+    key = repr(data)
+    kept = _TEXTS_KEPT.get(key)
+    if kept is None:
+        if len(_TEXTS_KEPT) >= _TEXTS_KEPT_MAX:
+            _TEXTS_KEPT.clear()
+        kept = _TEXTS_KEPT[key] = tuple(_walk_texts(data, ()))
+    return kept
+
+
+def _walk_texts(value: Any, path: tuple):
+    if isinstance(value, str):
+        findings = tuple((f.message, f.fix) for f in text_policy.check_inline(value))
+        links = tuple(text_policy.page_links(value))
+        if findings or links:
+            yield path, findings, links
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_texts(item, (*path, index))
 
 
 def _path_name(prefix: str, path: list) -> str:
@@ -824,24 +867,46 @@ def _rule_problems(rel: str, page: Page) -> list[Problem]:
 
 def _check_body(site: Site, page: Page) -> list[Problem]:
     problems = []
-    body = kb_markers.mask_code(page.body)
-    line, counted = page.body_line, 0  # the line of the body at offset ``counted``
-    for match in LINK.finditer(body):
+    for target, anchor, lines in _body_links(page.body):
+        problems += _check_target(site, page, target, anchor, "link", line=page.body_line + lines)
+    return problems
+
+
+@lru_cache(maxsize=8192)
+def _body_links(body: str) -> tuple[tuple[str, str, int], ...]:
+    """``(target, anchor, lines)`` of each link of ``body`` (outside code) to a page or a
+    heading, ``lines`` the number of lines before it in the body; kept per body, as every
+    check of an unchanged page finds the same."""
+    found = []
+    masked = kb_markers.mask_code(body)
+    lines, counted = 0, 0  # the lines of the body before offset ``counted``
+    for match in LINK.finditer(masked):
         url = match.group(1) or match.group(2)
         if re.match(r"^[a-z]+:|^//|^mailto:", url) or not (".md" in url or url.startswith("#")):
             continue
         target, _, anchor = url.partition("#")
-        line += body.count("\n", counted, match.start())
+        lines += masked.count("\n", counted, match.start())
         counted = match.start()
-        problems += _check_target(site, page, target, anchor, "link", line=line)
-    return problems
+        found.append((target, anchor, lines))
+    return tuple(found)
 
 
-def text_links(page: Page) -> set[str]:
+def text_links(page: Page) -> frozenset[str]:
     """The portal pages a page's text links to, as Dutch paths under content/: the links of its
-    body and of its front matter's texts (written from content/, as in read_again)."""
-    body, base, found = kb_markers.mask_code(page.body), posixpath.dirname(page.src), set()
-    for match in LINK.finditer(body):
+    body and of its front matter's texts (written from content/, as in read_again). Kept per
+    body, folder and front matter (its ``repr``, as ``_texts``)."""
+    return _text_links(page.body, posixpath.dirname(page.src), repr(page.meta), page.meta)
+
+
+_LINKS_KEPT: dict[tuple, frozenset[str]] = {}
+
+
+def _text_links(body: str, base: str, meta_repr: str, meta: Any) -> frozenset[str]:
+    key = (body, base, meta_repr)
+    if key in _LINKS_KEPT:
+        return _LINKS_KEPT[key]
+    found = set()
+    for match in LINK.finditer(kb_markers.mask_code(body)):
         target = (match.group(1) or match.group(2)).partition("#")[0]
         if target.endswith(".md") and not re.match(r"^[a-z]+:|^//", target):
             found.add(posixpath.normpath(posixpath.join(base, target)))
@@ -853,8 +918,11 @@ def text_links(page: Page) -> set[str]:
             for item in value.values() if isinstance(value, dict) else value:
                 walk(item)
 
-    walk(page.meta)
-    return found
+    walk(meta)
+    if len(_LINKS_KEPT) >= 4096:
+        _LINKS_KEPT.clear()
+    _LINKS_KEPT[key] = frozenset(found)
+    return _LINKS_KEPT[key]
 
 
 def _check_dependencies(site: Site) -> list[Problem]:

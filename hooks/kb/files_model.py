@@ -85,8 +85,9 @@ def check(
     theme = _shadowed(tuple(Path(d) for d in theme_dirs))
     problems = []
     files, _ = sources.list_files(content_dir, "*", root)  # links: content_model reports them
+    resolved = content_dir.resolve()
     for path in files:
-        inside = path.relative_to(content_dir.resolve() if path.is_absolute() else content_dir)
+        inside = path.relative_to(resolved if path.is_absolute() else content_dir)
         if any(part.startswith(".") for part in inside.parts):
             continue  # MkDocs publishes no hidden file or folder
         rel = sources.relative(path, root)

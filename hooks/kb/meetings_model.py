@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -81,6 +82,13 @@ def _read(
     return (doc.data if doc.data is not None else []), doc, []
 
 
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    """The time zones the system knows, listed once per process: ``available_timezones`` walks
+    the whole time-zone folder each time it is asked (a check of every meeting, per build)."""
+    return frozenset(available_timezones())
+
+
 def load(root: Path, content_dir: Path | None = None) -> tuple[list[Meeting], list[Problem]]:
     """Every meeting (sorted by start) and every problem in the file."""
     rel = sources.data_file(root, "meetings.yml", content_dir)[1]
@@ -96,7 +104,7 @@ def load(root: Path, content_dir: Path | None = None) -> tuple[list[Meeting], li
         return [], problems
 
     meetings, seen = [], {}
-    zones = available_timezones()
+    zones = _zones()
     for index, item in enumerate(data):
 
         def problem(key: str, message: str, fix: str, index: int = index) -> None:

@@ -8,6 +8,7 @@ clear message everywhere, never a traceback.
 from __future__ import annotations
 
 import copy
+import fnmatch
 import os
 import re
 from collections.abc import Iterator
@@ -73,11 +74,15 @@ def list_files(folder: Path, pattern: str, root: Path) -> tuple[list[Path], list
     found, problems = [], []
     if not folder.is_dir():
         return [], []
+    # A pattern of one part is matched on the name alone (what Path.match does with it).
+    matches = (lambda name: fnmatch.fnmatchcase(name, pattern)) if "/" not in pattern else None
     for here, dirs, files in os.walk(folder, followlinks=True):
         base = Path(here)
+        outside = set()  # the names here that are links leading outside ``folder``
         for name in sorted(dirs + files):
             path = base / name
-            if path.is_symlink() and not _inside(path, folder):
+            if os.path.islink(path) and not _inside(path, folder):
+                outside.add(name)
                 problems.append(
                     _cause(
                         relative(path, root),
@@ -89,11 +94,11 @@ def list_files(folder: Path, pattern: str, root: Path) -> tuple[list[Path], list
                 if name in dirs:
                     dirs.remove(name)
         # os.walk does not enter a linked folder outside ``folder`` (removed above), so only a
-        # file that is a link itself can lead outside: one lstat, not a resolve, for the others.
+        # file that is a link itself can lead outside, and the loop above has found those.
         found += [
             base / f
             for f in files
-            if Path(f).match(pattern) and (not (base / f).is_symlink() or _inside(base / f, folder))
+            if (matches(f) if matches else Path(f).match(pattern)) and f not in outside
         ]
     return sorted(found), problems
 

@@ -594,35 +594,46 @@ def quiz_parity_problems(root) -> list[Problem]:
     for path in quiz_model.quiz_files(root)[0]:
         rel = f"{quiz_model.QUIZ_DIR}/{path.name}"
         text, unread = sources.read_text(path, rel)
-        doc, broken = sources.load_yaml(text, rel) if text is not None else (None, [])
-        if doc is None or unread or broken:
-            continue  # the quiz check says why
-
-        def walk(value: Any, where: list, doc=doc, rel=rel) -> None:
-            source = languages.default()
-            if isinstance(value, dict) and source in value and set(value) & set(languages.others()):
-                for lang in (c for c in languages.others() if c in value):
-                    said_of = _text_differences(_joined(value[source]), _joined(value[lang]), lang)
-                    problems.extend(
-                        Problem(
-                            rel,
-                            f"{said}.",
-                            f"write the same {kind} in both languages and correct the one "
-                            "that is wrong (write numbers in digits in both).",
-                            field=_quiz_field(doc.data, where),
-                            line=doc.line([*where, lang]),
-                        )
-                        for kind, said in said_of
-                    )
-            elif isinstance(value, dict):
-                for key, item in value.items():
-                    walk(item, [*where, key])
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    walk(item, [*where, index])
-
-        walk(doc.data, [])
+        if text is not None and not unread:
+            problems += _quiz_parity(text, rel, languages.project())
     return problems
+
+
+@functools.lru_cache(maxsize=256)
+def _quiz_parity(text: str, rel: str, _languages: languages.Languages) -> tuple[Problem, ...]:
+    """One quiz file's parity problems, kept per text, name and languages (all that they
+    depend on): ``make check``, a ``mkdocs serve`` rebuild and the tests check quizzes that
+    have not changed since the last time."""
+    doc, broken = sources.load_yaml(text, rel)
+    if doc is None or broken:
+        return ()  # the quiz check says why
+    problems = []
+
+    def walk(value: Any, where: list) -> None:
+        source = languages.default()
+        if isinstance(value, dict) and source in value and set(value) & set(languages.others()):
+            for lang in (c for c in languages.others() if c in value):
+                said_of = _text_differences(_joined(value[source]), _joined(value[lang]), lang)
+                problems.extend(
+                    Problem(
+                        rel,
+                        f"{said}.",
+                        f"write the same {kind} in both languages and correct the one "
+                        "that is wrong (write numbers in digits in both).",
+                        field=_quiz_field(doc.data, where),
+                        line=doc.line([*where, lang]),
+                    )
+                    for kind, said in said_of
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, [*where, key])
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, [*where, index])
+
+    walk(doc.data, [])
+    return tuple(problems)
 
 
 def _text_differences(source: str, text: str, lang: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -97,12 +98,19 @@ def _read_alike(text: str, page: content_model.Page) -> bool:
     as a date. So: the same span, only characters PyYAML reads, no date as a field name, and
     every unquoted date one of the calendar. False when unsure: the caller then asks MkDocs'
     reader itself, as before."""
+    return page.front is not None and _alike(text, page.front.node)
+
+
+@lru_cache(maxsize=8192)
+def _alike(text: str, root: yaml.Node) -> bool:
+    """``_read_alike`` of a page's text and the YAML node the portal parsed from it, kept per
+    text and node (a node is kept per front-matter text, so an unchanged page is judged once
+    per process: ``make check``, ``mkdocs serve`` and the tests check unchanged pages again)."""
     ours, theirs = sources._FRONT.match(text), mkdocs_meta.YAML_RE.match(text)
-    if page.front is None or ours is None or theirs is None or ours.span(1) != theirs.span(1):
+    if ours is None or theirs is None or ours.span(1) != theirs.span(1):
         return False
     if ours.end() != theirs.end() or yaml.reader.Reader.NON_PRINTABLE.search(ours.group(1)):
         return False
-    root = page.front.node
     if not isinstance(root, yaml.MappingNode):
         return False
     front = ours.group(1)
