@@ -77,6 +77,7 @@ STEPS: dict[str, list[Step]] = {
         ("quiz script", render_quizzes.add_loader),
         ("search labels apart", split_search_index.space_labels),
         ("glossary script", render_glossary.add_script),
+        ("glossary in the body", render_glossary.use_extension),
         ("purge start", purge_css.start),
     ],
     "pre_build": [
@@ -101,6 +102,7 @@ STEPS: dict[str, list[Step]] = {
     ],
     "page_markdown": [
         ("fields read once", validate_content.page_fields),  # before any step reads page.meta
+        ("glossary of the page", render_glossary.use_page_terms),  # before any box is made
         ("updates", render_news.render_markers),  # its "published on" line before the fact box
         ("view", render_facts.place_view),
         ("contact", branding.contact_markers),
@@ -115,7 +117,6 @@ STEPS: dict[str, list[Step]] = {
     "page_content": [
         ("judge body", judge_pages.judge_body),  # MkDocs' render of the editor's body, as is
         ("boxes back", keep_html.put_back),  # before every step that reads the page's HTML
-        ("glossary tooltips", render_glossary.add_tooltips),
         ("judge", judge_pages.judge_published),  # after every step that changes the HTML
     ],
     "page_context": [

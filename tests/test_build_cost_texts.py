@@ -4,7 +4,7 @@ the schemas' are in tests/test_build_cost.py.
 - ``kb.sources``: the YAML shortcuts (no alias count where no alias can be, a plain copy where no
   value is shared) give what PyYAML and ``copy.deepcopy`` give.
 - ``kb.readability``: the same counts as the code before it was made faster.
-- ``render_glossary.wrap_terms``: the same HTML as the code before it was made faster.
+- ``glossary_terms.wrap_terms``: the same HTML as the code before it was made faster.
 - the text policy renders page bodies without toc (``content_model.policy_extensions``): the same
   findings as with it, on every page, every broken case and headings made to break it.
 - the views' ``md`` filter gives plain text back without the renderer where the renderer would
@@ -24,8 +24,8 @@ import pytest
 import yaml
 from test_build_cost import _pages
 
-from kb import content_model, readability, sources, text_policy
-from steps import page_data, render_glossary, validate_content
+from kb import content_model, glossary_terms, readability, sources, text_policy
+from steps import page_data, validate_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -246,7 +246,7 @@ def test_toc_is_kept_when_its_settings_name_mermaid() -> None:
     assert extensions == ["toc", "tables"]
 
 
-# --- render_glossary: terms wrapped as before ---------------------------------------------------
+# --- glossary_terms: terms wrapped as before ---------------------------------------------------
 
 
 # The tokenizer wrap_terms had before issue 22 (it cut a tag at a ">" inside an attribute).
@@ -255,7 +255,8 @@ _TAG_BEFORE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)\s*>", 
 
 
 def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
-    """render_glossary.wrap_terms as it was before it was made faster (the reference)."""
+    """glossary_terms.wrap_terms as it was before it was made faster (the reference), without the
+    ``tabindex`` it gave the first of each term: the browser gives that since issue 25."""
     if not titles:
         return html
     pattern = re.compile(
@@ -263,21 +264,15 @@ def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
         + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
         + r")(?!\w)"
     )
-    # Terms already reachable by keyboard (an author's own focusable abbr) count as seen.
-    seen: set[str] = set()
     out: list[str] = []
     stack: list[
         str
-    ] = []  # open render_glossary.SKIP elements (and elements marked render_glossary.NO_GLOSSARY)
+    ] = []  # open glossary_terms.SKIP elements (and elements marked glossary_terms.NO_GLOSSARY)
 
     def wrap(match: re.Match) -> str:
         term = match.group(1)
         title = html_lib.escape(titles[term], quote=True)
-        tab = ""
-        if term not in seen:
-            seen.add(term)
-            tab = ' tabindex="0"'
-        return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
+        return f'<abbr class="kb-term" title="{title}">{term}</abbr>'
 
     for index, part in enumerate(_TOKEN_BEFORE.split(html)):
         if part is None or part == "":
@@ -301,7 +296,7 @@ def _wrap_terms_before(html: str, titles: dict[str, str]) -> str:
                 if name in stack:  # also closes skipped elements left open inside it
                     del stack[len(stack) - 1 - stack[::-1].index(name) :]
             elif not self_closing and (
-                name in render_glossary.SKIP or render_glossary.NO_GLOSSARY in attrs
+                name in glossary_terms.SKIP or glossary_terms.NO_GLOSSARY in attrs
             ):
                 stack.append(name)
             continue
@@ -324,6 +319,6 @@ def test_terms_are_wrapped_as_before(markup: str) -> None:
     titles = {"IBO": "Individuele beroepsopleiding – a & b", "VDAB": 'Dienst – "x"', "OCMW": "O"}
     # In capitals, DATA-KB-NO-GLOSSARY is the same attribute to a browser (and to wrap_terms
     # since issue 22), but not to the pattern before: that one case is left out.
-    upper = [] if render_glossary.NO_GLOSSARY in markup else [markup.upper()]
+    upper = [] if glossary_terms.NO_GLOSSARY in markup else [markup.upper()]
     for html_in in (markup, markup * 3, *upper, markup.replace("IBO", "ibo")):
-        assert render_glossary.wrap_terms(html_in, titles) == _wrap_terms_before(html_in, titles)
+        assert glossary_terms.wrap_terms(html_in, titles) == _wrap_terms_before(html_in, titles)

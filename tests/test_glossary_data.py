@@ -238,21 +238,18 @@ class TestWrappingTerms:
 
         return render_glossary.wrap_terms(html, self.TITLES)
 
-    def test_first_use_is_focusable_later_ones_not(self) -> None:
-        """Only the first IBO on a page is a Tab stop; every IBO has the explanation."""
+    def test_every_use_is_explained_none_is_a_focus_stop_in_the_html(self) -> None:
+        """Every IBO has the explanation; which one is a Tab stop (the first on the page) is
+        decided by the glossary script in the browser, which sees the whole page (issue 25: the
+        build wraps a page in pieces, tests/test_glossary.py checks the Tab stop)."""
         out = self.wrap("<p>Een IBO en nog een IBO.</p>")
-        assert (
-            out.count(
-                '<abbr class="kb-term" tabindex="0" title="individuele beroepsopleiding – uitleg">IBO</abbr>'
-            )
-            == 1
-        )
         assert (
             out.count(
                 '<abbr class="kb-term" title="individuele beroepsopleiding – uitleg">IBO</abbr>'
             )
-            == 1
+            == 2
         )
+        assert "tabindex" not in out
 
     def test_longest_term_wins_and_titles_are_escaped(self) -> None:
         """IBO-T is its own term, and quotes or angle brackets in a title cannot break the HTML."""
@@ -269,8 +266,7 @@ class TestWrappingTerms:
         out = self.wrap(html)
         assert out == html.replace(
             "Over IBO",
-            'Over <abbr class="kb-term" tabindex="0" '
-            'title="individuele beroepsopleiding – uitleg">IBO</abbr>',
+            'Over <abbr class="kb-term" title="individuele beroepsopleiding – uitleg">IBO</abbr>',
         )
 
     def test_quiz_questions_and_controls_give_nothing_away(self) -> None:

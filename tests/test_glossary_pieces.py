@@ -1,7 +1,7 @@
 """The glossary's fast reading of a page's HTML cuts it exactly as ``html.parser`` does (issue 25,
 point 7: the build's CPU).
 
-``render_glossary.wrap_terms`` changes only the text a parser reads. It used to feed every page
+``glossary_terms.wrap_terms`` (kb/glossary_terms.py) changes only the text a parser reads. It used to feed every page
 to ``html.parser`` (a Python method call per piece); it now reads the HTML that Python-Markdown
 and the templates write with one regular expression, and falls back to the parser for anything
 else. These tests hold the two readings side by side: on tricky inputs, on many random ones, and
@@ -14,7 +14,7 @@ import random
 
 import pytest
 
-from steps import render_glossary
+from kb import glossary_terms
 
 TITLES = {"IBO": "individuele beroepsopleiding", "IBO-T": "met taal", "VDAB": 'dienst "x"'}
 
@@ -46,26 +46,26 @@ TRICKY = [
 def _parsed(html: str) -> list[tuple[str, str, str, bool]]:
     """The pieces as the parser cuts them, in the fast reading's shape."""
     return [
-        (raw, kind, tag, render_glossary.NO_GLOSSARY in attrs)
-        for raw, kind, tag, attrs in render_glossary._pieces(html)
+        (raw, kind, tag, glossary_terms.NO_GLOSSARY in attrs)
+        for raw, kind, tag, attrs in glossary_terms._pieces(html)
     ]
 
 
 def _wrapped_by_parser(html: str) -> str:
     """``wrap_terms`` with every page read by the parser (the reference)."""
-    fast = render_glossary._fast_pieces
-    render_glossary._fast_pieces = lambda html: None
+    fast = glossary_terms._fast_pieces
+    glossary_terms._fast_pieces = lambda html: None
     try:
-        return render_glossary.wrap_terms(html, TITLES)
+        return glossary_terms.wrap_terms(html, TITLES)
     finally:
-        render_glossary._fast_pieces = fast
+        glossary_terms._fast_pieces = fast
 
 
 @pytest.mark.parametrize("html", TRICKY)
 def test_the_fast_reading_cuts_as_the_parser_does(html: str) -> None:
-    fast = render_glossary._fast_pieces(html)
+    fast = glossary_terms._fast_pieces(html)
     assert fast is None or fast == _parsed(html)
-    assert render_glossary.wrap_terms(html, TITLES) == _wrapped_by_parser(html)
+    assert glossary_terms.wrap_terms(html, TITLES) == _wrapped_by_parser(html)
 
 
 def test_what_a_reader_gets_wrapped() -> None:
@@ -74,9 +74,9 @@ def test_what_a_reader_gets_wrapped() -> None:
         '<p title="IBO">Een IBO<!-- IBO --></p><code>IBO</code>'
         '<script>var a = "<p>IBO</p>";</script><p>IBO &amp; VDAB</p>'
     )
-    out = render_glossary.wrap_terms(html, TITLES)
+    out = glossary_terms.wrap_terms(html, TITLES)
     assert out.count("<abbr") == 3
-    assert '<p title="IBO">Een <abbr class="kb-term" tabindex="0" title="' in out
+    assert '<p title="IBO">Een <abbr class="kb-term" title="' in out
     assert "<!-- IBO --></p><code>IBO</code>" in out
     assert '<script>var a = "<p>IBO</p>";</script>' in out
     assert 'title="dienst &quot;x&quot;">VDAB</abbr></p>' in out
@@ -91,8 +91,8 @@ def test_markdown_output_takes_the_fast_reading() -> None:
         "| a | b |\n|---|---|\n| IBO | `VDAB` |\n\n<!-- IBO -->\n",
         extensions=["attr_list", "tables"],
     )
-    assert render_glossary._fast_pieces(html) is not None
-    assert render_glossary.wrap_terms(html, TITLES) == _wrapped_by_parser(html)
+    assert glossary_terms._fast_pieces(html) is not None
+    assert glossary_terms.wrap_terms(html, TITLES) == _wrapped_by_parser(html)
 
 
 ALPHABET = [
@@ -148,9 +148,9 @@ def test_random_html_is_cut_as_the_parser_does() -> None:
     fast_answers = 0
     for _ in range(3000):
         html = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 14)))
-        fast = render_glossary._fast_pieces(html)
+        fast = glossary_terms._fast_pieces(html)
         if fast is not None:
             fast_answers += 1
             assert fast == _parsed(html), html
-        assert render_glossary.wrap_terms(html, TITLES) == _wrapped_by_parser(html), html
+        assert glossary_terms.wrap_terms(html, TITLES) == _wrapped_by_parser(html), html
     assert fast_answers > 300  # the comparison is not only of the parser with itself

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import content_model, languages, portal, strings, text_policy
+from kb import content_model, glossary_terms, languages, portal, strings, text_policy
 from kb.project import Project
 from steps.site_language import current_language
 
@@ -32,6 +32,7 @@ __all__ = [
     "fill_script",
     "forget_headings",
     "format_date",
+    "glossary",
     "headings_written",
     "in_language",
     "inline_markdown",
@@ -45,9 +46,11 @@ __all__ = [
     "render_macro",
     "site_for",
     "strings_file",
+    "take_glossary",
     "template_env",
     "templates",
     "today",
+    "use_glossary",
 ]
 
 # The portal's own strings files (content_strings.yml, news_strings.yml, ui_strings.yml) are in
@@ -105,10 +108,33 @@ def headings_written() -> Iterator[list[Heading]]:
 _declared: dict[str, tuple[Heading, ...]] = {}
 
 
+# The glossary of the page being made (term -> tooltip text, in the page's language), from the
+# first of its Markdown steps to its Markdown render (hooks/steps/render_glossary.py)
+_glossary: list[dict[str, str]] = []
+
+
+def use_glossary(titles: dict[str, str]) -> None:
+    """The glossary terms of the page whose Markdown the steps now write."""
+    _glossary[:] = [titles]
+
+
+def glossary() -> dict[str, str]:
+    """The glossary terms of the page being made (none between pages)."""
+    return _glossary[0] if _glossary else {}
+
+
+def take_glossary() -> dict[str, str]:
+    """The glossary terms of the page Markdown renders now, for its body; none after it."""
+    return _glossary.pop() if _glossary else {}
+
+
 def keep(html: str, headings: Iterable[Heading] = ()) -> str:
     """``html`` marked as a finished box that Markdown need not parse (hooks/steps/keep_html.py),
     with the ``headings`` it writes, in its order: the page contents list them at the box's place
-    (hooks/steps/polish_headings.py) without reading its HTML."""
+    (hooks/steps/polish_headings.py) without reading its HTML. The page's glossary terms in it
+    are wrapped here, by the step that made it (kb/glossary_terms.py)."""
+    if html and _glossary:
+        html = glossary_terms.wrap_terms(html, _glossary[0])
     if html and (listed := tuple(headings)):
         _declared[html] = listed
     return f"{KEEP_OPEN}\n{html}\n{KEEP_CLOSE}" if html else html

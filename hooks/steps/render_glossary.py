@@ -1,15 +1,23 @@
 """The glossary on every page: abbreviations explained on hover and keyboard focus, and the list.
 
-- Every page: after Markdown (and the other hooks' raw HTML boxes) is rendered, each term of
-  ``content/_data/glossary.yml`` in the page's text is wrapped in
-  ``<abbr title="full name – explanation">``, in the page's language. Text inside code, links,
-  buttons, forms' labels and fieldsets (quiz questions), SVG, scripts and existing ``abbr``
-  elements is left alone; only the text a parser reads is changed, never a tag, an attribute
-  (link addresses, heading ids, titles) or a comment. The first occurrence of each term on a page gets
-  ``tabindex="0"``, so that a keyboard user can reach it. This hook also adds
-  ``assets/javascripts/glossary.js``, which shows the title on hover, focus and touch in a tooltip
-  inside ``<main>`` (axe: region), linked to the abbreviation with ``aria-describedby`` for screen
-  readers; it makes that tooltip only when it is first needed (nothing per term at start-up).
+- Every page: each term of ``content/_data/glossary.yml`` in the page's text is wrapped in
+  ``<abbr class="kb-term" title="full name – explanation">``, in the page's language (a Dutch page
+  shown on the English site keeps Dutch titles), by the step that makes each piece of the page
+  (issue 25: no step edits HTML another step produced; the wrapping itself is
+  kb/glossary_terms.py). The first Markdown step (``use_page_terms``) sets the page's glossary;
+  the boxes the steps make are wrapped where they are kept (``page_data.keep``), and the body
+  during its one Markdown render by this module's Markdown extension (``GlossaryTerms``, added
+  once by the config step ``use_extension``; the page's terms reach it as
+  ``page_data.take_glossary``, as the boxes' headings reach polish_headings.py). Text inside
+  code, links, buttons, forms' labels and fieldsets (quiz questions), SVG, scripts and existing
+  ``abbr`` elements is left alone; only the text a parser reads is changed, never a tag, an
+  attribute (link addresses, heading ids, titles) or a comment.
+- This module also adds ``assets/javascripts/glossary.js``, which gives the first of each term on
+  the page ``tabindex="0"`` at start-up (the build makes the page in pieces and cannot tell which
+  one comes first; without the script a focus stop would show nothing), and shows the title on
+  hover, focus and touch in a tooltip inside ``<main>`` (axe: region), linked to the abbreviation
+  with ``aria-describedby`` for screen readers; it makes that tooltip only when it is first
+  needed (nothing per term at start-up).
 - The page with ``<!-- kb:glossary -->`` gets the full list there (``overrides/hooks/render_glossary.html``),
   A-Z, each term with the anchor ``#<term in lower case>`` (woordenlijst.md#ibo).
 
@@ -18,265 +26,31 @@ A broken glossary.yml fails the build once, listing every mistake (hooks/kb/glos
 
 from __future__ import annotations
 
-import html as html_lib
 import posixpath
-import re
-from functools import lru_cache
-from html.parser import HTMLParser
+import xml.etree.ElementTree as etree
 from typing import Any
 
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from kb import glossary_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from steps.page_data import keeping, labels, portal_for, template_env
+from kb.glossary_terms import NO_GLOSSARY, skips, wrap_terms, wrap_text
+from steps.keep_html import SLOT
+from steps.page_data import keeping, labels, portal_for, take_glossary, template_env, use_glossary
 from steps.site_language import current_language, default_language
 
 __all__ = ["page_language", "page_link", "render_list", "tooltip", "wrap_terms"]
 
+EXTENSION = "steps.render_glossary"  # this module, as Markdown loads an extension by name
+
 TEMPLATE = "hooks/render_glossary.html"
 SCRIPT = "assets/javascripts/glossary.js"  # the tooltips, made on first hover or focus
-# Text inside these elements keeps its words as they are: code, controls (no focus stop inside a
-# focus stop), and form fieldsets, because a quiz question must not show its answer on hover.
-SKIP = {
-    "a",
-    "abbr",
-    "button",
-    "code",
-    "fieldset",
-    "kbd",
-    "label",
-    "pre",
-    "samp",
-    "script",
-    "select",
-    "style",
-    "summary",
-    "svg",
-    "textarea",
-}
-# An element to leave alone (the glossary list's own terms); its own closing tag ends it, so put
-# it on an element that holds no element of the same name.
-NO_GLOSSARY = "data-kb-no-glossary"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-
 _state: dict[str, Any] = {"terms": None}
-
-
-# --- wrapping terms in HTML -------------------------------------------------------------------
-
-
-@lru_cache(maxsize=16)
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``terms`` (longest first) as a whole word."""
-    return re.compile(r"(?<![\w-])" + _any_term(terms).pattern)
-
-
-@lru_cache(maxsize=16)
-def _any_term(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """``_terms_pattern`` without the check before the term, which keeps the regex engine from
-    skipping ahead to a term's first letter (four times slower over a page's text). It matches
-    wherever ``_terms_pattern`` does (and more), so it finds the pieces worth searching."""
-    return re.compile("(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
-
-
-class _Pieces(HTMLParser):
-    """The page's HTML as a parser reads it, in pieces that together are the HTML exactly:
-    ``(start, kind, tag, attrs)`` for each text, tag, comment, entity or declaration. Only
-    text pieces are ever changed: a ``>`` or a term inside an attribute value is part of its tag,
-    never text (a pattern such as ``<[^>]*>`` would cut the tag there)."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.pieces: list[tuple[int, str, str, dict]] = []
-        self._lines = [0]
-        self._lines += [m.end() for m in re.finditer("\n", html)]
-
-    def _add(self, kind: str, tag: str = "", attrs: dict | None = None) -> None:
-        line, column = self.getpos()
-        self.pieces.append((self._lines[line - 1] + column, kind, tag, attrs or {}))
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self._add("start", tag, dict(attrs))
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self._add("other", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("text")
-
-    def handle_comment(self, data: str) -> None:
-        self._add("other")
-
-    handle_decl = handle_pi = unknown_decl = handle_comment
-
-    def handle_entityref(self, name: str) -> None:
-        self._add("other")
-
-    handle_charref = handle_entityref
-
-
-def _pieces(html: str) -> list[tuple[str, str, str, dict]]:
-    """``(raw, kind, tag, attrs)`` for each piece of ``html``, in order; the raws add up to it."""
-    parser = _Pieces(html)
-    parser.feed(html)
-    parser.close()
-    starts = [p[0] for p in parser.pieces] + [len(html)]
-    return [
-        (html[start:end], kind, tag, attrs)
-        for (start, kind, tag, attrs), end in zip(parser.pieces, starts[1:], strict=True)
-    ]
-
-
-# The pieces of HTML as ``html.parser`` cuts them, for the HTML that Python-Markdown and the
-# portal's templates write (tags with quoted or simple values, comments, named and numeric
-# entities), read by one regular expression instead of a parser method per piece: about ten
-# times faster. Anything else (a bare ``<`` or ``&``, a declaration, an unquoted value that
-# ``html.parser`` reads otherwise) is not matched here, and the page goes through ``_pieces``.
-_WS = "[ \t\n\r\f]"
-_VALUE = "(?:" + _WS + "*=" + _WS + "*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`/]+(?=[\\s>])))?"
-_ATTR = _WS + "+(?:[^\\s\"'>/=]+)" + _VALUE
-# groups: 1 a text; 2 a start tag, 3 its name, 4 the "/" of "<br/>"; 5 an end tag's name; 6 a
-# comment or an entity (the group a match ends with is its ``lastindex``: 1, 2, 5 or 6)
-_FAST_PIECE = re.compile(
-    "([^<&]+)"
-    "|(<([a-zA-Z][-.a-zA-Z0-9:_]*)(?:" + _ATTR + ")*" + _WS + "*(/?)>)"
-    "|</([a-zA-Z][-.a-zA-Z0-9:_]*)" + _WS + "*>"
-    "|(<!--.*?--\\s*>|&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)",
-    re.S,
-)
-_ATTR_NAMES = re.compile(_WS + "+([^\\s\"'>/=]+)" + _VALUE)
-# html.parser reads the content of these as one text, up to their end tag
-_RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
-_KINDS = {1: "text", 6: "other"}
-
-
-def _fast_pieces(html: str) -> list[tuple[str, str, str, bool]] | None:
-    """``(raw, kind, tag, skip-marked)`` for each piece of ``html`` exactly as ``_pieces`` cuts it,
-    or None when ``html`` has anything that this reading does not cover. (One ``finditer`` per
-    run of pieces, restarted after a script's or style's text: a gap between two matches is
-    something this reading does not cover.)"""
-    pieces: list[tuple[str, str, str, bool]] = []
-    add = pieces.append
-    pos, size = 0, len(html)
-    while pos < size:
-        raw_text = None
-        for found in _FAST_PIECE.finditer(html, pos):
-            if found.start() != pos:
-                return None
-            raw, kind = found.group(), found.lastindex
-            pos = found.end()
-            if kind != 2:
-                add(
-                    (raw, "end", found.group(5).lower(), False)
-                    if kind == 5
-                    else (raw, _KINDS[kind], "", False)
-                )
-                continue
-            tag, close = found.group(3, 4)
-            tag = tag.lower()
-            if close:
-                add((raw, "other", tag, False))
-                continue
-            marked = NO_GLOSSARY in raw.lower() and any(
-                name.lower() == NO_GLOSSARY
-                for name in _ATTR_NAMES.findall(raw, found.end(3) - found.start())
-            )
-            add((raw, "start", tag, marked))
-            if tag in _RAW_TEXT:
-                raw_text = tag
-                break
-        else:
-            return pieces if pos == size else None
-        close = _RAW_TEXT[raw_text].search(html, pos)
-        if close is None:
-            return None
-        if close.start() > pos:
-            add((html[pos : close.start()], "text", "", False))
-        add((close.group(), "end", raw_text, False))
-        pos = close.end()
-    return pieces
-
-
-def _parsed_pieces(html: str) -> list[tuple[str, str, str, bool]]:
-    """The pieces of ``html``: the fast reading where it covers the HTML, else the parser's."""
-    fast = _fast_pieces(html)
-    if fast is not None:
-        return fast
-    return [(raw, kind, tag, NO_GLOSSARY in attrs) for raw, kind, tag, attrs in _pieces(html)]
-
-
-def wrap_terms(html: str, titles: dict[str, str]) -> str:
-    """Wrap every term of ``titles`` (term -> tooltip text) in the page's running text in an
-    ``abbr``; the first of each term gets ``tabindex="0"``. Only the parser's text pieces change:
-    tags, attributes and comments stay exactly as they are."""
-    if not titles:
-        return html
-    terms = tuple(sorted(titles, key=len, reverse=True))
-    pattern, candidates = _terms_pattern(terms), _any_term(terms)
-    if candidates.search(html) is None:  # no term anywhere, not even in a tag: nothing to wrap
-        return html
-    seen: set[str] = set()
-    out: list[str] = []
-    stack: list[str] = []  # open SKIP elements (and elements marked NO_GLOSSARY)
-
-    def wrap(match: re.Match) -> str:
-        term = match.group(1)
-        title = html_lib.escape(titles[term], quote=True)
-        tab = ""
-        if term not in seen:
-            seen.add(term)
-            tab = ' tabindex="0"'
-        return f'<abbr class="kb-term"{tab} title="{title}">{term}</abbr>'
-
-    texts: list[int] = []  # where in ``out`` the text pieces outside skipped elements are
-    for raw, kind, tag, marked in _parsed_pieces(html):
-        if kind == "text":
-            if not stack:
-                texts.append(len(out))
-            out.append(raw)
-            continue
-        out.append(raw)
-        if kind == "start" and tag not in VOID and (tag in SKIP or marked):
-            stack.append(tag)
-        elif kind == "end" and tag in stack:  # also closes skipped elements left open inside it
-            del stack[len(stack) - 1 - stack[::-1].index(tag) :]
-    sub = pattern.sub
-    for index in _with_terms(candidates, [out[i] for i in texts], terms):
-        out[texts[index]] = sub(wrap, out[texts[index]])
-    return "".join(out)
-
-
-_APART = "\x00"  # between text pieces: no word sign, no hyphen, in no term
-
-
-def _with_terms(pattern: re.Pattern[str], pieces: list[str], terms: tuple[str, ...]) -> list[int]:
-    """The indexes of ``pieces`` in which ``pattern`` (``_any_term``) finds a term, in order, by
-    one search over them all (instead of a search per piece: a page has hundreds of pieces and a
-    few terms). The pieces are joined with ``_APART``, which the pattern's end reads as it reads
-    a piece's end (no word sign) and which no term holds, so no match spans two pieces: a piece
-    in which ``_terms_pattern`` matches at some place has a match of ``pattern`` there or one
-    that covers that place, in the same piece. (An empty term, which the schema does not allow,
-    would match at a joint.)"""
-    joined = _APART.join(pieces)
-    if joined.count(_APART) >= len(pieces) or any(_APART in term or not term for term in terms):
-        return list(range(len(pieces)))  # a piece holds the sign itself: search them all
-    # a match is in the piece after as many joints as come before it; the matches come in order,
-    # so the joints are counted once, from one match to the next (from the start each time, a
-    # page as long as a navigator's, with a term in every line, took quadratic time)
-    found: list[int] = []
-    index = start = 0
-    for match in pattern.finditer(joined):
-        index += joined.count(_APART, start, match.start())
-        start = match.start()
-        if not found or found[-1] != index:
-            found.append(index)
-    return found
 
 
 # --- shaping ------------------------------------------------------------------------------------
@@ -352,6 +126,87 @@ def render_markers(markdown: str, page, config: MkDocsConfig, files) -> str:
     return kb_markers.replace(markdown, keeping(lambda m: html if m.name == "glossary" else None))
 
 
-def add_tooltips(html: str, page, config: MkDocsConfig, files) -> str:
+def use_page_terms(markdown: str, page, config: MkDocsConfig, files) -> str:
+    """The page's glossary, in its language, for the boxes its steps make (``page_data.keep``)
+    and for its body's render (``_Terms``)."""
     lang, _ = _entries(page, config)
-    return wrap_terms(html, _state.get("titles", {}).get(lang, {}))
+    use_glossary(_state.get("titles", {}).get(lang, {}))
+    return markdown
+
+
+def use_extension(config: MkDocsConfig) -> MkDocsConfig:
+    """The terms of the body wrapped in its one Markdown render (``_Terms``)."""
+    if EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(EXTENSION)
+    return config
+
+
+# --- the body: a Markdown extension -------------------------------------------------------------
+
+
+class _Terms(Treeprocessor):
+    """Last of all tree steps (after toc, MkDocs' title and anchors, and the unescaping of
+    backslash escapes, so that the page's contents, ids and title are made from the text as the
+    editor wrote it): the page's terms in the body, in page order. A term in the tree's text
+    becomes raw HTML that Markdown puts in its place after writing the tree (its placeholder,
+    ``htmlStash``), so the ``abbr`` is written exactly as in the boxes; the raw HTML Markdown
+    keeps aside (an editor's allowed HTML, a box left in the Markdown) is HTML text and is wrapped
+    as a box is, with the skipped elements it opens or closes followed into the tree's text (an
+    editor's ``<a href>`` written as HTML keeps its words). A kept box's slot stays as it is."""
+
+    def run(self, root: etree.Element) -> None:
+        self.titles = take_glossary()
+        if not self.titles:
+            return
+        self.stack: list[str] = []  # skipped elements opened in raw HTML, as wrap_terms has them
+        self.blocks = self.md.htmlStash.rawHtmlBlocks
+        self._inside(root)
+
+    def _inside(self, element: etree.Element) -> None:
+        element.text = self._text(element.text)
+        for child in element:
+            self._element(child)
+            child.tail = self._text(child.tail)
+
+    def _element(self, element: etree.Element) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or skips(tag, NO_GLOSSARY in element.attrib):
+            return  # its words stay as they are
+        self._inside(element)
+        if tag in self.stack:  # its end closes what raw HTML opened inside it (as wrap_terms)
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag) :]
+
+    def _text(self, text: str | None) -> str | None:
+        if not text:
+            return text
+        if "\x02" not in text:  # no placeholder of raw HTML in it
+            return self._plain(text)
+        out, at = [], 0
+        for found in HTML_PLACEHOLDER_RE.finditer(text):
+            out.append(self._plain(text[at : found.start()]))
+            self._raw(int(found.group(1)))
+            out.append(found.group())
+            at = found.end()
+        out.append(self._plain(text[at:]))
+        return "".join(out)
+
+    def _plain(self, text: str) -> str:
+        if self.stack or not text:
+            return text
+        return wrap_text(text, self.titles, self.md.htmlStash.store)
+
+    def _raw(self, number: int) -> None:
+        raw = self.blocks[number] if number < len(self.blocks) else None
+        if isinstance(raw, str) and not SLOT.fullmatch(raw.strip()):
+            self.blocks[number] = wrap_terms(raw, self.titles, self.stack)
+        elif isinstance(raw, etree.Element):  # md_in_html keeps some elements aside whole
+            self._element(raw)
+
+
+class GlossaryTerms(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # Markdown calls it by this name
+        md.treeprocessors.register(_Terms(md), "kb_glossary_terms", -10)
+
+
+def makeExtension(**kwargs) -> GlossaryTerms:  # the name Markdown looks for
+    return GlossaryTerms(**kwargs)

@@ -1,8 +1,10 @@
 /* Glossary tooltips, set up lazily: nothing happens per term when the page loads (the quizzes'
  * lazy loader is quiz-loader.js).
  *
- * hooks/steps/render_glossary.py writes each term as <abbr class="kb-term" title="name – explanation">
- * (the first of each term with tabindex="0"). Listeners on the document (event delegation) show
+ * hooks/steps/render_glossary.py writes each term as <abbr class="kb-term" title="name – explanation">.
+ * At start-up the first of each term on the page gets tabindex="0" (one query), so that a keyboard
+ * user can reach it: the build makes the page in pieces and cannot tell which one comes first, and
+ * without this script a focus stop would show nothing. Listeners on the document (event delegation) show
  * the explanation when a term in the page's content is hovered, focused or touched; only then is
  * its tooltip element made, with Material's tooltip look (.md-tooltip2, light and dark palette).
  * Material's own content.tooltips feature is off: it set up every tooltip at start-up, the
@@ -194,4 +196,19 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" || event.key === "Esc") open.slice().forEach(hide);
   });
+
+  // The first of each term in the page's content is a focus stop.
+  function reachable() {
+    var seen = Object.create(null);
+    var terms = document.querySelectorAll(".md-content abbr.kb-term");
+    for (var i = 0; i < terms.length; i++) {
+      var word = terms[i].textContent;
+      if (seen[word] !== true) {
+        seen[word] = true;
+        terms[i].setAttribute("tabindex", "0");
+      }
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reachable);
+  else reachable();
 })();
