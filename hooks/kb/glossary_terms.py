@@ -5,7 +5,7 @@ script can explain it on hover, focus and touch.
 Pure: no MkDocs and no Markdown here. Each piece of a page is wrapped by the step that makes it
 (issue 25: no step edits HTML that another step produced): the boxes the steps write where they
 are kept (``page_data.keep``), the body during its one Markdown render (the Markdown extension in
-hooks/steps/render_glossary.py, which hands the tree's texts to ``wrap_text`` and the raw HTML
+hooks/steps/render_glossary.py, which hands the tree's texts to ``text_wrapper`` and the raw HTML
 Markdown keeps aside to ``wrap_terms``). Text inside code, links, buttons, forms' labels and
 fieldsets (quiz questions), SVG, scripts and existing ``abbr`` elements is left alone; only the
 text a parser reads is changed, never a tag, an attribute (link addresses, heading ids, titles)
@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from html.parser import HTMLParser
 
-__all__ = ["NO_GLOSSARY", "SKIP", "VOID", "abbr", "skips", "wrap_terms", "wrap_text"]
+__all__ = ["NO_GLOSSARY", "SKIP", "VOID", "abbr", "skips", "text_wrapper", "wrap_terms"]
 
 # Text inside these elements keeps its words as they are: code, controls (no focus stop inside a
 # focus stop), and form fieldsets, because a quiz question must not show its answer on hover.
@@ -201,22 +202,25 @@ def skips(tag: str, marked: bool) -> bool:
     return tag not in VOID and (tag in SKIP or marked)
 
 
-def wrap_text(text: str, titles: dict[str, str], mark=None) -> str:
-    """``text`` (plain text, not HTML: a text of Markdown's tree) with each term of ``titles``
-    given to ``mark`` as its ``abbr`` (HTML), and replaced by what ``mark`` returns (Markdown's
-    placeholder for raw HTML; the HTML itself without ``mark``)."""
-    if not titles:
-        return text
+def text_wrapper(titles: dict[str, str], mark: Callable[[str], str] | None = None):
+    """A function that gives a text (plain text, not HTML: a text of Markdown's tree) with each
+    term of ``titles`` given to ``mark`` as its ``abbr`` (HTML), and replaced by what ``mark``
+    returns (Markdown's placeholder for raw HTML; the HTML itself without ``mark``). Made once
+    per page: a page's tree has hundreds of texts."""
     terms = tuple(sorted(titles, key=len, reverse=True))
-    if _any_term(terms).search(text) is None:
-        return text
+    if not terms:
+        return lambda text: text
+    candidates, pattern = _any_term(terms), _terms_pattern(terms)
 
     def wrap(match: re.Match) -> str:
         term = match.group(1)
         html = abbr(html_lib.escape(term, quote=False), titles[term])
         return mark(html) if mark else html
 
-    return _terms_pattern(terms).sub(wrap, text)
+    def wrapped(text: str) -> str:
+        return text if candidates.search(text) is None else pattern.sub(wrap, text)
+
+    return wrapped
 
 
 def wrap_terms(html: str, titles: dict[str, str], stack: list[str] | None = None) -> str:

@@ -39,7 +39,7 @@ from mkdocs.exceptions import PluginError
 from kb import glossary_model
 from kb import languages as kb_languages
 from kb import markers as kb_markers
-from kb.glossary_terms import NO_GLOSSARY, skips, wrap_terms, wrap_text
+from kb.glossary_terms import NO_GLOSSARY, skips, text_wrapper, wrap_terms
 from steps.keep_html import SLOT
 from steps.page_data import keeping, labels, portal_for, take_glossary, template_env, use_glossary
 from steps.site_language import current_language, default_language
@@ -158,6 +158,7 @@ class _Terms(Treeprocessor):
         self.titles = take_glossary()
         if not self.titles:
             return
+        self.wrap = text_wrapper(self.titles, self.md.htmlStash.store)
         self.stack: list[str] = []  # skipped elements opened in raw HTML, as wrap_terms has them
         self.blocks = self.md.htmlStash.rawHtmlBlocks
         self._inside(root)
@@ -193,7 +194,7 @@ class _Terms(Treeprocessor):
     def _plain(self, text: str) -> str:
         if self.stack or not text:
             return text
-        return wrap_text(text, self.titles, self.md.htmlStash.store)
+        return self.wrap(text)
 
     def _raw(self, number: int) -> None:
         raw = self.blocks[number] if number < len(self.blocks) else None
