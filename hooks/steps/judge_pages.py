@@ -7,10 +7,12 @@ by MkDocs. Its HTML is judged here instead, with the text policy's body rules
 (kb.content_model.body_problems: the allow-list, each breach at its line of the body), first of
 all steps of ``page_content`` (``judge_body``), when the HTML is what Markdown made of the body
 and the hooks' boxes are still out of it (hooks/steps/keep_html.py; a page with a box that
-could not be taken out has its body rendered by itself, as `make check` does). Steps after it change the
-HTML (the boxes, the glossary, links, headings), so the HTML that is published is judged again
-after all of them (``judge_published``: kb.text_policy.published_problems): nothing that runs
-script or loads from another host reaches a page, whichever step let it through.
+could not be taken out has its body rendered by itself, as `make check` does). That HTML holds
+the glossary's ``abbr`` already (the render wraps the terms, hooks/steps/render_glossary.py),
+which the allow-list allows. The boxes put back after it are the steps' own HTML, so the HTML
+that is published is judged again after all of them (``judge_published``:
+kb.text_policy.published_problems): nothing that runs script or loads from another host reaches
+a page, whichever step let it through.
 
 MkDocs renders every page of a language before it writes any (``on_env`` runs in between), so
 the problems of all pages are kept and reported together there (``stop``), an editor's before
