@@ -122,15 +122,20 @@ _WS = "[ \t\n\r\f]"
 _VALUE = "(?:" + _WS + "*=" + _WS + "*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`/]+(?=[\\s>])))?"
 _ATTR = _WS + "+(?:[^\\s\"'>/=]+)" + _VALUE
 # groups: 1 a text; 2 a start tag, 3 its name, 4 the "/" of "<br/>"; 5 an end tag's name; 6 a
-# comment or an entity (the group a match ends with is its ``lastindex``: 1, 2, 5 or 6)
+# comment or an entity; 7 what this reading does not cover (a match's last group: ``lastindex``)
 _FAST_PIECE = re.compile(
     "([^<&]+)"
     "|(<([a-zA-Z][-.a-zA-Z0-9:_]*)(?:" + _ATTR + ")*" + _WS + "*(/?)>)"
     "|</([a-zA-Z][-.a-zA-Z0-9:_]*)" + _WS + "*>"
-    "|(<!--.*?--\\s*>|&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)",
+    "|(<!--(?:(?!--\\s*>).)*+--\\s*>|&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)"
+    # 7: a comment or a tag that the alternatives before do not read (no end, a value they do
+    # not cover): the rest at once, not read again from each "<" in it (tests/test_bounded_time.py)
+    "|(<!--.*|<[a-zA-Z].*)",
     re.S,
 )
-_ATTR_NAMES = re.compile(_WS + "+([^\\s\"'>/=]+)" + _VALUE)
+# an attribute's name; only from the start of a run of spaces (from each space inside a long run,
+# the search would read the rest of the run again: quadratic time, tests/test_bounded_time.py)
+_ATTR_NAMES = re.compile("(?<![ \t\n\r\f])" + _WS + "+([^\\s\"'>/=]+)" + _VALUE)
 # html.parser reads the content of these as one text, up to their end tag
 _RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
 _KINDS = {1: "text", 6: "other"}
@@ -150,6 +155,8 @@ def _fast_pieces(html: str) -> list[tuple[str, str, str, bool]] | None:
             if found.start() != pos:
                 return None
             raw, kind = found.group(), found.lastindex
+            if kind == 7:
+                return None
             pos = found.end()
             if kind != 2:
                 add(
