@@ -4,10 +4,10 @@
   ``<abbr class="kb-term" title="full name – explanation">``, in the page's language (a Dutch page
   shown on the English site keeps Dutch titles), by the step that makes each piece of the page
   (issue 25: no step edits HTML another step produced; the wrapping itself is
-  kb/glossary_terms.py). The first Markdown step (``use_page_terms``) sets the page's glossary;
-  the boxes the steps make are wrapped where they are kept (``page_data.keep``), and the body
-  during its one Markdown render by this module's Markdown extension (``GlossaryTerms``, added
-  once by the config step ``use_extension``; the page's terms reach it as
+  kb/glossary_terms.py). A Markdown step before any box (``use_page_terms``) sets the page's
+  glossary; the boxes the steps make are wrapped where they are kept (``page_data.keep``), and
+  the body during its one Markdown render by this module's Markdown extension (``GlossaryTerms``,
+  added once by the config step ``use_extension``; the page's terms reach it as
   ``page_data.take_glossary``, as the boxes' headings reach polish_headings.py). Text inside
   code, links, buttons, forms' labels and fieldsets (quiz questions), SVG, scripts and existing
   ``abbr`` elements is left alone; only the text a parser reads is changed, never a tag, an
