@@ -230,14 +230,30 @@ class YamlDoc:
 
 def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML; a syntax error, a duplicate key or an alias becomes a Problem with its line.
-    Kept per text for the process; each caller gets its own copy of the data."""
-    doc, problems = _load_yaml_kept(text, rel, first_line)
+    Kept per text for the process; each caller gets its own data. The first caller of a text
+    (in a build, the only one: tests/test_work_once.py) gets the data the parse made; a later
+    caller gets it made again from the kept node tree, so that no caller sees what another
+    changed."""
+    doc, problems, handed = _load_yaml_kept(text, rel, first_line)
     if doc is None:
         return None, list(problems)
-    # Without an anchor (&name) no value stands in two places, and a plain copy is the same as
-    # copy.deepcopy's (which keeps such sharing), several times faster.
-    data = copy.deepcopy(doc.data) if "&" in text else _copy(doc.data)
-    return YamlDoc(data, doc.node, doc.first_line), []
+    if not handed:
+        handed.append(True)
+        return YamlDoc(doc.data, doc.node, doc.first_line), []
+    return YamlDoc(_construct(doc.node, first_line), doc.node, doc.first_line), []
+
+
+def _construct(node: yaml.Node | None, first_line: int) -> Any:
+    """The data of ``node`` as the parse made it: values that an anchor (&name) shares stay
+    shared, as ``copy.deepcopy`` would keep them; it raised no error the first time."""
+    if node is None:
+        return None
+    loader = _Loader("")
+    loader.first_line = first_line
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def copy_data(value: Any) -> Any:
@@ -264,9 +280,10 @@ _IMMUTABLE = frozenset({str, int, float, bool, type(None), bytes})
 
 
 @lru_cache(maxsize=4096)
-def _load_yaml_kept(text: str, rel: str, first_line: int) -> tuple[YamlDoc | None, tuple]:
+def _load_yaml_kept(text: str, rel: str, first_line: int) -> tuple[YamlDoc | None, tuple, list]:
+    """The parse of ``text`` and whether its data was handed out (empty list: not yet)."""
     doc, problems = _load_yaml(text, rel, first_line)
-    return doc, tuple(problems)
+    return doc, tuple(problems), []
 
 
 def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
