@@ -285,6 +285,8 @@ _MASK = re.compile(
     r"|<?https?://[^\s)>]+>?",  # bare addresses
     re.S | re.M,
 )
+# What each of _MASK's parts starts with or holds: a text with none of them has nothing to mask.
+_MASKED_SIGNS = ("<", "](", "[", "{", "http")
 # A language code as a part of an address (/nl/, /EN/, ?lang=nl): an English page may link to the
 # English version of the same official text.
 _LANGUAGE_PART = re.compile(r"([/=])(?:nl|en|fr|de)(?=[/&#]|$)", re.I)
@@ -338,6 +340,7 @@ def _month_name(langs: tuple[str, ...]) -> re.Pattern:
 
 
 _DMY = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _dates(text: str) -> tuple[set[str], str]:
@@ -370,9 +373,14 @@ def _dates(text: str) -> tuple[set[str], str]:
 
         return replace
 
-    text = _DMY.sub(dmy, _ISO.sub(iso, text))
+    # Every date written holds a digit, and a date in numbers a '-' or a '/': a text without
+    # them (most) is left as it is without looking.
+    if "-" in text:
+        text = _ISO.sub(iso, text)
+    if "-" in text or "/" in text:
+        text = _DMY.sub(dmy, text)
     langs = languages.codes()
-    if _month_name(langs).search(text.lower()):
+    if _DIGIT.search(text) and _month_name(langs).search(text.lower()):
         for lang in langs:
             text = _date_pattern(lang).sub(written(lang), text)
     return found, text
@@ -428,7 +436,9 @@ def facts(text: str, lang: str, base: str = "") -> dict[str, set[str]]:
         return {"numbers": set(), "dates": set(), "link targets": set()}
     text = kb_markers.mask_code(text)
     links = _link_targets(text, base)
-    plain = _MASK.sub(" ", text)
+    if not _DIGIT.search(text):  # links alone: every number and date is written with a digit
+        return {"numbers": set(), "dates": set(), "link targets": links}
+    plain = _MASK.sub(" ", text) if any(sign in text for sign in _MASKED_SIGNS) else text
     dates, plain = _dates(plain)
     numbers = {_number(t, lang) for t in _NUMBER.findall(plain)}
     return {"numbers": numbers, "dates": dates, "link targets": links}
