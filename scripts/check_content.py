@@ -20,7 +20,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from kb import editions  # noqa: E402
+from kb import editions, portal  # noqa: E402
 from steps.validate_content import collect_problems, reports  # noqa: E402
 
 
@@ -48,7 +48,8 @@ def check(config_file: Path) -> int:
         print(f"{config_file.name}: {err}")
         print("1 problem(s) found.")
         return 1
-    problems = collect_problems(config)
+    with portal.collector_paused():
+        problems = collect_problems(config)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) found." if problems else "The content is in order.")

@@ -80,6 +80,26 @@ def test_copy_is_deepcopy() -> None:
     assert got == odd and got["a"] is not odd["a"] and got["o"][0][1] is not odd["o"][0][1]
 
 
+def test_each_caller_gets_its_own_data() -> None:
+    """The first load of a text hands out the parse's own data, a later load data made again from
+    the kept nodes: equal, never the same objects, and a change by one caller is not seen by the
+    next; values that an anchor shares stay shared, as copy.deepcopy keeps them."""
+    text = (ROOT / "content" / "_data" / "glossary.yml").read_text(encoding="utf-8")
+    first, _ = sources.load_yaml(text, "glossary.yml")
+    second, _ = sources.load_yaml(text, "glossary.yml")
+    assert first.data == second.data and first.data is not second.data
+    kept = copy.deepcopy(second.data)
+    first.data.clear()
+    second.data.clear()
+    assert sources.load_yaml(text, "glossary.yml")[0].data == kept
+    shared = "a: &x [1, {b: 2}]\nc: *x\n"
+    for _ in range(2):
+        data = sources.load_yaml(shared, "t.yml")[0].data
+        assert data == copy.deepcopy(data) == {"a": [1, {"b": 2}], "c": [1, {"b": 2}]}
+        assert data["a"] is data["c"]
+        data["a"].append(3)
+
+
 def test_values_are_those_of_pyyaml() -> None:
     text = "a: 1\nb: yes\nc: 1.5\nd: null\ne: 2024-01-02\nf: '1'\ng: [1, x, ~, true, 0x1f]\n"
     for _ in range(2):  # also from the copy of what was read before

@@ -197,8 +197,20 @@ def get(code: str, languages: Languages | None = None) -> Language | None:
     return next((lang for lang in _given(languages) if lang.code == code), None)
 
 
-@lru_cache(maxsize=8)
 def _suffix_re(languages: Languages) -> re.Pattern[str]:
+    """The pattern of a translation's file name ending, for ``languages``. Asked for every page
+    name many times a build, nearly always for the same languages object: that one is kept by
+    identity, before the cache by value (which hashes every language, field by field)."""
+    if _last_suffix[0] is not languages:
+        _last_suffix[:] = [languages, _suffix_pattern(languages)]
+    return _last_suffix[1]
+
+
+_last_suffix: list = [None, None]
+
+
+@lru_cache(maxsize=8)
+def _suffix_pattern(languages: Languages) -> re.Pattern[str]:
     names = "|".join(re.escape(lang.code) for lang in languages if not lang.default)
     return re.compile(rf"\.({names})\.md$") if names else re.compile(r"(?!x)x")
 

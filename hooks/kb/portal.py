@@ -13,7 +13,9 @@ Pure: no MkDocs. The build keeps one Portal per build (hooks/steps/page_data.py 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,7 @@ from kb.figures_model import Chart, load_figures
 from kb.problems import Problem
 from kb.project import Project, data_text_problems, order, plain_language
 
-__all__ = ["Portal", "check", "load"]
+__all__ = ["Portal", "check", "collector_paused", "load"]
 
 
 @dataclass
@@ -119,6 +121,30 @@ class Portal:
     def eligibility(self) -> tuple[eligibility.Questions, list[Problem]]:
         """The navigator's questions and the problems of their file (``eligibility.load``)."""
         return self._once("eligibility", lambda: eligibility.load(self.root, self.content_dir))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the portal is loaded and checked, and what that made
+    kept out of its walks afterwards. The load makes some hundred thousand objects (YAML nodes,
+    parsed values, kept results) that all live as long as the build; the collector, started by
+    the count of new objects, walked them again and again and found next to nothing to free (a
+    fifth of the check's CPU at ten times today's content), and would walk them again in every
+    full collection of the render that follows. ``gc.freeze`` sets them apart for the rest of
+    the process. A process that checks again (``mkdocs serve``, the tests) first gives the
+    last check's objects back to the collector and collects, so that a build left behind is
+    freed as before."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()
 
 
 def load(project: Project) -> Portal:

@@ -230,14 +230,30 @@ class YamlDoc:
 
 def load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML; a syntax error, a duplicate key or an alias becomes a Problem with its line.
-    Kept per text for the process; each caller gets its own copy of the data."""
-    doc, problems = _load_yaml_kept(text, rel, first_line)
+    Kept per text for the process; each caller gets its own data. The first caller of a text
+    (in a build, the only one: tests/test_work_once.py) gets the data the parse made; a later
+    caller gets it made again from the kept node tree, so that no caller sees what another
+    changed."""
+    doc, problems, handed = _load_yaml_kept(text, rel, first_line)
     if doc is None:
         return None, list(problems)
-    # Without an anchor (&name) no value stands in two places, and a plain copy is the same as
-    # copy.deepcopy's (which keeps such sharing), several times faster.
-    data = copy.deepcopy(doc.data) if "&" in text else _copy(doc.data)
-    return YamlDoc(data, doc.node, doc.first_line), []
+    if not handed:
+        handed.append(True)
+        return YamlDoc(doc.data, doc.node, doc.first_line), []
+    return YamlDoc(_construct(doc.node, first_line), doc.node, doc.first_line), []
+
+
+def _construct(node: yaml.Node | None, first_line: int) -> Any:
+    """The data of ``node`` as the parse made it: values that an anchor (&name) shares stay
+    shared, as ``copy.deepcopy`` would keep them; it raised no error the first time."""
+    if node is None:
+        return None
+    loader = _Loader("")
+    loader.first_line = first_line
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def copy_data(value: Any) -> Any:
@@ -264,9 +280,10 @@ _IMMUTABLE = frozenset({str, int, float, bool, type(None), bytes})
 
 
 @lru_cache(maxsize=4096)
-def _load_yaml_kept(text: str, rel: str, first_line: int) -> tuple[YamlDoc | None, tuple]:
+def _load_yaml_kept(text: str, rel: str, first_line: int) -> tuple[YamlDoc | None, tuple, list]:
+    """The parse of ``text`` and whether its data was handed out (empty list: not yet)."""
     doc, problems = _load_yaml(text, rel, first_line)
-    return doc, tuple(problems)
+    return doc, tuple(problems), []
 
 
 def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
@@ -283,7 +300,7 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
                 "calendar may carry",
                 problem_mark=mark,
             )
-        data = loader.construct_document(node) if node is not None else None
+        data = _data(loader, node, text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         what = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -313,6 +330,58 @@ def _load_yaml(text: str, rel: str, first_line: int = 1) -> tuple[YamlDoc | None
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line), []
+
+
+def _data(loader: _Loader, node: yaml.Node | None, text: str) -> Any:
+    """The data of ``node``. PyYAML's constructor makes each value through a chain of generic
+    steps (anchors, merge keys, tags, two-step mappings); nearly all content is only maps, lists
+    and plain values, made here directly and to the same result. Anything else (an anchor, a
+    tag, a merge key, a key written twice) goes to PyYAML's constructor, as before, which also
+    gives the error and its line."""
+    if node is None:
+        return None
+    if "&" not in text:  # without an anchor, no node stands in two places
+        try:
+            return _plain(loader, node)
+        except Exception:  # not plain, or a value PyYAML refuses: its constructor decides
+            pass
+    return loader.construct_document(node)
+
+
+class _NotPlain(Exception):
+    """A node that ``_plain`` leaves to PyYAML's constructor."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_MAKERS = {
+    f"{_TAG}null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    f"{_TAG}bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    f"{_TAG}int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    f"{_TAG}float": yaml.constructor.SafeConstructor.construct_yaml_float,
+}
+
+
+def _plain(loader: _Loader, node: yaml.Node) -> Any:
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode:
+        if tag == f"{_TAG}str":
+            return node.value
+        if (make := _SCALAR_MAKERS.get(tag)) is None:
+            raise _NotPlain
+        return make(loader, node)
+    if kind is yaml.SequenceNode and tag == f"{_TAG}seq":
+        return [_plain(loader, item) for item in node.value]
+    if kind is yaml.MappingNode and tag == f"{_TAG}map":
+        data: dict = {}
+        seen = set()
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.value in seen:
+                raise _NotPlain  # PyYAML's constructor says what is wrong (_Loader)
+            seen.add(key_node.value)
+            key = _plain(loader, key_node)
+            data[key] = _plain(loader, value_node)
+        return data
+    raise _NotPlain
 
 
 def _may_hide(text: str) -> bool:

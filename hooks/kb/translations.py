@@ -338,6 +338,7 @@ def _month_name(langs: tuple[str, ...]) -> re.Pattern:
 
 
 _DMY = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _dates(text: str) -> tuple[set[str], str]:
@@ -370,9 +371,14 @@ def _dates(text: str) -> tuple[set[str], str]:
 
         return replace
 
-    text = _DMY.sub(dmy, _ISO.sub(iso, text))
+    # Every date written holds a digit, and a date in numbers a '-' or a '/': a text without
+    # them (most) is left as it is without looking.
+    if "-" in text:
+        text = _ISO.sub(iso, text)
+    if "-" in text or "/" in text:
+        text = _DMY.sub(dmy, text)
     langs = languages.codes()
-    if _month_name(langs).search(text.lower()):
+    if _DIGIT.search(text) and _month_name(langs).search(text.lower()):
         for lang in langs:
             text = _date_pattern(lang).sub(written(lang), text)
     return found, text
@@ -407,6 +413,12 @@ def _number(token: str, lang: str) -> str:
     return format(value.normalize(), "f") if "." in token else str(int(value))
 
 
+def _may_mask(text: str) -> bool:
+    """Whether ``text`` holds what one of _MASK's parts starts with or holds (a comment's '<', a
+    link target's '](', a definition's '[', an attribute list's '{', an address's 'http')."""
+    return "<" in text or "](" in text or "[" in text or "{" in text or "http" in text
+
+
 def _link_targets(text: str, base: str) -> set[str]:
     """The link targets in ``text`` (without code): Markdown links and <https://…> addresses."""
     found = {_LANGUAGE_PART.sub(r"\1*", url.rstrip("/")) for url in _AUTOLINK.findall(text)}
@@ -428,7 +440,9 @@ def facts(text: str, lang: str, base: str = "") -> dict[str, set[str]]:
         return {"numbers": set(), "dates": set(), "link targets": set()}
     text = kb_markers.mask_code(text)
     links = _link_targets(text, base)
-    plain = _MASK.sub(" ", text)
+    if not _DIGIT.search(text):  # links alone: every number and date is written with a digit
+        return {"numbers": set(), "dates": set(), "link targets": links}
+    plain = _MASK.sub(" ", text) if _may_mask(text) else text
     dates, plain = _dates(plain)
     numbers = {_number(t, lang) for t in _NUMBER.findall(plain)}
     return {"numbers": numbers, "dates": dates, "link targets": links}
@@ -450,6 +464,23 @@ def _leaves(value: Any, path: tuple = ()) -> dict[tuple, str]:
             out.update(_leaves(item, (*path, index)))
         return out
     return {path: str(value)} if isinstance(value, str | int | float) else {}
+
+
+def _leaf_texts(value: Any, out: list[str]) -> list[str]:
+    """The texts of ``_leaves`` in the same order, without their paths (which only a part that
+    differs needs)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "url" and isinstance(item, str):
+                out.append(f"[]({item})")
+            else:
+                _leaf_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _leaf_texts(item, out)
+    elif isinstance(value, str | int | float):
+        out.append(str(value))
+    return out
 
 
 def _field(path: tuple) -> str:
@@ -476,15 +507,18 @@ def _pairs(dutch: content_model.Page, page: content_model.Page) -> Iterator[_Par
     different number)."""
     neutral = _neutral(page.kind) | {FIELD}
     for key in (k for k in dutch.meta if str(k) not in neutral and k in page.meta):
-        left, right = _leaves(dutch.meta[key], (key,)), _leaves(page.meta[key], (key,))
         yield _Part(
             str(key),
             str(key),
-            "\n".join(left.values()),
-            "\n".join(right.values()),
+            "\n".join(_leaf_texts(dutch.meta[key], [])),
+            "\n".join(_leaf_texts(page.meta[key], [])),
             lambda key=key: dutch.line([key]),
-            lambda right=right: (
-                [(page.line(list(path)), text) for path, text in right.items()] or [(None, "")]
+            lambda key=key: (
+                [
+                    (page.line(list(path)), text)
+                    for path, text in _leaves(page.meta[key], (key,)).items()
+                ]
+                or [(None, "")]
             ),
         )
     nl_parts, en_parts = sections(dutch.body), sections(page.body)
@@ -516,6 +550,8 @@ def _line_of(
 
 
 def _differences(kind: str, nl: set[str], en: set[str]) -> str:
+    if nl == en:  # nearly every part: nothing to say
+        return ""
     only_nl, only_en = sorted(nl - en), sorted(en - nl)
     said = []
     if only_nl:

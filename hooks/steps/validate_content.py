@@ -215,8 +215,10 @@ def setting_texts(config: MkDocsConfig) -> dict[str, object]:
 def check(config: MkDocsConfig) -> None:
     if is_nested_build(config):  # the English build re-runs events; the content was checked once
         return
-    new_portal(config)  # one load of the content for this whole build, every language
-    fail(collect_problems(config, bodies=False))
+    with portal.collector_paused():
+        new_portal(config)  # one load of the content for this whole build, every language
+        problems = collect_problems(config, bodies=False)
+    fail(problems)
     for line in reports(config):  # to act on, not a reason to stop publishing
         print(line, file=sys.stderr)
 
