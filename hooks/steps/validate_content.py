@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import sys
 from functools import lru_cache
@@ -296,7 +297,11 @@ def page_source(page, config: MkDocsConfig) -> str | None:
         return None
     site = portal_for(config).site
     path = site.content_dir / record.src
-    if Path(page.file.abs_src_path).resolve() != path.resolve():
+    source = page.file.abs_src_path
+    if (
+        os.path.normpath(source) != os.path.normpath(path)
+        and Path(source).resolve() != path.resolve()
+    ):
         return None
     text, _ = sources.read_text(path, record.src)
     if text is None or not _read_alike(text, record):
