@@ -35,17 +35,7 @@ CONTENT = ROOT / "content"
 
 def _nodes(node) -> int:
     """Every node of a composed document, each once."""
-    seen, stack = set(), [node]
-    while stack:
-        here = stack.pop()
-        if id(here) in seen:
-            continue
-        seen.add(id(here))
-        if isinstance(here, yaml.MappingNode):
-            stack += [part for pair in here.value for part in pair]
-        elif isinstance(here, yaml.SequenceNode):
-            stack += here.value
-    return len(seen)
+    return sum(1 for _ in sources.nodes(node))
 
 
 def _documents(seed: int, alphabet, longest: int):
@@ -74,9 +64,9 @@ def test_a_short_text_without_anchor_has_at_most_three_nodes_per_character() -> 
 def test_copy_is_deepcopy() -> None:
     text = (ROOT / "content" / "_data" / "glossary.yml").read_text(encoding="utf-8")
     doc, _ = sources.load_yaml(text, "glossary.yml")
-    assert sources._copy(doc.data) == copy.deepcopy(doc.data)
+    assert sources.copy_data(doc.data) == copy.deepcopy(doc.data)
     odd = {"a": [1, 2.5, True, None, b"x", "t"], "s": {1, 2}, "o": [("k", {"v": 1})]}
-    got = sources._copy(odd)
+    got = sources.copy_data(odd)
     assert got == odd and got["a"] is not odd["a"] and got["o"][0][1] is not odd["o"][0][1]
 
 

@@ -46,7 +46,7 @@ def _render(text: str, titles: dict[str, str]) -> tuple[str, str]:
     page_data.use_glossary(titles)
     WITH.reset()
     after = WITH.convert(text)
-    assert page_data.glossary() == {}, "the render takes the page's glossary"
+    assert page_data.take_glossary() == {}, "the render takes the page's glossary"
     return after, before
 
 

@@ -32,7 +32,6 @@ __all__ = [
     "fill_script",
     "forget_headings",
     "format_date",
-    "glossary",
     "headings_written",
     "in_language",
     "inline_markdown",
@@ -116,11 +115,6 @@ _glossary: list[dict[str, str]] = []
 def use_glossary(titles: dict[str, str]) -> None:
     """The glossary terms of the page whose Markdown the steps now write."""
     _glossary[:] = [titles]
-
-
-def glossary() -> dict[str, str]:
-    """The glossary terms of the page being made (none between pages)."""
-    return _glossary[0] if _glossary else {}
 
 
 def take_glossary() -> dict[str, str]:

@@ -23,6 +23,7 @@ A page's own scripts (filters, quiz progress) and quiz.js stay apart.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -114,47 +115,45 @@ def bundles(config: MkDocsConfig) -> list[Bundle]:
     ]
 
 
-def _material_sheets(site: Path) -> list[Bundle]:
-    """Material's two style sheets as purge_css wrote them (``main.<hash>.<inputs>.min.css``, and
-    the same for ``palette``) in one, under the main sheet's name: the name still changes with
-    everything either is made from, so a cached copy is never stale."""
-    main = sorted(site.glob("assets/stylesheets/main.*.*.min.css"))
-    palette = sorted(site.glob("assets/stylesheets/palette.*.*.min.css"))
-    if len(main) != 1 or len(palette) != 1:
-        return []
-    first = main[0].relative_to(site).as_posix()
-    return [Bundle(first, (first, palette[0].relative_to(site).as_posix()))]
-
-
-def _planned_bundles(config: MkDocsConfig) -> list[Bundle]:
-    """The bundles ``_write_bundles`` will write after the build, known while pages are written:
-    MkDocs copies the theme's and our files into the site before it writes a page, and the purged
-    Material sheets get the names that ``purge_css`` points every page at (written after the
-    build, one for each of Material's sheets that is in the site)."""
-    site, planned = Path(config.site_dir), []
-    sheets = {
-        kind: sorted(site.glob(f"assets/stylesheets/{kind}.*.min.css"))
+def _material_sheets(config: MkDocsConfig) -> list[Bundle]:
+    """Material's two style sheets in one, under the main sheet's purged name
+    (``main.<hash>.<inputs>.min.css``, which ``purge_css`` points every page at and writes after
+    the build): the name still changes with everything either is made from, so a cached copy is
+    never stale. Known from Material's own sheets, which MkDocs copies before any page."""
+    site = Path(config.site_dir)
+    found = {  # main.<hash>.min.css, not a purged one
+        kind: [
+            p for p in site.glob(f"assets/stylesheets/{kind}.*.min.css") if p.name.count(".") == 3
+        ]
         for kind in ("main", "palette")
     }
-    originals = {
-        kind: [p for p in found if p.name.count(".") == 3]  # main.<hash>.min.css
-        for kind, found in sheets.items()
-    }
-    if len(originals["main"]) == 1 and len(originals["palette"]) == 1:
-        first, second = (
-            purge_css.with_purged_sheets(originals[kind][0].relative_to(site).as_posix())
-            for kind in ("main", "palette")
-        )
-        planned.append(Bundle(first, (first, second)))
-    for bundle in bundles(config):
-        members = tuple(m for m in bundle.members if (site / m).is_file())
-        if len(members) >= 2:
-            planned.append(Bundle(bundle.path, members))
-    return planned
+    if len(found["main"]) != 1 or len(found["palette"]) != 1:
+        return []
+    first, second = (
+        purge_css.with_purged_sheets(found[kind][0].relative_to(site).as_posix())
+        for kind in ("main", "palette")
+    )
+    return [Bundle(first, (first, second))]
+
+
+def _plan(config: MkDocsConfig) -> list[Bundle]:
+    """The joined files of this site, each with its members that are in the site (MkDocs copies
+    the theme's and our files before it writes a page; the colour sheet is written before the
+    pages, the purged sheets after the build): what the pages are pointed at as they are
+    written, and what ``_write_bundles`` writes after the build. Made once per build."""
+    root = str(config.site_dir)
+    if root not in _plans:
+        site, planned = Path(root), _material_sheets(config)
+        for bundle in bundles(config):
+            members = tuple(m for m in bundle.members if (site / m).is_file())
+            if len(members) >= 2:
+                planned.append(Bundle(bundle.path, members))
+        _plans[root] = planned
+    return _plans[root]
 
 
 _pages_done: dict[str, set[str]] = {}  # the site's folder -> the pages minified when written
-_plans: dict[str, list[Bundle]] = {}  # the site's folder -> the bundles planned for its pages
+_plans: dict[str, list[Bundle]] = {}  # the site's folder -> its joined files (``_plan``)
 
 
 def start(config: MkDocsConfig) -> None:
@@ -168,27 +167,27 @@ def minify_page(output: str, page, config: MkDocsConfig) -> str:
     """The page as it is written: joined files (``bundle_page``) and no indentation
     (``minify_html``), as ``minify`` would make it after the build, without reading and writing
     every page a second time."""
-    root = str(Path(config.site_dir))
-    plan = _plans.get(root)
-    if plan is None:
-        plan = _plans[root] = _planned_bundles(config)
-    _pages_done.setdefault(root, set()).add(str(Path(page.file.abs_dest_path).resolve()))
-    return minify_html(bundle_page(output, plan))
+    done = _pages_done.setdefault(str(config.site_dir), set())
+    done.add(os.path.normpath(page.file.abs_dest_path))
+    return minify_html(bundle_page(output, _plan(config)))
 
 
 def _write_bundles(config: MkDocsConfig) -> list[Bundle]:
-    """Write each bundle of files that are in the site; the files themselves stay (scripts/pdf.py
-    reads the style sheets one by one)."""
-    site, written = Path(config.site_dir), []
-    for bundle in _material_sheets(site) + bundles(config):
-        members = tuple(m for m in bundle.members if (site / m).is_file())
-        if len(members) < 2:
-            continue
-        texts = [(site / m).read_text(encoding="utf-8") for m in members]
+    """Write each joined file of the plan (``_plan``); the files themselves stay (scripts/pdf.py
+    reads the style sheets one by one). A member missing now would leave the pages pointed at a
+    file that is not written: the build stops, naming the cause."""
+    site, plan = Path(config.site_dir), _plan(config)
+    for bundle in plan:
+        if missing := [m for m in bundle.members if not (site / m).is_file()]:
+            raise PluginError(
+                f"The joined file {bundle.path} cannot be written: {', '.join(missing)} is not "
+                "in the site, and its pages point at it. Report this: a step of the build "
+                "removed or did not write a file after the pages were written."
+            )
+        texts = [(site / m).read_text(encoding="utf-8") for m in bundle.members]
         joined = join_css(texts) if bundle.is_css else join_js(texts)
         (site / bundle.path).write_text(joined, encoding="utf-8")
-        written.append(Bundle(bundle.path, members))
-    return written
+    return plan
 
 
 def minify(config: MkDocsConfig) -> None:
@@ -204,16 +203,11 @@ def minify(config: MkDocsConfig) -> None:
         if small != text:
             path.write_text(small, encoding="utf-8")
     joined = _write_bundles(config)
-    root = str(Path(config.site_dir))
-    done, plan = _pages_done.pop(root, set()), _plans.pop(root, None)
-    if plan is not None and plan != joined:
-        raise PluginError(
-            "The joined files written after the build are not those the pages were pointed at "
-            f"when they were written ({plan} / {joined}); report this: a step of the build "
-            "changed the site's assets after its pages were written."
-        )
-    for path in Path(config.site_dir).rglob("*.html"):
-        if str(path.resolve()) in done:
+    root = str(config.site_dir)
+    done = _pages_done.pop(root, set())
+    _plans.pop(root, None)
+    for path in Path(root).rglob("*.html"):
+        if os.path.normpath(path) in done:
             continue  # minified when it was written (minify_page)
         text = path.read_text(encoding="utf-8")
         small = minify_html(bundle_page(text, joined))
